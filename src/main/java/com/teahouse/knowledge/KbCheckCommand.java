@@ -1,0 +1,43 @@
+package com.teahouse.knowledge;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import com.teahouse.knowledge.internal.DigestLoader;
+import com.teahouse.knowledge.internal.LoadReport;
+import com.teahouse.knowledge.internal.Problem;
+
+/**
+ * {@code java -jar teahouse.jar kb check [dir]}: validates the digest and prints one
+ * {@code file:line: severity: problem} line per finding, then a summary. Warnings (expired entries,
+ * over-long short answers) fail the check too: the check is the policy office's gate before publishing.
+ */
+public final class KbCheckCommand {
+
+    private KbCheckCommand() {
+    }
+
+    /** @return 0 when the digest is clean, 1 otherwise */
+    public static int run(Path knowledgeDir, PrintStream out) {
+        return run(knowledgeDir, out, LocalDate.now());
+    }
+
+    public static int run(Path knowledgeDir, PrintStream out, LocalDate today) {
+        DigestLoader.Loaded loaded = DigestLoader.load(knowledgeDir, today);
+        LoadReport report = loaded.report();
+        Path base = knowledgeDir.toAbsolutePath().getParent();
+        for (Problem p : report.problems()) {
+            out.println(p.format(base));
+        }
+        out.printf("kb check %s: %d entries, %d source documents, %d error(s), %d warning(s)%n",
+                knowledgeDir, loaded.entries().size(), loaded.catalog().size(), report.errorCount(),
+                report.warningCount());
+        return report.isClean() ? 0 : 1;
+    }
+
+    /** For {@code main} dispatch: {@code args} are what follows "kb check". */
+    public static int run(String[] args, PrintStream out) {
+        return run(Path.of(args.length > 0 ? args[0] : "knowledge"), out);
+    }
+}

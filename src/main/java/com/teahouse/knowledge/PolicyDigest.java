@@ -1,0 +1,80 @@
+package com.teahouse.knowledge;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import com.teahouse.knowledge.internal.ConfidencePolicy;
+import com.teahouse.knowledge.internal.DigestSearcher;
+import com.teahouse.knowledge.internal.KnowledgeReloader;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The policy digest: answers free-text questions from knowledge/ with a cited entry, or declines.
+ * Thread-safe; every call works on one immutable index generation, so hot reloads never disturb it.
+ */
+public final class PolicyDigest implements AutoCloseable {
+
+    /** Upper bound of {@code limit}; the HTTP API clamps to the same range. */
+    public static final int MAX_LIMIT = 20;
+
+    private final KnowledgeReloader reloader;
+    private final DigestSearcher searcher;
+
+    /** Loads {@code dir} now (a missing dir gives an empty digest) and starts watching it when {@code poll} is set. */
+    public PolicyDigest(Path dir, MeterRegistry registry, Duration poll) {
+        this(dir, registry, poll, Clock.systemDefaultZone());
+    }
+
+    public PolicyDigest(Path dir, MeterRegistry registry, Duration poll, Clock clock) {
+        this.reloader = new KnowledgeReloader(dir, registry, clock);
+        this.searcher = new DigestSearcher(ConfidencePolicy.DEFAULT);
+        if (poll != null && !poll.isZero() && !poll.isNegative()) {
+            reloader.start(poll);
+        }
+    }
+
+    /**
+     * Searches the digest.
+     *
+     * @param question the user's text as typed; never parsed as query syntax, capped at 300 characters
+     * @param lang     "zh" or "en": the language of titles and answers in the result (the question
+     *                 itself may be in either language)
+     * @param limit    how many ranked results to return, clamped to 1..20
+     */
+    public DigestAnswer ask(String question, String lang, int limit) {
+        String l = "en".equalsIgnoreCase(lang == null ? "" : lang.strip()) ? "en" : "zh";
+        int n = Math.max(1, Math.min(MAX_LIMIT, limit));
+        return searcher.ask(reloader.current(), question, l, n, reloader.today());
+    }
+
+    /** The chat text for an answered question; see {@link ChatAnswerFormatter}. */
+    public String formatForChat(DigestAnswer answer) {
+        return ChatAnswerFormatter.format(answer);
+    }
+
+    /** Entries in the serving generation. */
+    public int size() {
+        return reloader.current().size();
+    }
+
+    /** Reloads now instead of waiting for the poller; false when the files have errors. */
+    public boolean reloadNow() {
+        return reloader.reload();
+    }
+
+    /** The language a question is written in, for callers that do not know the user's language. */
+    public static String detectLanguage(String text) {
+        long han = text == null ? 0 : text.codePoints()
+                .filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        long latin = text == null ? 0 : text.toLowerCase(Locale.ROOT).chars().filter(c -> c >= 'a' && c <= 'z').count();
+        return han * 3 >= latin && han > 0 ? "zh" : latin > 0 ? "en" : "zh";
+    }
+
+    @Override
+    public void close() {
+        reloader.close();
+    }
+}

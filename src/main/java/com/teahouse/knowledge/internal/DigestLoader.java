@@ -1,0 +1,65 @@
+package com.teahouse.knowledge.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a knowledge directory: sources.yaml, synonyms.txt and entries/*.md. It never throws for
+ * content problems; the caller decides from the report whether the result may be served.
+ */
+public final class DigestLoader {
+
+    public static final String ENTRIES = "entries";
+    public static final String SOURCES = "sources.yaml";
+    public static final String SYNONYMS = "synonyms.txt";
+
+    /** The loaded digest and what was wrong with it. */
+    public record Loaded(List<Entry> entries, SynonymRules synonyms, SourceCatalog catalog, LoadReport report) {
+    }
+
+    private DigestLoader() {
+    }
+
+    public static Loaded load(Path dir, LocalDate today) {
+        LoadReport report = new LoadReport();
+        if (!Files.isDirectory(dir)) {
+            report.add(Problem.error(dir, 1, "knowledge directory does not exist"));
+            return new Loaded(List.of(), SynonymRules.empty(), SourceCatalog.empty(), report);
+        }
+        SourceCatalog catalog = SourceCatalog.load(dir.resolve(SOURCES), report);
+        SynonymRules synonyms = SynonymRules.load(dir.resolve(SYNONYMS), DigestAnalyzers.zhForSynonyms(),
+                DigestAnalyzers.enForSynonyms(), report);
+        List<Entry> entries = new ArrayList<>();
+        Path entriesDir = dir.resolve(ENTRIES);
+        if (!Files.isDirectory(entriesDir)) {
+            report.add(Problem.error(entriesDir, 1, "entries directory is missing"));
+        } else {
+            for (Path file : entryFiles(entriesDir, report)) {
+                try {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    EntryParser.parse(file, text, report).ifPresent(entries::add);
+                } catch (IOException | RuntimeException e) {
+                    report.add(Problem.error(file, 1, "cannot read entry: " + e.getMessage()));
+                }
+            }
+        }
+        EntryValidator.validate(entries, catalog, today, report);
+        return new Loaded(List.copyOf(entries), synonyms, catalog, report);
+    }
+
+    private static List<Path> entryFiles(Path entriesDir, LoadReport report) {
+        try (Stream<Path> files = Files.walk(entriesDir)) {
+            return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".md"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            report.add(Problem.error(entriesDir, 1, "cannot list entries: " + e.getMessage()));
+            return List.of();
+        }
+    }
+}

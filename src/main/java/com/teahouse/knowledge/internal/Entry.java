@@ -1,0 +1,44 @@
+package com.teahouse.knowledge.internal;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One parsed digest entry, immutable once loaded. */
+public record Entry(
+        String id,
+        Path file,
+        String titleZh,
+        String titleEn,
+        List<String> questionsZh,
+        List<String> questionsEn,
+        List<SourceRef> sources,
+        LocalDate effective,
+        LocalDate expires,
+        String department,
+        List<String> tags,
+        String answerZh,
+        String detailZh,
+        String answerEn,
+        String detailEn) {
+
+    /** A citation as written in the front matter: a document and the articles used from it. */
+    public record SourceRef(String document, List<Integer> articles) {
+    }
+
+    public boolean isExpired(LocalDate today) {
+        return expires != null && !expires.isAfter(today);
+    }
+
+    public String title(boolean english) {
+        return english ? titleEn : titleZh;
+    }
+
+    public String answer(boolean english) {
+        return english ? answerEn : answerZh;
+    }
+
+    public String detail(boolean english) {
+        return english ? detailEn : detailZh;
+    }
+}

@@ -1,0 +1,123 @@
+package com.teahouse.knowledge.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Keeps the current {@link IndexSnapshot} in an AtomicReference and replaces it when the knowledge
+ * directory changes. Queries read the reference once and keep that snapshot, so a swap never
+ * disturbs a query in flight. A load with errors is logged, counted and otherwise ignored: the
+ * previous snapshot keeps serving until the files are fixed.
+ */
+public final class KnowledgeReloader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeReloader.class);
+
+    private final Path dir;
+    private final Clock clock;
+    private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Counter failures;
+    private final Counter reloads;
+    private volatile DirectoryFingerprint seen;
+    private ScheduledExecutorService poller;
+
+    public KnowledgeReloader(Path dir, MeterRegistry registry, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+        this.failures = Counter.builder("teahouse.knowledge.reload.failures")
+                .description("knowledge reloads rejected because the digest had errors").register(registry);
+        this.reloads = Counter.builder("teahouse.knowledge.reloads")
+                .description("knowledge index generations put into service").register(registry);
+        Gauge.builder("teahouse.knowledge.entries", current, r -> r.get() == null ? 0 : r.get().size())
+                .description("entries in the serving index").register(registry);
+        current.set(IndexBuilder.empty());
+        if (!Files.isDirectory(dir)) {
+            log.warn("Knowledge directory {} does not exist: serving an empty digest (set teahouse.knowledge.dir)",
+                    dir.toAbsolutePath());
+        }
+        seen = DirectoryFingerprint.of(dir);
+        if (Files.isDirectory(dir)) {
+            reload();
+        }
+    }
+
+    public IndexSnapshot current() {
+        return current.get();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Starts polling the directory; a change is served within one interval plus the rebuild. */
+    public synchronized void start(Duration interval) {
+        if (poller != null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "knowledge-reloader");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(50, interval.toMillis());
+        poller.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** One poll: rebuild if anything under the directory changed since the last look. */
+    void pollOnce() {
+        try {
+            DirectoryFingerprint now = DirectoryFingerprint.of(dir);
+            if (!now.equals(seen)) {
+                seen = now;
+                reload();
+            }
+        } catch (RuntimeException e) {
+            // the poller must survive anything, or reloads would silently stop
+            log.error("Knowledge reload crashed; keeping the serving index", e);
+            failures.increment();
+        }
+    }
+
+    /** Loads and, when the digest has no errors, swaps in a new snapshot. Returns whether it did. */
+    public synchronized boolean reload() {
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, today());
+        if (loaded.report().hasErrors()) {
+            failures.increment();
+            log.error("Knowledge in {} has {} error(s); still serving generation {} ({} entries):\n{}", dir,
+                    loaded.report().errorCount(), current.get().generation(), current.get().size(),
+                    String.join("\n", loaded.report().problems().stream().filter(Problem::isError)
+                            .map(p -> p.format(dir)).toList()));
+            return false;
+        }
+        loaded.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
+        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet());
+        current.set(next);
+        reloads.increment();
+        log.info("Knowledge generation {} serving {} entries from {}", next.generation(), next.size(), dir);
+        return true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+    }
+}

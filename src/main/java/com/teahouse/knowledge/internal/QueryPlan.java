@@ -1,0 +1,135 @@
+package com.teahouse.knowledge.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * A question turned into Lucene clauses and into "concepts" for the confidence figure. The
+ * question is only ever analysed into tokens and assembled into TermQuery clauses in code, never
+ * given to a query parser, so {@code AND * " : ~ (} in user text are just characters.
+ */
+final class QueryPlan {
+
+    /** Long pastes say nothing more than their start, and bounded input bounds the query. */
+    static final int MAX_CHARS = 300;
+    private static final int MAX_TERMS_PER_FIELD = 48;
+
+    /** One idea of the question: the word typed, plus the synonyms that may stand in for it. */
+    record Concept(String word, Set<String> forms, List<String> phrases, boolean english) {
+    }
+
+    final String text;
+    final boolean zh;
+    final boolean en;
+    final boolean mostlyZh;
+    final Query query;
+    final List<Concept> concepts;
+
+    private QueryPlan(String text, boolean zh, boolean en, Query query, List<Concept> concepts, boolean mostlyZh) {
+        this.text = text;
+        this.zh = zh;
+        this.en = en;
+        this.query = query;
+        this.concepts = concepts;
+        this.mostlyZh = mostlyZh;
+    }
+
+    static QueryPlan of(String question, IndexSnapshot snap) {
+        String text = question == null ? "" : question.strip();
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS);
+        }
+        int han = 0;
+        int latin = 0;
+        for (int cp : text.codePoints().toArray()) {
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (cp < 0x250 && Character.isLetter(cp)) {
+                latin++;
+            }
+        }
+        boolean zh = han > 0;
+        boolean en = latin >= 2;
+        boolean mostlyZh = han * 3 >= latin;
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        List<Concept> concepts = new ArrayList<>();
+        if (zh) {
+            List<SynonymRules.Expansion> expansions = snap.synonyms().expand(text);
+            StringBuilder expanded = new StringBuilder(text);
+            for (SynonymRules.Expansion x : expansions) {
+                x.alternatives().forEach(a -> expanded.append(' ').append(a));
+            }
+            List<TokenLists.Token> words = TokenLists.tokens(snap.zhQuery(), Fields.ZH_Q, expanded.toString());
+            List<String> bigrams = TokenLists.terms(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
+            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words.stream().map(TokenLists.Token::term).toList());
+            add(q, Fields.ZH_B, Fields.W_ZH_B, words.stream().map(TokenLists.Token::term).toList());
+            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams);
+            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams);
+            if (mostlyZh) {
+                concepts.addAll(concepts(words, text.length(), expansions, false));
+            }
+        }
+        if (en) {
+            List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, text);
+            List<String> terms = words.stream().map(TokenLists.Token::term).toList();
+            add(q, Fields.EN_Q, Fields.W_EN_Q, terms);
+            add(q, Fields.EN_B, Fields.W_EN_B, terms);
+            if (!mostlyZh) {
+                concepts.addAll(concepts(words, text.length(), List.of(), true));
+            }
+        }
+        return new QueryPlan(text, zh, en, q.build(), List.copyOf(concepts), mostlyZh);
+    }
+
+    private static void add(BooleanQuery.Builder q, String field, float weight, List<String> terms) {
+        Set<String> distinct = new LinkedHashSet<>(terms);
+        int n = 0;
+        for (String t : distinct) {
+            if (n++ >= MAX_TERMS_PER_FIELD) {
+                break;
+            }
+            q.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    /**
+     * Groups tokens that start at the same place in the question (a word and the synonyms the graph
+     * put beside it); tokens from the appended expansion text are not concepts of their own.
+     */
+    private static List<Concept> concepts(List<TokenLists.Token> tokens, int questionLength,
+                                          List<SynonymRules.Expansion> expansions, boolean english) {
+        Map<Integer, Concept> byStart = new LinkedHashMap<>();
+        for (TokenLists.Token t : tokens) {
+            if (t.start() >= questionLength) {
+                continue;
+            }
+            Concept c = byStart.get(t.start());
+            if (c == null) {
+                if (t.synonym() || QuestionWords.isFiller(t.term(), english)) {
+                    continue;
+                }
+                List<String> phrases = new ArrayList<>();
+                for (SynonymRules.Expansion x : expansions) {
+                    if (x.phrase().contains(t.term())) {
+                        phrases.addAll(x.alternatives());
+                    }
+                }
+                c = new Concept(t.term(), new LinkedHashSet<>(), phrases, english);
+                byStart.put(t.start(), c);
+            }
+            c.forms().add(t.term());
+        }
+        return new ArrayList<>(byStart.values());
+    }
+}

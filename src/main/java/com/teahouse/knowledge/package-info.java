@@ -1,0 +1,8 @@
+/**
+ * The policy digest: knowledge/ (Markdown entries with front matter, sources.yaml, synonyms.txt)
+ * indexed with Lucene in memory, answered with citations or declined when not sure.
+ * Entry points: {@link com.teahouse.knowledge.PolicyDigest} (the bean the dialog calls),
+ * {@link com.teahouse.knowledge.ChatAnswerFormatter}, {@link com.teahouse.knowledge.KbCheckCommand},
+ * and the HTTP API {@code GET /api/knowledge/search}.
+ */
+package com.teahouse.knowledge;
