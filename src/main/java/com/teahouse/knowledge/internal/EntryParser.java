@@ -96,7 +96,7 @@ final class EntryParser {
     private String required(YamlNode fm, String key) {
         Optional<YamlNode> value = fm.get(key);
         if (value.isEmpty() || value.get().text().isEmpty()) {
-            error(value.map(YamlNode::line).orElse(fm.line()), "missing '" + key + "'");
+            error(fm.keyLine(key), "missing '" + key + "'");
             return "";
         }
         return value.get().text();
@@ -105,8 +105,7 @@ final class EntryParser {
     private String langText(YamlNode fm, String key, String lang) {
         String value = fm.get(key).flatMap(n -> n.get(lang)).map(YamlNode::text).orElse("");
         if (value.isEmpty()) {
-            int line = fm.get(key).map(YamlNode::line).orElse(fm.line());
-            error(line, (lang.equals("en") ? "missing English: " : "missing ") + "'" + key + "." + lang + "'");
+            error(fm.keyLine(key), (lang.equals("en") ? "missing English: " : "missing ") + "'" + key + "." + lang + "'");
         }
         return value;
     }
@@ -114,7 +113,7 @@ final class EntryParser {
     private List<String> langList(YamlNode fm, String key, String lang) {
         List<String> values = fm.get(key).flatMap(n -> n.get(lang)).map(YamlNode::texts).orElse(List.of());
         if (values.isEmpty()) {
-            int line = fm.get(key).map(YamlNode::line).orElse(fm.line());
+            int line = fm.get(key).map(n -> n.keyLine(lang)).orElse(fm.keyLine(key));
             error(line, (lang.equals("en") ? "missing English: " : "missing ") + "'" + key + "." + lang + "'");
         }
         return values;
@@ -123,7 +122,7 @@ final class EntryParser {
     private List<Entry.SourceRef> sources(YamlNode fm) {
         Optional<YamlNode> node = fm.get("sources");
         if (node.isEmpty() || !node.get().isList() || node.get().items().isEmpty()) {
-            error(node.map(YamlNode::line).orElse(fm.line()), "missing 'sources' (a list of document + articles)");
+            error(fm.keyLine("sources"), "missing 'sources' (a list of document + articles)");
             return List.of();
         }
         List<Entry.SourceRef> refs = new ArrayList<>();
@@ -153,7 +152,7 @@ final class EntryParser {
         Optional<YamlNode> node = fm.get(key);
         if (node.isEmpty() || node.get().text().isEmpty()) {
             if (required) {
-                error(node.map(YamlNode::line).orElse(fm.line()), "missing '" + key + "' date");
+                error(fm.keyLine(key), "missing '" + key + "' date");
             }
             return null;
         }

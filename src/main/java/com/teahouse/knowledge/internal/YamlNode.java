@@ -63,6 +63,18 @@ final class YamlNode {
         return Optional.empty();
     }
 
+    /** The line of {@code key} itself (a nested value starts on a later line); this node's line if absent. */
+    int keyLine(String key) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return k.getStartMark().getLine() + 1 + lineOffset;
+                }
+            }
+        }
+        return line();
+    }
+
     List<String> keys() {
         List<String> keys = new ArrayList<>();
         if (node instanceof MappingNode map) {

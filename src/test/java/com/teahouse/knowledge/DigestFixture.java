@@ -1,0 +1,76 @@
+package com.teahouse.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes small, valid knowledge directories for tests; tests then break them on purpose. */
+final class DigestFixture {
+
+    static final String SOURCES = """
+            documents:
+              - title: 保障中小企业款项支付条例
+                en: Regulations on Ensuring Payments to SMEs
+                effective: 2025-06-01
+                articles: 37
+              - title: 优化营商环境条例
+                en: Regulations on Optimizing the Business Environment
+                effective: 2020-01-01
+                articles: 72
+            """;
+
+    static final String SYNONYMS = """
+            # test synonyms
+            拖欠账款, 欠款不给, 拖欠货款
+            保证金, 押金, 保函
+            unpaid invoice, overdue payment
+            """;
+
+    private DigestFixture() {
+    }
+
+    static Path write(Path dir) {
+        write(dir.resolve("sources.yaml"), SOURCES);
+        write(dir.resolve("synonyms.txt"), SYNONYMS);
+        write(dir.resolve("entries/payment-term-60-days.md"), entry("payment-term-60-days", "大型企业付款期限最长60日",
+                "Large firms must pay SMEs within 60 days", "大企业拖欠账款多久必须付款", "how long can a big company delay paying my invoice",
+                "保障中小企业款项支付条例", "9", "大型企业从中小企业采购，应自交付之日起60日内支付款项。",
+                "Large enterprises must pay SMEs within 60 days of delivery.", "2025-06-01", null));
+        write(dir.resolve("entries/deposit-refund.md"), entry("deposit-refund", "保证金到期要及时退还",
+                "Deposits must be refunded when the guarantee period ends", "质保期过了保证金还不退", "when is the performance deposit returned",
+                "保障中小企业款项支付条例", "13", "保证期限届满后应及时核算并退还保证金。",
+                "When the guarantee period ends, the deposit must be settled and returned promptly.", "2025-06-01", null));
+        write(dir.resolve("entries/intermediary-fees.md"), entry("intermediary-fees", "中介服务不得强制指定",
+                "Authorities may not force you to use a designated intermediary", "审批时被要求找指定中介", "the licensing office says I must use their consultant",
+                "优化营商环境条例", "43", "行政机关不得为市场主体指定或者变相指定中介服务机构。",
+                "Authorities may not designate or indirectly designate an intermediary for you.", "2020-01-01", null));
+        return dir;
+    }
+
+    static String entry(String id, String titleZh, String titleEn, String qZh, String qEn, String doc, String articles,
+                        String answerZh, String answerEn, String effective, String expires) {
+        return "---\n"
+                + "id: " + id + "\n"
+                + "title:\n  zh: \"" + titleZh + "\"\n  en: \"" + titleEn + "\"\n"
+                + "questions:\n  zh:\n    - \"" + qZh + "\"\n  en:\n    - \"" + qEn + "\"\n"
+                + "sources:\n  - document: " + doc + "\n    articles: [" + articles + "]\n"
+                + "effective: " + effective + "\n"
+                + (expires == null ? "" : "expires: " + expires + "\n")
+                + "department: 市工业和信息化局\n"
+                + "tags: [测试, test]\n"
+                + "---\n"
+                + "## zh\n" + answerZh + "\n\n## zh-detail\n" + answerZh + "详细说明。\n\n"
+                + "## en\n" + answerEn + "\n\n## en-detail\n" + answerEn + " More detail.\n";
+    }
+
+    static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
