@@ -8,7 +8,7 @@ import java.util.Set;
  */
 final class QuestionWords {
 
-    private static final Set<String> ZH = Set.of(
+    private static final Set<String> ZH = words(
             "我", "我们", "你", "你们", "他", "她", "它", "的", "了", "吗", "呢", "啊", "吧", "呀", "么", "嘛", "是", "在",
             "有", "和", "与", "或", "及", "就", "都", "也", "还", "又", "很", "太", "这", "那", "这个", "那个", "这样",
             "怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪", "哪里", "哪儿", "哪些", "多少", "多久", "几",
@@ -16,7 +16,7 @@ final class QuestionWords {
             "是不是", "有没有", "会", "会不会", "该", "应该", "需要", "一个", "个", "被", "给", "让", "把", "对", "到",
             "说", "去", "来", "上", "不", "没", "没有", "吗？", "现在", "已经", "还是", "但是", "如果", "因为", "所以");
 
-    private static final Set<String> EN = Set.of(
+    private static final Set<String> EN = words(
             "i", "my", "me", "we", "our", "you", "your", "how", "what", "which", "who", "whom", "when", "where", "why",
             "can", "could", "would", "should", "shall", "may", "might", "must", "do", "doe", "did", "done", "get", "got",
             "need", "want", "pleas", "pls", "help", "know", "tell", "anyon", "someth", "thing", "there", "ani",
@@ -25,6 +25,10 @@ final class QuestionWords {
             "allow", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't");
 
     private QuestionWords() {
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
     }
 
     static boolean isFiller(String term, boolean english) {
