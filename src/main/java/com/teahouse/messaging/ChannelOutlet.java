@@ -18,20 +18,25 @@ public interface ChannelOutlet {
     }
 
     /** The result of one attempt. */
-    record Delivery(Outcome outcome, Duration retryAfter, String reason) {
+    record Delivery(Outcome outcome, Duration retryAfter, String reason, String ref) {
 
         public enum Outcome { DELIVERED, RETRY, FAILED }
 
         public static Delivery delivered() {
-            return new Delivery(Outcome.DELIVERED, Duration.ZERO, null);
+            return new Delivery(Outcome.DELIVERED, Duration.ZERO, null, null);
+        }
+
+        /** Delivered, and the channel's id of what was created (message id, thread id). */
+        public static Delivery delivered(String ref) {
+            return new Delivery(Outcome.DELIVERED, Duration.ZERO, null, ref);
         }
 
         public static Delivery retry(Duration after, String reason) {
-            return new Delivery(Outcome.RETRY, after, reason);
+            return new Delivery(Outcome.RETRY, after, reason, null);
         }
 
         public static Delivery failed(String reason) {
-            return new Delivery(Outcome.FAILED, Duration.ZERO, reason);
+            return new Delivery(Outcome.FAILED, Duration.ZERO, reason, null);
         }
     }
 }

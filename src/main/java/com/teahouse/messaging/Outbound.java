@@ -10,15 +10,31 @@ import java.util.List;
  * @param text       the message (null for {@link Action#ACK})
  * @param buttons    rows of buttons under the message
  * @param messageRef the message to edit, or the callback to acknowledge
- * @param attachment a file to send with the text as caption
+ * @param attachment  a file to send with the text as caption
+ * @param correlation when set, the channel's reference for the result (the sent message's id, the opened
+ *                    thread's id) is published as an {@link OutboundDelivered} event carrying this value
  */
 public record Outbound(Address to, Action action, RichText text, List<List<Button>> buttons, String messageRef,
-        Attachment attachment) {
+        Attachment attachment, String correlation) {
 
-    public enum Action { SEND, EDIT, ACK }
+    /** OPEN_THREAD opens a thread (a forum topic) titled with the text's plain form in the chat. */
+    public enum Action { SEND, EDIT, ACK, OPEN_THREAD }
 
     public Outbound {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+    }
+
+    public Outbound(Address to, Action action, RichText text, List<List<Button>> buttons, String messageRef,
+            Attachment attachment) {
+        this(to, action, text, buttons, messageRef, attachment, null);
+    }
+
+    public Outbound correlated(String value) {
+        return new Outbound(to, action, text, buttons, messageRef, attachment, value);
+    }
+
+    public static Outbound openThread(Address chat, String title, String correlation) {
+        return new Outbound(chat, Action.OPEN_THREAD, RichText.plain(title), List.of(), null, null, correlation);
     }
 
     public static Outbound send(Address to, RichText text, List<List<Button>> buttons) {

@@ -1,6 +1,6 @@
 package com.teahouse.dialog.internal;
 
-import com.teahouse.dialog.Texts;
+import com.teahouse.texts.Texts;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Button;
 import com.teahouse.messaging.CommandMenu;

@@ -46,7 +46,8 @@ public class LaneSupervisor implements SmartLifecycle {
     private volatile boolean running;
 
     LaneSupervisor(RedisStore store, MessagingKeys keys, ShardLeases leases, StepRunner runner,
-            MessagingProperties props, List<ChannelOutlet> outlets, MeterRegistry meters, JsonCodec codec) {
+            MessagingProperties props, List<ChannelOutlet> outlets, MeterRegistry meters, JsonCodec codec,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.keys = keys;
         this.leases = leases;
@@ -62,7 +63,7 @@ public class LaneSupervisor implements SmartLifecycle {
                 shard -> outgoing.size() < MAX_BACKLOG * 4,
                 (shard, entry) -> outgoing.add(new ChatQueues.Pending(shard, entry.getID(),
                         codec.outbound(entry.getFields().get("m")))));
-        this.sender = new OutboxSender(store, keys, outgoing, outlets, senders, meters, codec);
+        this.sender = new OutboxSender(store, keys, outgoing, outlets, senders, meters, codec, events);
         meters.gauge("teahouse.lanes.owned", active, Set::size);
     }
 

@@ -2,6 +2,8 @@ package com.teahouse.messaging.internal;
 
 import com.teahouse.messaging.ChannelOutlet;
 import com.teahouse.messaging.ChannelOutlet.Delivery;
+import com.teahouse.messaging.OutboundDelivered;
+import org.springframework.context.ApplicationEventPublisher;
 import com.teahouse.messaging.internal.ChatQueues.Pending;
 import com.teahouse.store.RedisStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,10 +36,11 @@ final class OutboxSender implements Runnable {
     private final ExecutorService pool;
     private final MeterRegistry meters;
     private final JsonCodec codec;
+    private final ApplicationEventPublisher events;
     private volatile boolean running = true;
 
     OutboxSender(RedisStore store, MessagingKeys keys, ChatQueues queues, List<ChannelOutlet> outlets,
-            ExecutorService pool, MeterRegistry meters, JsonCodec codec) {
+            ExecutorService pool, MeterRegistry meters, JsonCodec codec, ApplicationEventPublisher events) {
         this.store = store;
         this.keys = keys;
         this.queues = queues;
@@ -45,6 +48,7 @@ final class OutboxSender implements Runnable {
         this.pool = pool;
         this.meters = meters;
         this.codec = codec;
+        this.events = events;
     }
 
     void stop() {
@@ -95,6 +99,11 @@ final class OutboxSender implements Runnable {
     private void settle(Pending pending, Delivery delivery, String channel) {
         switch (delivery.outcome()) {
             case DELIVERED -> {
+                if (pending.outbound().correlation() != null) {
+                    // before the acknowledgement: a crash in between repeats the call rather than losing its result
+                    events.publishEvent(new OutboundDelivered(pending.outbound(), pending.outbound().correlation(),
+                            delivery.ref()));
+                }
                 store.jedis().xack(keys.outbox(pending.shard()), MessagingKeys.GROUP, pending.id());
                 meters.counter("teahouse.messages.sent", "channel", channel).increment();
                 queues.done(pending);

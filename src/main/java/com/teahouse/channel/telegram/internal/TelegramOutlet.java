@@ -4,11 +4,10 @@ import com.teahouse.channel.telegram.TelegramChannel;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.ChannelOutlet;
 import com.teahouse.messaging.Outbound;
-import java.io.Serializable;
 import java.time.Duration;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -44,12 +43,19 @@ final class TelegramOutlet implements ChannelOutlet {
     @Override
     public Delivery deliver(Outbound out) {
         try {
-            switch (out.action()) {
-                case ACK -> call(AnswerCallbackQuery.builder().callbackQueryId(out.messageRef()).build());
-                case EDIT -> call(edit(out));
-                case SEND -> send(out);
-            }
-            return Delivery.delivered();
+            return switch (out.action()) {
+                case ACK -> {
+                    client.execute(AnswerCallbackQuery.builder().callbackQueryId(out.messageRef()).build());
+                    yield Delivery.delivered();
+                }
+                case EDIT -> {
+                    client.execute(edit(out));
+                    yield Delivery.delivered(out.messageRef());
+                }
+                case SEND -> Delivery.delivered(send(out));
+                case OPEN_THREAD -> Delivery.delivered(String.valueOf(client.execute(CreateForumTopic.builder()
+                        .chatId(out.to().chat()).name(topicName(out)).build()).getMessageThreadId()));
+            };
         } catch (TelegramApiRequestException e) {
             return classify(out, e);
         } catch (TelegramApiException e) {
@@ -57,33 +63,33 @@ final class TelegramOutlet implements ChannelOutlet {
         }
     }
 
-    private void send(Outbound out) throws TelegramApiException {
+    /** Topic names are limited to 128 characters. */
+    private static String topicName(Outbound out) {
+        String name = out.text() == null ? "case" : out.text().plainText().strip();
+        return name.isEmpty() ? "case" : name.length() > 128 ? name.substring(0, 127) + "…" : name;
+    }
+
+    private String send(Outbound out) throws TelegramApiException {
         Address to = out.to();
         Integer thread = to.thread() == null ? null : Integer.valueOf(to.thread());
         if (out.attachment() != null) {
             var file = new InputFile(out.attachment().fileId());
             String caption = out.text() == null ? null : TelegramFormat.html(out.text());
             if ("photo".equals(out.attachment().kind())) {
-                client.execute(SendPhoto.builder().chatId(to.chat()).messageThreadId(thread).photo(file)
-                        .caption(caption).parseMode(ParseMode.HTML).build());
-            } else {
-                client.execute(SendDocument.builder().chatId(to.chat()).messageThreadId(thread).document(file)
-                        .caption(caption).parseMode(ParseMode.HTML).build());
+                return String.valueOf(client.execute(SendPhoto.builder().chatId(to.chat()).messageThreadId(thread)
+                        .photo(file).caption(caption).parseMode(ParseMode.HTML).build()).getMessageId());
             }
-            return;
+            return String.valueOf(client.execute(SendDocument.builder().chatId(to.chat()).messageThreadId(thread)
+                    .document(file).caption(caption).parseMode(ParseMode.HTML).build()).getMessageId());
         }
-        call(SendMessage.builder().chatId(to.chat()).messageThreadId(thread).text(TelegramFormat.html(out.text()))
-                .parseMode(ParseMode.HTML).replyMarkup(Keyboards.of(out.buttons())).build());
+        return String.valueOf(client.execute(SendMessage.builder().chatId(to.chat()).messageThreadId(thread).text(TelegramFormat.html(out.text()))
+                .parseMode(ParseMode.HTML).replyMarkup(Keyboards.of(out.buttons())).build()).getMessageId());
     }
 
     private static EditMessageText edit(Outbound out) {
         return EditMessageText.builder().chatId(out.to().chat()).messageId(Integer.valueOf(out.messageRef()))
                 .text(TelegramFormat.html(out.text())).parseMode(ParseMode.HTML)
                 .replyMarkup(Keyboards.inline(out.buttons())).build();
-    }
-
-    private <T extends Serializable> void call(BotApiMethod<T> method) throws TelegramApiException {
-        client.execute(method);
     }
 
     private static Delivery classify(Outbound out, TelegramApiRequestException e) {

@@ -28,13 +28,16 @@ class WebOutlet implements ChannelOutlet {
         if (out.action() == Outbound.Action.ACK) {
             return Delivery.delivered();
         }
+        if (out.action() == Outbound.Action.OPEN_THREAD) {
+            return Delivery.failed("the web chat has no threads");
+        }
         List<com.teahouse.messaging.RichText.Span> spans = out.text() == null ? List.of() : out.text().spans();
         String file = out.attachment() == null ? null
                 : out.attachment().fileName() != null ? out.attachment().fileName() : out.attachment().kind();
         String edits = out.action() == Outbound.Action.EDIT ? out.messageRef() : null;
         try {
-            transcript.append(out.to().chat(), new TranscriptLine(null, "bot", spans, out.buttons(), edits, file));
-            return Delivery.delivered();
+            return Delivery.delivered(
+                    transcript.append(out.to().chat(), new TranscriptLine(null, "bot", spans, out.buttons(), edits, file)));
         } catch (JedisException e) {
             return Delivery.retry(Duration.ofSeconds(1), "redis: " + e.getMessage());
         }

@@ -1,4 +1,4 @@
-package com.teahouse.dialog;
+package com.teahouse.texts;
 
 import com.teahouse.messaging.RichText;
 import java.util.List;

@@ -1,15 +1,15 @@
-package com.teahouse.dialog.internal;
+package com.teahouse.texts.internal;
 
 import com.teahouse.messaging.RichText;
 import java.util.Map;
 
 /** Fills a template: **bold** marks become bold spans, {name} becomes the parameter as plain text. */
-final class TemplateRenderer {
+public final class TemplateRenderer {
 
     private TemplateRenderer() {
     }
 
-    static RichText render(String template, Map<String, ?> params) {
+    public static RichText render(String template, Map<String, ?> params) {
         RichText.Builder out = RichText.builder();
         String[] parts = template.split("\\*\\*", -1);
         for (int i = 0; i < parts.length; i++) {

@@ -1,8 +1,8 @@
-package com.teahouse.dialog.internal;
+package com.teahouse.texts.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.teahouse.dialog.Texts;
+import com.teahouse.texts.Texts;
 import com.teahouse.messaging.RichText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** {@link Texts} loaded once from {@code dialogs/texts/}. */
 @Component
-class YamlTexts implements Texts {
+public class YamlTexts implements Texts {
 
     private static final List<String> LANGUAGES = List.of("zh", "en");
 
@@ -26,7 +26,7 @@ class YamlTexts implements Texts {
         this.texts = load(Path.of(dir, "texts"));
     }
 
-    static Map<String, Map<String, String>> load(Path dir) {
+    public static Map<String, Map<String, String>> load(Path dir) {
         Map<String, Map<String, String>> all = new HashMap<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try (Stream<Path> files = Files.list(dir)) {
