@@ -38,6 +38,9 @@ final class MessageMethods {
         TelegramRules.checkReplyMarkup(p.get("reply_markup"));
         ObjectNode message = newBotMessage(chat, p);
         JsonNode input = p.get(field);
+        if (input.asText("").startsWith("attach://")) {
+            throw BotApiError.badRequest("wrong file identifier/HTTP URL specified");
+        }
         String name = input.has(SpecValidator.UPLOAD_MARK) ? input.get(SpecValidator.UPLOAD_MARK).asText() : "file";
         ObjectNode file = Json.object().put("file_id", "fake-file-" + fileIds.getAndIncrement())
                 .put("file_unique_id", "fake-unique-" + fileIds.get());

@@ -46,8 +46,22 @@ final class RequestParser {
                 throw BotApiError.badRequest("can't parse multipart/form-data: no boundary");
             }
             addMultipart(params, body, m.group(1));
+            resolveAttachments(params);
         }
         return params;
+    }
+
+    /** telegrambots uploads a file as its own part and passes {@code photo=attach://<part>}, as Telegram allows. */
+    private static void resolveAttachments(ObjectNode params) {
+        params.properties().forEach(e -> {
+            String value = e.getValue().asText("");
+            if (e.getValue().isTextual() && value.startsWith("attach://")) {
+                JsonNode part = params.get(value.substring(9));
+                if (part != null && part.has(SpecValidator.UPLOAD_MARK)) {
+                    e.setValue(part);
+                }
+            }
+        });
     }
 
     private static void addForm(ObjectNode params, String raw) {
