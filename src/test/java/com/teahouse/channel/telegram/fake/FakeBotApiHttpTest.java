@@ -182,6 +182,26 @@ class FakeBotApiHttpTest {
         assertEquals(1, third.body.path("parameters").path("retry_after").asInt());
     }
 
+    @Test
+    void everyKindOfUserActionIsAValidUpdate() throws Exception {
+        FakeUser staff = FakeUser.human(2001, "Wang", "zh");
+        FakeChat desk = telegram.forumGroup(-100_777, "Desk", staff);
+        int topic = telegram.createTopic(desk, "Case 1");
+        FakeUpdate text = telegram.userSends(alice, "hi");
+        telegram.userSharesContact(alice, "+8613800000000");
+        telegram.userSendsPhoto(alice, "receipt");
+        telegram.userSendsDocument(alice, "contract.pdf", null);
+        telegram.userSendsSticker(alice, "🍵");
+        telegram.userSendsVoice(alice, 3);
+        telegram.userEditsMessage(alice, text.payload().get("message_id").asInt(), "hi again");
+        FakeUpdate staffReply = telegram.staffWritesInTopic(desk, topic, staff, "On it");
+
+        assertEquals(topic, staffReply.payload().get("message_thread_id").asInt());
+        JsonNode updates = json("getUpdates", "{}").body.get("result");
+        assertEquals(8, updates.size());
+        assertEquals("hi again", updates.get(6).path("edited_message").path("text").asText());
+    }
+
     private record Reply(int status, JsonNode body) {
         String description() {
             return body.path("description").asText();
