@@ -1,0 +1,17 @@
+package com.teahouse;
+
+/** Where each module's offline command is hooked into the jar's command line. */
+final class CommandCatalog {
+
+    private static boolean registered;
+
+    private CommandCatalog() {
+    }
+
+    static synchronized void registerAll() {
+        if (registered) {
+            return;
+        }
+        registered = true;
+    }
+}

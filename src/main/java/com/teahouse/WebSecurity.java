@@ -1,0 +1,34 @@
+package com.teahouse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+
+/**
+ * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
+ * unguessable cookie and accepts JSON only, which a cross-site form cannot send); operations endpoints show
+ * health to everyone; everything else needs a login.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/index.html", "/chat.js", "/chat.css", "/favicon.ico").permitAll()
+                        .requestMatchers("/api/chat/**", "/api/knowledge/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .ignoringRequestMatchers("/api/chat/**"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "connect-src 'self'; frame-ancestors 'none'")))
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+}

@@ -1,0 +1,29 @@
+package com.teahouse.cases;
+
+import com.teahouse.messaging.Address;
+import java.util.List;
+import java.util.Optional;
+
+/** What the conversation needs from cases. An owner is the chat a case came from; nobody else sees it here. */
+public interface CaseDesk {
+
+    /** Stores the case durably, then returns it; the same submissionId returns the same case. */
+    CaseSummary open(CaseRequest request);
+
+    /** The owner's cases, newest first. */
+    List<CaseSummary> casesOf(Address owner);
+
+    /** One case, only if that chat owns it: someone else's number looks exactly like an unknown one. */
+    Optional<CaseSummary> find(String trackingNumber, Address owner);
+
+    /** While staff have taken a chat over, where its messages are relayed (the case's staff topic). */
+    Optional<Address> takeoverOf(Address owner);
+
+    /** The entrepreneur's satisfaction rating after a reply; UNSATISFIED reopens the case. */
+    void rate(String trackingNumber, Address owner, Rating rating, String comment);
+
+    /** The entrepreneur says the problem is not solved: reopens the case for the same owner. */
+    void notSolved(String trackingNumber, Address owner, String note);
+
+    enum Rating { SATISFIED, BASICALLY_SATISFIED, UNSATISFIED }
+}

@@ -1,0 +1,34 @@
+package com.teahouse.channel.telegram.internal;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param token        the bot token from BotFather; a secret, from the environment only
+ * @param apiUrl       Bot API base URL
+ * @param staffChatId  the staff forum supergroup
+ * @param staffUserIds comma list of Telegram user ids allowed to act as staff
+ */
+@ConfigurationProperties("teahouse.telegram")
+public record TelegramProperties(String token, String apiUrl, String staffChatId, String staffUserIds,
+        Integer pollTimeoutSeconds) {
+
+    public TelegramProperties {
+        apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl;
+        pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : pollTimeoutSeconds;
+    }
+
+    public boolean enabled() {
+        return token != null && !token.isBlank();
+    }
+
+    public Set<String> staffUsers() {
+        if (staffUserIds == null || staffUserIds.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(staffUserIds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,80 @@
+package com.teahouse.channel.web.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.teahouse.store.RedisStore;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * A web chat's history, as a Redis stream per chat session: what the user said, what the bot answered, and
+ * edits. Stream ids double as event ids, so a page that reconnects asks for what came after the last it saw.
+ */
+@Component
+class WebTranscript {
+
+    static final String NOTIFY_CHANNEL = "web:notify";
+    private static final int KEEP = 500;
+    private static final long TTL_SECONDS = 30L * 24 * 3600;
+
+    private final RedisStore store;
+    private final ObjectMapper json = new ObjectMapper();
+
+    WebTranscript(RedisStore store) {
+        this.store = store;
+    }
+
+    String append(String session, TranscriptLine line) {
+        String key = key(session);
+        try (var tx = store.jedis().multi()) {
+            var id = tx.xadd(key, XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(KEEP).approximateTrimming(),
+                    Map.of("line", write(line)));
+            tx.expire(key, TTL_SECONDS);
+            tx.publish(store.key(NOTIFY_CHANNEL), session);
+            tx.exec();
+            return id.get().toString();
+        }
+    }
+
+    List<TranscriptLine> after(String session, String lastSeen) {
+        StreamEntryID from = lastSeen == null || lastSeen.isBlank() ? null : parse(lastSeen);
+        var entries = from == null
+                ? store.jedis().xrange(key(session), (StreamEntryID) null, (StreamEntryID) null, KEEP)
+                : store.jedis().xrange(key(session), from, (StreamEntryID) null, KEEP);
+        return entries.stream()
+                .filter(e -> from == null || !e.getID().equals(from))
+                .map(e -> read(e.getFields().get("line")).withId(e.getID().toString()))
+                .toList();
+    }
+
+    private String key(String session) {
+        return store.key("web:transcript:" + session);
+    }
+
+    private static StreamEntryID parse(String id) {
+        try {
+            return new StreamEntryID(id);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String write(TranscriptLine line) {
+        try {
+            return json.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private TranscriptLine read(String raw) {
+        try {
+            return json.readValue(raw, TranscriptLine.class);
+        } catch (JsonProcessingException e) {
+            return TranscriptLine.notice("unreadable");
+        }
+    }
+}

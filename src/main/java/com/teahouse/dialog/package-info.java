@@ -1,0 +1,7 @@
+/**
+ * The conversation engine: flows and every user-facing text come from {@code dialogs/}; each chat's state is
+ * stored by the message path. Plugs into messaging as the {@link com.teahouse.messaging.MessageHandler} for
+ * entrepreneurs' chats.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Dialog")
+package com.teahouse.dialog;

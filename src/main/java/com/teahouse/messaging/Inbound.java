@@ -1,0 +1,51 @@
+package com.teahouse.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One thing a user did, translated from a channel's wire format.
+ *
+ * @param id          unique per channel and stable across redeliveries: the dedupe key
+ * @param from        the chat (and thread) it happened in
+ * @param sender      who did it
+ * @param kind        what it is
+ * @param text        typed text or caption; for a button, the button's label if known
+ * @param data        a pressed button's data
+ * @param messageRef  the channel's id of the message this is about (the message a pressed button was on)
+ * @param callbackRef the channel's handle for acknowledging a button press
+ */
+public record Inbound(
+        String id,
+        Address from,
+        Person sender,
+        Kind kind,
+        String text,
+        String data,
+        String messageRef,
+        String callbackRef,
+        Contact contact,
+        List<Attachment> attachments,
+        Instant at) {
+
+    public enum Kind { TEXT, BUTTON, CONTACT, ATTACHMENT, EDITED, UNSUPPORTED }
+
+    public Inbound {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        at = at == null ? Instant.now() : at;
+    }
+
+    public static Inbound text(String id, Address from, Person sender, String text) {
+        return new Inbound(id, from, sender, Kind.TEXT, text, null, null, null, null, List.of(), Instant.now());
+    }
+
+    public static Inbound button(String id, Address from, Person sender, String data, String messageRef,
+            String callbackRef) {
+        return new Inbound(id, from, sender, Kind.BUTTON, null, data, messageRef, callbackRef, null, List.of(),
+                Instant.now());
+    }
+
+    public boolean isCommand() {
+        return kind == Kind.TEXT && text != null && text.startsWith("/");
+    }
+}

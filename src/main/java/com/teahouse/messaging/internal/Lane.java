@@ -1,0 +1,98 @@
+package com.teahouse.messaging.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One lane's entries, run one at a time and in stream order on a shared pool. A Redis failure retries the same
+ * entry (the step is idempotent) instead of skipping ahead, so a chat's order survives an outage.
+ */
+final class Lane {
+
+    private static final Logger log = LoggerFactory.getLogger(Lane.class);
+
+    private final int shard;
+    private final Executor pool;
+    private final StepRunner runner;
+    private final Deque<StreamEntry> queue = new ArrayDeque<>();
+    private boolean running;
+    private boolean stopped;
+
+    Lane(int shard, Executor pool, StepRunner runner) {
+        this.shard = shard;
+        this.pool = pool;
+        this.runner = runner;
+    }
+
+    synchronized void enqueue(StreamEntry entry) {
+        if (stopped) {
+            return;
+        }
+        queue.add(entry);
+        if (!running) {
+            running = true;
+            pool.execute(this::drain);
+        }
+    }
+
+    synchronized int backlog() {
+        return queue.size();
+    }
+
+    /** Stops taking entries and waits for the one in progress; the rest stay pending in Redis for the next owner. */
+    synchronized void stopAndWait() throws InterruptedException {
+        stopped = true;
+        queue.clear();
+        while (running) {
+            wait(100);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            StreamEntry entry;
+            synchronized (this) {
+                entry = stopped ? null : queue.poll();
+                if (entry == null) {
+                    running = false;
+                    notifyAll();
+                    return;
+                }
+            }
+            runWithRetry(entry);
+        }
+    }
+
+    private void runWithRetry(StreamEntry entry) {
+        long backoff = 50;
+        while (true) {
+            try {
+                runner.process(shard, entry.getID(), entry.getFields().get("m"));
+                return;
+            } catch (JedisException e) {
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                }
+                log.warn("Lane {}: Redis failed during entry {} ({}); retrying in {} ms", shard, entry.getID(),
+                        e.getMessage(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.teahouse.messaging.internal;
+
+import com.teahouse.messaging.Address;
+import com.teahouse.store.RedisStore;
+import org.springframework.stereotype.Component;
+
+/** The Redis key layout of the message path, and which lane a chat belongs to. */
+@Component
+public class MessagingKeys {
+
+    public static final String GROUP = "lanes";
+    /** One consumer name per stream: a lane is read by one instance at a time, so its pending list moves with it. */
+    public static final String CONSUMER = "owner";
+
+    private final RedisStore store;
+    private final int shards;
+
+    MessagingKeys(RedisStore store, MessagingProperties props) {
+        this.store = store;
+        this.shards = props.shards();
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    public int shardOf(Address address) {
+        return Math.floorMod(address.conversationKey().hashCode(), shards);
+    }
+
+    public String inbox(int shard) {
+        return store.key("inbox:" + shard);
+    }
+
+    public String outbox(int shard) {
+        return store.key("outbox:" + shard);
+    }
+
+    public String deadLetters() {
+        return store.key("outbox:dead");
+    }
+
+    public String dedupe(String messageId) {
+        return store.key("update:" + messageId);
+    }
+
+    public String conversation(Address address) {
+        return store.key("conv:" + address.conversationKey());
+    }
+
+    public String lease(int shard) {
+        return store.key("lease:lane:" + shard);
+    }
+
+    public String instances() {
+        return store.key("instances");
+    }
+}

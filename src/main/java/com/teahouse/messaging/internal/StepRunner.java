@@ -1,0 +1,111 @@
+package com.teahouse.messaging.internal;
+
+import com.teahouse.messaging.Inbound;
+import com.teahouse.messaging.Inbound.Kind;
+import com.teahouse.messaging.MessageHandler;
+import com.teahouse.messaging.Outbound;
+import com.teahouse.messaging.Step;
+import com.teahouse.store.RedisStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * One conversation step: skip a message already handled, load the chat's state, let the handler decide, then
+ * commit state, replies, dedupe marker and the inbox acknowledgement in one MULTI. Two round trips per message.
+ */
+@Component
+public class StepRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+    private static final long DEDUPE_SECONDS = 48 * 3600;
+
+    private final RedisStore store;
+    private final MessagingKeys keys;
+    private final JsonCodec codec;
+    private final List<MessageHandler> handlers;
+    private final MeterRegistry meters;
+
+    StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
+            MeterRegistry meters) {
+        this.store = store;
+        this.keys = keys;
+        this.codec = codec;
+        this.handlers = handlers;
+        this.meters = meters;
+    }
+
+    /** Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. */
+    public void process(int shard, StreamEntryID entryId, String payload) {
+        Inbound message;
+        try {
+            message = codec.inbound(payload);
+        } catch (IllegalArgumentException e) {
+            log.error("Inbox entry {} of lane {} is unreadable and is set aside: {}", entryId, shard, e.getMessage());
+            store.jedis().xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+            return;
+        }
+        String dedupeKey = keys.dedupe(message.id());
+        String state;
+        try (var read = store.jedis().pipelined()) {
+            var seen = read.exists(dedupeKey);
+            var stored = read.get(keys.conversation(message.from()));
+            read.sync();
+            if (seen.get()) {
+                store.jedis().xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+                meters.counter("teahouse.updates.duplicates", "channel", message.from().channel()).increment();
+                log.debug("Duplicate {} dropped", message.id());
+                return;
+            }
+            state = stored.get();
+        }
+        Step step = decide(message, state);
+        commit(shard, entryId, message, dedupeKey, step);
+    }
+
+    private Step decide(Inbound message, String state) {
+        MessageHandler handler = handlers.stream().filter(h -> h.accepts(message.from())).findFirst().orElse(null);
+        if (handler == null) {
+            log.warn("No handler for channel {}; message {} acknowledged without reply", message.from().channel(),
+                    message.id());
+            return Step.reply(List.of());
+        }
+        try {
+            return handler.handle(message, state);
+        } catch (RuntimeException e) {
+            if (e instanceof redis.clients.jedis.exceptions.JedisException) {
+                throw e;
+            }
+            log.error("Handler failed on message {} ({}); answering with an apology", message.id(), message.kind(), e);
+            meters.counter("teahouse.steps.failed").increment();
+            return handler.failed(message, state, e);
+        }
+    }
+
+    private void commit(int shard, StreamEntryID entryId, Inbound message, String dedupeKey, Step step) {
+        List<Outbound> replies = new ArrayList<>(step.replies());
+        if (message.kind() == Kind.BUTTON && message.callbackRef() != null) {
+            replies.add(0, Outbound.ack(message.from(), message.callbackRef()));
+        }
+        try (var tx = store.jedis().multi()) {
+            if (step.state() != null) {
+                tx.set(keys.conversation(message.from()), step.state());
+            }
+            for (Outbound reply : replies) {
+                tx.xadd(keys.outbox(keys.shardOf(reply.to())), XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY),
+                        Map.of("m", codec.write(reply)));
+            }
+            tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));
+            tx.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+            tx.exec();
+        }
+        meters.counter("teahouse.steps", "channel", message.from().channel()).increment();
+    }
+}

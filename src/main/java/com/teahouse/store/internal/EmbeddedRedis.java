@@ -1,0 +1,89 @@
+package com.teahouse.store.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.embedded.RedisServer;
+
+/**
+ * A real redis-server child process on a free loopback port. Append-only persistence with fsync on every write:
+ * an update recorded in the inbox must survive a crash, and callers batch writes so the fsync is paid per batch.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static EmbeddedRedis start(Path dir) {
+        IOException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int port = freePort();
+            try {
+                Files.createDirectories(dir);
+                RedisServer server = RedisServer.newRedisServer()
+                        .bind("127.0.0.1")
+                        .port(port)
+                        .setting("dir " + dir.toAbsolutePath())
+                        .setting("appendonly yes")
+                        .setting("appendfsync always")
+                        .setting("save \"\"")
+                        .setting("protected-mode yes")
+                        .onShutdownForceStop(true)
+                        .build();
+                server.start();
+                log.info("Embedded redis-server started on 127.0.0.1:{} with data in {}", port, dir.toAbsolutePath());
+                return new EmbeddedRedis(server, port);
+            } catch (IOException e) {
+                last = e;
+                log.warn("Embedded redis-server did not start on port {}: {}", port, e.getMessage());
+            }
+        }
+        throw new IllegalStateException("Could not start the embedded redis-server in " + dir.toAbsolutePath()
+                + ". Is another Teahouse using the same data directory? Cause: "
+                + (last == null ? "unknown" : last.getMessage()), last);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** SHUTDOWN lets redis flush and close the append-only file before the process goes. */
+    @Override
+    public void close() {
+        try (Jedis jedis = new Jedis("127.0.0.1", port, 2000)) {
+            jedis.shutdown();
+        } catch (RuntimeException e) {
+            log.debug("redis SHUTDOWN ended the connection as expected: {}", e.getMessage());
+        }
+        try {
+            server.stop();
+        } catch (IOException e) {
+            log.warn("Embedded redis-server did not stop cleanly: {}", e.getMessage());
+        }
+        log.info("Embedded redis-server on port {} stopped", port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free loopback port for redis-server", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.teahouse.store.internal;
+
+import com.teahouse.store.RedisStore;
+import java.net.URI;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.util.JedisURIHelper;
+
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    /** Only when no URL is configured; Spring closes it after the client that uses it. */
+    @Bean(destroyMethod = "close")
+    EmbeddedRedisHolder embeddedRedis(StoreProperties props, @Value("${teahouse.data-dir:./data}") String dataDir) {
+        if (props.url() != null && !props.url().isBlank()) {
+            return new EmbeddedRedisHolder(null);
+        }
+        return new EmbeddedRedisHolder(EmbeddedRedis.start(StoreProperties.redisDir(dataDir)));
+    }
+
+    @Bean(destroyMethod = "close")
+    JedisPooled jedisPooled(StoreProperties props, EmbeddedRedisHolder embedded) {
+        URI uri = URI.create(embedded.redis() != null ? embedded.redis().url() : props.url());
+        if (!JedisURIHelper.isValid(uri)) {
+            throw new IllegalStateException("teahouse.redis.url must look like redis://[:password@]host:port[/db]");
+        }
+        var clientConfig = DefaultJedisClientConfig.builder()
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .connectionTimeoutMillis(2000)
+                .socketTimeoutMillis(5000)
+                .build();
+        var pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(props.poolSize());
+        pool.setMaxIdle(props.poolSize());
+        pool.setMaxWait(Duration.ofSeconds(5));
+        log.info("Redis at {}:{} (database {})", uri.getHost(), uri.getPort(), JedisURIHelper.getDBIndex(uri));
+        return new JedisPooled(pool, JedisURIHelper.getHostAndPort(uri), clientConfig);
+    }
+
+    @Bean
+    RedisStore redisStore(JedisPooled jedis, StoreProperties props) {
+        return new RedisStore(jedis, props.prefix());
+    }
+
+    @Bean
+    HealthIndicator redisHealth(RedisStore store) {
+        return () -> store.reachable() ? Health.up().build()
+                : Health.down().withDetail("redis", "not reachable").build();
+    }
+
+    record EmbeddedRedisHolder(EmbeddedRedis redis) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+}
