@@ -1,7 +1,6 @@
 package com.teahouse.knowledge.internal;
 
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * How much of a question an entry speaks to: the idf-weighted share of the question's concepts
@@ -14,27 +13,27 @@ final class Coverage {
     private Coverage() {
     }
 
-    static double of(QueryPlan plan, Entry entry, IndexSnapshot snap) {
+    static double of(QueryPlan plan, Entry entry, int doc, IndexSnapshot snap) {
         if (plan.concepts.isEmpty()) {
             return 0;
         }
         String zhText = snap.zhText().getOrDefault(entry.id(), "");
-        Set<String> enTerms = snap.enTerms().getOrDefault(entry.id(), Set.of());
         double total = 0;
         double found = 0;
         for (QueryPlan.Concept c : plan.concepts) {
-            double w = snap.idf(c.english() ? Fields.EN_ALL : Fields.ZH_ALL, c.word());
+            double w = snap.idf(c.english(), c.word());
             total += w;
-            if (found(c, zhText, enTerms)) {
+            if (found(c, zhText, doc, snap)) {
                 found += w;
             }
         }
         return total == 0 ? 0 : found / total;
     }
 
-    private static boolean found(QueryPlan.Concept c, String zhText, Set<String> enTerms) {
+    private static boolean found(QueryPlan.Concept c, String zhText, int doc, IndexSnapshot snap) {
         for (String form : c.forms()) {
-            if (c.english() ? enTerms.contains(form) : zhText.contains(form)) {
+            if (c.english() ? snap.contains(doc, Fields.EN_Q, form) || snap.contains(doc, Fields.EN_B, form)
+                    : zhText.contains(form)) {
                 return true;
             }
         }

@@ -34,11 +34,13 @@ public final class DigestSearcher {
         }
         List<Entry> ranked = new ArrayList<>();
         List<Float> scores = new ArrayList<>();
+        int topDoc = -1;
         try {
             TopDocs top = snap.searcher().search(plan.query, limit + 16);
             for (ScoreDoc sd : top.scoreDocs) {
                 Entry e = snap.byDoc().get(sd.doc);
                 if (!e.isExpired(today)) {
+                    topDoc = ranked.isEmpty() ? sd.doc : topDoc;
                     ranked.add(e);
                     scores.add(sd.score);
                 }
@@ -50,7 +52,7 @@ public final class DigestSearcher {
             Decline why = HandoffDetector.asksForPerson(plan.text) ? Decline.ASKS_FOR_PERSON : Decline.NO_MATCH;
             return new DigestAnswer(shown, lang, false, why, 0, List.of());
         }
-        double coverage = Coverage.of(plan, ranked.get(0), snap);
+        double coverage = Coverage.of(plan, ranked.get(0), topDoc, snap);
         double second = scores.size() > 1 ? scores.get(1) : 0;
         boolean sure = policy.answer(coverage, scores.get(0), second);
         Decline decline = Decline.NONE;

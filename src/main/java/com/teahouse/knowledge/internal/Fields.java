@@ -13,9 +13,6 @@ final class Fields {
     static final String ZH_B_BI = "zh_b_bi";
     static final String EN_Q = "en_q";
     static final String EN_B = "en_b";
-    /** Everything of one language, only for term statistics behind the confidence figure. */
-    static final String ZH_ALL = "zh_all";
-    static final String EN_ALL = "en_all";
 
     static final float W_ZH_Q = 3.0f;
     static final float W_ZH_Q_BI = 1.5f;

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Everything one generation of the digest needs to answer: the searcher, the entries by Lucene doc
@@ -20,7 +26,6 @@ public record IndexSnapshot(
         List<Entry> byDoc,
         Map<String, Entry> byId,
         Map<String, String> zhText,
-        Map<String, Set<String>> enTerms,
         Map<String, List<Entry>> byDocument,
         Analyzer zhQuery,
         Analyzer bigram,
@@ -32,8 +37,15 @@ public record IndexSnapshot(
         return byDoc.size();
     }
 
-    /** Document frequency in the language's catch-all field, for idf weights. */
-    int docFreq(String field, String term) {
+    /** BM25's idf over the question and body fields of a language: rare words say most. */
+    double idf(boolean english, String term) {
+        int n = Math.max(1, byDoc.size());
+        int df = english ? Math.max(docFreq(Fields.EN_Q, term), docFreq(Fields.EN_B, term))
+                : Math.max(docFreq(Fields.ZH_Q, term), docFreq(Fields.ZH_B, term));
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    private int docFreq(String field, String term) {
         try {
             return searcher.getIndexReader().docFreq(new Term(field, term));
         } catch (IOException e) {
@@ -41,10 +53,25 @@ public record IndexSnapshot(
         }
     }
 
-    /** BM25's idf: rare words say more about what a question is about. */
-    double idf(String field, String term) {
-        int n = Math.max(1, byDoc.size());
-        int df = docFreq(field, term);
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    /** Whether document {@code doc} has {@code term} in {@code field}: one postings seek, no stored text. */
+    boolean contains(int doc, String field, String term) {
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                return false;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(new BytesRef(term))) {
+                return false;
+            }
+            int local = doc - leaf.docBase;
+            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            int found = pe.advance(local);
+            return found == local && found != DocIdSetIterator.NO_MORE_DOCS;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

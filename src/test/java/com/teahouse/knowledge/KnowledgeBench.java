@@ -1,0 +1,166 @@
+package com.teahouse.knowledge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Benchmark with 10,000 synthetic entries generated from the real ones (each copy gets its own id
+ * and a sector word in its title and questions). Prints start-up (load + index build) time, p50/p99
+ * query latency after warm-up, and queries answered while the index is reloaded several times.
+ *
+ * <pre>mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.teahouse.knowledge.KnowledgeBench</pre>
+ */
+public final class KnowledgeBench {
+
+    private static final String[] SECTORS = {"餐饮", "建筑", "物流", "制造", "软件", "零售", "农业", "医药", "教育", "文旅",
+        "化工", "纺织", "电商", "汽修", "印刷", "家政", "养殖", "五金", "外贸", "装修"};
+    private static final int TARGET = 10_000;
+
+    private KnowledgeBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path real = Path.of(args.length > 0 ? args[0] : "knowledge");
+        Path dir = Files.createTempDirectory("kb-bench");
+        List<String> questions = generate(real, dir);
+        System.out.printf("generated %d entries in %s%n", count(dir), dir);
+
+        for (int i = 0; i < 2; i++) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
+            long l0 = System.nanoTime();
+            var loaded = com.teahouse.knowledge.internal.DigestLoader.load(dir, java.time.LocalDate.now());
+            long l1 = System.nanoTime();
+            com.teahouse.knowledge.internal.IndexBuilder.build(loaded.entries(), loaded.synonyms(), 1);
+            long l2 = System.nanoTime();
+            System.out.printf("round %d: load+validate %.2f s, index build %.2f s (wall); %.2f s CPU on %d cores,"
+                    + " load average %.1f%n", i, (l1 - l0) / 1e9, (l2 - l1) / 1e9, (os.getProcessCpuTime() - c0) / 1e9,
+                    Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
+        }
+        long t0 = System.nanoTime();
+        PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null);
+        double startup = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("start-up (load %d files + build index): %.2f s (target <= 10 s)%n", digest.size(), startup);
+        t0 = System.nanoTime();
+        digest.reloadNow();
+        System.out.printf("second build (warm JIT): %.2f s%n", (System.nanoTime() - t0) / 1e9);
+
+        Random random = new Random(42);
+        for (int i = 0; i < 3000; i++) {
+            digest.ask(questions.get(random.nextInt(questions.size())), i % 3 == 0 ? "en" : "zh", 5);
+        }
+        int n = 5000;
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            String q = questions.get(random.nextInt(questions.size()));
+            long s = System.nanoTime();
+            digest.ask(q, PolicyDigest.detectLanguage(q), 5);
+            nanos[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("query latency over %d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 5 ms)%n",
+                n, nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong answered = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Thread querier = new Thread(() -> {
+            Random r = new Random(7);
+            while (!stop.get()) {
+                try {
+                    DigestAnswer a = digest.ask(questions.get(r.nextInt(questions.size())), "zh", 5);
+                    if (a.results().isEmpty()) {
+                        failed.incrementAndGet();
+                    } else {
+                        answered.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                }
+            }
+        });
+        querier.start();
+        int reloads = 5;
+        t0 = System.nanoTime();
+        for (int i = 0; i < reloads; i++) {
+            if (!digest.reloadNow()) {
+                throw new IllegalStateException("reload failed");
+            }
+        }
+        double reloadSeconds = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        querier.join();
+        System.out.printf("during %d reloads (%.1f s): %d queries answered, %d failed%n", reloads, reloadSeconds,
+                answered.get(), failed.get());
+        digest.close();
+        deleteTree(dir);
+    }
+
+    /** Writes TARGET entry files derived from the real ones; returns questions to ask. */
+    private static List<String> generate(Path real, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("entries"));
+        for (String f : List.of("sources.yaml", "synonyms.txt")) {
+            if (Files.exists(real.resolve(f))) {
+                Files.copy(real.resolve(f), dir.resolve(f));
+            }
+        }
+        List<Path> originals;
+        try (Stream<Path> s = Files.list(real.resolve("entries"))) {
+            originals = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        List<String> questions = new ArrayList<>();
+        int written = 0;
+        for (int copy = 0; written < TARGET; copy++) {
+            for (Path p : originals) {
+                if (written >= TARGET) {
+                    break;
+                }
+                String sector = SECTORS[copy % SECTORS.length] + (copy / SECTORS.length == 0 ? "" : copy / SECTORS.length);
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                String id = p.getFileName().toString().replace(".md", "");
+                String newId = id + "-" + copy;
+                StringBuilder out = new StringBuilder();
+                for (String line : text.split("\n", -1)) {
+                    if (line.startsWith("id: ")) {
+                        line = "id: " + newId;
+                    } else if (line.startsWith("    - \"")) {
+                        if (copy == 0) {
+                            questions.add(line.substring(7, line.length() - 1));
+                        }
+                        line = "    - \"" + sector + line.substring(7);
+                    } else if (line.startsWith("  zh: \"") && out.indexOf("questions:") < 0) {
+                        line = "  zh: \"" + sector + "：" + line.substring(7);
+                    }
+                    out.append(line).append('\n');
+                }
+                Files.writeString(dir.resolve("entries/" + newId + ".md"), out.toString(), StandardCharsets.UTF_8);
+                written++;
+            }
+        }
+        return questions;
+    }
+
+    private static long count(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("entries"))) {
+            return s.count();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
