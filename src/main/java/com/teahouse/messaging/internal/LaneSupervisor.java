@@ -105,6 +105,7 @@ public class LaneSupervisor implements SmartLifecycle {
                     unfinished.size(), unsent.size());
         }
         active.add(shard);
+        log.debug("Lane {} taken", shard);
     }
 
     private void lost(int shard) {
