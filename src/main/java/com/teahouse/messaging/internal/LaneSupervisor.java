@@ -58,7 +58,12 @@ public class LaneSupervisor implements SmartLifecycle {
         this.senders = Executors.newFixedThreadPool(props.senders(), named("outbox-sender"));
         this.inboxTail = new StreamTail(store, keys::inbox, () -> Set.copyOf(active),
                 shard -> lanes.containsKey(shard) && lanes.get(shard).backlog() < MAX_BACKLOG,
-                (shard, entry) -> lanes.get(shard).enqueue(entry));
+                (shard, entry) -> {
+                    Lane lane = lanes.get(shard);
+                    if (lane != null) { // else the lane just moved away; the entry stays pending for its new owner
+                        lane.enqueue(entry);
+                    }
+                });
         this.outboxTail = new StreamTail(store, keys::outbox, () -> Set.copyOf(active),
                 shard -> outgoing.size() < MAX_BACKLOG * 4,
                 (shard, entry) -> outgoing.add(new ChatQueues.Pending(shard, entry.getID(),
@@ -105,6 +110,7 @@ public class LaneSupervisor implements SmartLifecycle {
                     unfinished.size(), unsent.size());
         }
         active.add(shard);
+        log.debug("Lane {} taken", shard);
     }
 
     private void lost(int shard) {
@@ -121,6 +127,9 @@ public class LaneSupervisor implements SmartLifecycle {
     }
 
     private void release(int shard) {
+        active.remove(shard);
+        // let a blocking read that still includes this lane finish, so nothing it returns is left unseen
+        pause(StreamTail.BLOCK_MILLIS + 150);
         lost(shard);
         leases.release(shard);
         log.info("Lane {} handed over to share the work with another instance", shard);
@@ -156,6 +165,14 @@ public class LaneSupervisor implements SmartLifecycle {
     @Override
     public int getPhase() {
         return 0;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -30,6 +30,7 @@ public class ShardLeases {
     private final long ttlMillis;
     private final String instanceId = UUID.randomUUID().toString();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> freeLastRound = ConcurrentHashMap.newKeySet();
 
     ShardLeases(RedisStore store, MessagingKeys keys, MessagingProperties props) {
         this.store = store;
@@ -53,7 +54,7 @@ public class ShardLeases {
         long now = System.currentTimeMillis();
         var jedis = store.jedis();
         jedis.zadd(keys.instances(), now, instanceId);
-        jedis.zremrangeByScore(keys.instances(), 0, now - 3 * ttlMillis);
+        jedis.zremrangeByScore(keys.instances(), 0, now - 2 * ttlMillis);
         long instances = Math.max(1, jedis.zcard(keys.instances()));
         int fairShare = (int) Math.ceil((double) keys.shards() / instances);
         for (int shard : owned()) {
@@ -64,14 +65,25 @@ public class ShardLeases {
                 lost.accept(shard);
             }
         }
-        for (int shard = 0; shard < keys.shards() && owned.size() < fairShare; shard++) {
-            if (!owned.contains(shard) && "OK".equals(jedis.set(keys.lease(shard), instanceId,
+        for (int shard = 0; shard < keys.shards(); shard++) {
+            if (owned.contains(shard)) {
+                continue;
+            }
+            // Over our share we still take a lane nobody took for a whole round: its owner may be dead while
+            // its heartbeat still counts, and an unowned lane is a chat nobody answers.
+            boolean mayTake = owned.size() < fairShare || freeLastRound.contains(shard);
+            if (mayTake && "OK".equals(jedis.set(keys.lease(shard), instanceId,
                     SetParams.setParams().nx().px(ttlMillis)))) {
                 owned.add(shard);
+                freeLastRound.remove(shard);
                 gained.accept(shard);
+            } else if (!mayTake && !jedis.exists(keys.lease(shard))) {
+                freeLastRound.add(shard);
+            } else {
+                freeLastRound.remove(shard);
             }
         }
-        if (owned.size() > fairShare) {
+        if (owned.size() > fairShare + 1) {
             owned.stream().max(Integer::compare).ifPresent(release::accept);
         }
     }

@@ -24,6 +24,8 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 final class StreamTail implements Runnable {
 
+    static final int BLOCK_MILLIS = 250;
+
     private static final Logger log = LoggerFactory.getLogger(StreamTail.class);
 
     private final RedisStore store;
@@ -89,7 +91,7 @@ final class StreamTail implements Runnable {
             }
             try {
                 var read = store.jedis().xreadGroup(MessagingKeys.GROUP, MessagingKeys.CONSUMER,
-                        XReadGroupParams.xReadGroupParams().count(200).block(250), streams);
+                        XReadGroupParams.xReadGroupParams().count(200).block(BLOCK_MILLIS), streams);
                 if (read != null) {
                     for (var stream : read) {
                         int shard = shardOfKey.get(stream.getKey());

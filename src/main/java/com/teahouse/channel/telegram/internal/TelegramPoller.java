@@ -30,6 +30,7 @@ final class TelegramPoller implements LongPollingUpdateConsumer {
         try {
             List<Inbound> batch = updates.stream().map(TelegramPoller::translateSafely)
                     .flatMap(Optional::stream).toList();
+            log.debug("Storing {} of {} update(s)", batch.size(), updates.size());
             if (!inbox.acceptUntilStored(batch)) {
                 log.warn("Shutting down with {} update(s) not stored; Telegram will deliver them again", batch.size());
             }

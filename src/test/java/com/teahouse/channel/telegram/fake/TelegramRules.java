@@ -45,13 +45,14 @@ final class TelegramRules {
             JsonNode entities = params.get(entitiesField);
             return new Formatted(raw, entities != null && entities.isArray() ? (ArrayNode) entities : Json.MAPPER.createArrayNode());
         }
-        return switch (parseMode.asText()) {
-            case "HTML" -> {
+        // the Bot API server lower-cases parse_mode before comparing; telegrambots sends "html"
+        return switch (parseMode.asText().toLowerCase(java.util.Locale.ROOT)) {
+            case "html" -> {
                 HtmlEntityParser.Parsed parsed = HtmlEntityParser.parse(raw);
                 yield new Formatted(parsed.text(), parsed.entities());
             }
-            case "MarkdownV2" -> new Formatted(MarkdownEntityParser.plainText(raw, true), Json.MAPPER.createArrayNode());
-            case "Markdown" -> new Formatted(MarkdownEntityParser.plainText(raw, false), Json.MAPPER.createArrayNode());
+            case "markdownv2" -> new Formatted(MarkdownEntityParser.plainText(raw, true), Json.MAPPER.createArrayNode());
+            case "markdown" -> new Formatted(MarkdownEntityParser.plainText(raw, false), Json.MAPPER.createArrayNode());
             default -> throw BotApiError.badRequest("unsupported parse_mode");
         };
     }
