@@ -20,6 +20,8 @@ final class Fields {
     static final float W_ZH_B_BI = 0.5f;
     static final float W_EN_Q = 3.0f;
     static final float W_EN_B = 1.0f;
+    /** Share of a field's weight given to terms that only a synonym rule brought into the query. */
+    static final float SYNONYM_FACTOR = Float.parseFloat(System.getProperty("kb.synonymFactor", "0.3"));
 
     private Fields() {
     }

@@ -71,20 +71,20 @@ final class QueryPlan {
                 x.alternatives().forEach(a -> expanded.append(' ').append(a));
             }
             List<TokenLists.Token> words = TokenLists.tokens(snap.zhQuery(), Fields.ZH_Q, expanded.toString());
-            List<String> bigrams = TokenLists.terms(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
-            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words.stream().map(TokenLists.Token::term).toList());
-            add(q, Fields.ZH_B, Fields.W_ZH_B, words.stream().map(TokenLists.Token::term).toList());
-            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams);
-            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams);
+            List<TokenLists.Token> bigrams = TokenLists.tokens(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
+            int typed = text.length();
+            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words, typed);
+            add(q, Fields.ZH_B, Fields.W_ZH_B, words, typed);
+            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed);
+            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed);
             if (mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), expansions, false));
             }
         }
         if (en) {
             List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, text);
-            List<String> terms = words.stream().map(TokenLists.Token::term).toList();
-            add(q, Fields.EN_Q, Fields.W_EN_Q, terms);
-            add(q, Fields.EN_B, Fields.W_EN_B, terms);
+            add(q, Fields.EN_Q, Fields.W_EN_Q, words, text.length());
+            add(q, Fields.EN_B, Fields.W_EN_B, words, text.length());
             if (!mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
@@ -92,14 +92,25 @@ final class QueryPlan {
         return new QueryPlan(text, zh, en, q.build(), List.copyOf(concepts), mostlyZh);
     }
 
-    private static void add(BooleanQuery.Builder q, String field, float weight, List<String> terms) {
-        Set<String> distinct = new LinkedHashSet<>(terms);
+    /**
+     * Adds one SHOULD clause per distinct term. Words the user typed get the field's weight; words
+     * only a synonym brought in get a fraction of it, so that a broad synonym group (个体户, 个体, 小店…)
+     * helps recall without letting the entry that mentions every variant win every question.
+     */
+    private static void add(BooleanQuery.Builder q, String field, float weight, List<TokenLists.Token> tokens,
+                            int typedLength) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (TokenLists.Token t : tokens) {
+            boolean typed = !t.synonym() && t.start() < typedLength;
+            float w = typed ? weight : weight * Fields.SYNONYM_FACTOR;
+            weights.merge(t.term(), w, Math::max);
+        }
         int n = 0;
-        for (String t : distinct) {
+        for (Map.Entry<String, Float> e : weights.entrySet()) {
             if (n++ >= MAX_TERMS_PER_FIELD) {
                 break;
             }
-            q.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+            q.add(new BoostQuery(new TermQuery(new Term(field, e.getKey())), e.getValue()), BooleanClause.Occur.SHOULD);
         }
     }
 
