@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /** Builds an in-memory index (ByteBuffersDirectory) and wraps it into an {@link IndexSnapshot}. */
@@ -62,7 +63,9 @@ public final class IndexBuilder {
             }
             SynonymMap zhMap = synonyms.map(DigestAnalyzers.zhForSynonyms());
             SynonymMap enMap = synonyms.map(DigestAnalyzers.enForSynonyms());
-            return new IndexSnapshot(new IndexSearcher(reader), List.copyOf(Arrays.asList(byDoc)), Map.copyOf(byId),
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity(Fields.BM25_K1, Fields.BM25_B));
+            return new IndexSnapshot(searcher, List.copyOf(Arrays.asList(byDoc)), Map.copyOf(byId),
                     Map.copyOf(zhText), Map.copyOf(byDocument), DigestAnalyzers.zh(zhMap), DigestAnalyzers.bigram(),
                     DigestAnalyzers.en(enMap), synonyms, generation);
         } catch (IOException e) {
