@@ -27,9 +27,14 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     public static EmbeddedRedis start(Path dir) {
+        return start(dir, 0);
+    }
+
+    /** On the given port (0: a free one), e.g. to bring a stopped server back where its clients expect it. */
+    public static EmbeddedRedis start(Path dir, int fixedPort) {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = fixedPort > 0 ? fixedPort : freePort();
             try {
                 Files.createDirectories(dir);
                 RedisServer server = RedisServer.newRedisServer()

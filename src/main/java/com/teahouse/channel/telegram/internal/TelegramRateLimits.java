@@ -14,6 +14,9 @@ final class TelegramRateLimits {
     private final ConcurrentHashMap<String, Bucket> chats = new ConcurrentHashMap<>();
 
     Duration acquire(Address to) {
+        if (chats.size() > 50_000) {
+            chats.values().removeIf(Bucket::full); // a full bucket is the same as a new one: forget it
+        }
         boolean group = to.chat().startsWith("-");
         Bucket chat = chats.computeIfAbsent(to.chat(), k -> group ? new Bucket(5, 20.0 / 60) : new Bucket(3, 1.0));
         synchronized (this) {
@@ -44,6 +47,11 @@ final class TelegramRateLimits {
         long waitMillis() {
             refill();
             return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perMilli);
+        }
+
+        synchronized boolean full() {
+            refill();
+            return tokens >= capacity;
         }
 
         void take() {
