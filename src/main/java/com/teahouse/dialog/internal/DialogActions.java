@@ -83,7 +83,7 @@ final class DialogActions implements FlowRunner.Actions {
             t.conversation.draft = null;
             return false;
         }
-        t.conversation.fields.put("saved", when(Instant.ofEpochSecond(draft.savedAt)));
+        t.extra.put("saved", when(Instant.ofEpochSecond(draft.savedAt)));
         return true;
     }
 

@@ -155,7 +155,7 @@ final class FlowRunner {
             }
         } else if (state.then() != null) {
             if (state.say() != null) {
-                t.say(state.say(), c.fields);
+                t.say(state.say(), t.params());
             }
             fire(t, FlowSpec.THEN, depth);
         } else if (prompt) {

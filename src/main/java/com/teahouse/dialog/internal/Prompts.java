@@ -34,7 +34,7 @@ final class Prompts {
 
     void prompt(Turn turn, FlowSpec flow, StateSpec state) {
         if (state.say() != null) {
-            turn.say(state.say(), turn.conversation.fields);
+            turn.say(state.say(), turn.params());
         }
         if (!state.summary().isEmpty()) {
             RichText.Builder summary = RichText.builder();

@@ -24,6 +24,8 @@ final class Turn {
     final Texts texts;
     /** The command's argument (/status QY-…), if any. */
     String argument;
+    /** Values for the next prompt that are not answers (when a draft was saved). */
+    final Map<String, Object> extra = new java.util.HashMap<>();
     private final List<RichText> paragraphs = new ArrayList<>();
     private final List<List<Button>> actionRows = new ArrayList<>();
     private List<List<Button>> promptRows = List.of();
@@ -56,6 +58,13 @@ final class Turn {
         if (text != null && !text.spans().isEmpty()) {
             paragraphs.add(text);
         }
+    }
+
+    /** What a prompt may show: the answers so far and this step's extra values. */
+    Map<String, Object> params() {
+        Map<String, Object> all = new java.util.HashMap<>(conversation.fields);
+        all.putAll(extra);
+        return all;
     }
 
     String label(String key) {

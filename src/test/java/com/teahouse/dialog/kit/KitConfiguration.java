@@ -1,0 +1,24 @@
+package com.teahouse.dialog.kit;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** What the conversation kit adds to the app: the "kit" channel, a hand-moved clock, an in-memory case desk. */
+@TestConfiguration(proxyBeanMethods = false)
+public class KitConfiguration {
+
+    @Bean
+    KitOutlet kitOutlet() {
+        return new KitOutlet();
+    }
+
+    @Bean
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    InMemoryCaseDesk inMemoryCaseDesk() {
+        return new InMemoryCaseDesk();
+    }
+}
