@@ -41,6 +41,7 @@ final class Conversation {
     Draft draft;
     /** Last activity, epoch seconds. */
     @JsonProperty("t")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     long lastSeen;
     @JsonProperty("x")
     List<String> transcript = new ArrayList<>();

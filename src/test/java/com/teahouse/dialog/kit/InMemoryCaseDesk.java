@@ -26,6 +26,8 @@ public final class InMemoryCaseDesk implements CaseDesk {
     public record Rated(String tracking, Address owner, Rating rating, String comment) {
     }
 
+    public static final InMemoryCaseDesk SHARED = new InMemoryCaseDesk();
+
     private final Map<String, Opened> bySubmission = new ConcurrentHashMap<>();
     private final List<Opened> opened = new CopyOnWriteArrayList<>();
     private final List<Rated> ratings = new CopyOnWriteArrayList<>();

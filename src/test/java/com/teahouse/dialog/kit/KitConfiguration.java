@@ -17,8 +17,9 @@ public class KitConfiguration {
         return new MutableClock();
     }
 
+    /** One desk for every app instance in this JVM, as the real one is shared through Redis. */
     @Bean
     InMemoryCaseDesk inMemoryCaseDesk() {
-        return new InMemoryCaseDesk();
+        return InMemoryCaseDesk.SHARED;
     }
 }

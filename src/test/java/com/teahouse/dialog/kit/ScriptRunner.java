@@ -61,7 +61,8 @@ public final class ScriptRunner {
     @SuppressWarnings("unchecked")
     public void run(Map<String, Object> script) {
         String name = String.valueOf(script.get("name"));
-        Address chat = Address.of(KitOutlet.CHANNEL, "chat-" + UUID.randomUUID());
+        Address chat = Address.of(KitOutlet.CHANNEL, script.containsKey("chat") ? String.valueOf(script.get("chat"))
+                : "chat-" + UUID.randomUUID());
         Person person = new Person("u-" + chat.chat(), "Tester", (String) script.getOrDefault("language", "zh"));
         List<Outbound> last = List.of();
         int n = 0;

@@ -69,7 +69,7 @@ final class FlowFileReader {
                     transition(event, t)));
         }
         TransitionSpec then = m.containsKey("then") ? transition(FlowSpec.THEN, m.get("then")) : null;
-        return new StateSpec(id, YamlNodes.line(node), y.text(m.get("say"), "say"),
+        return new StateSpec(id, y.at(node), y.text(m.get("say"), "say"),
                 m.containsKey("input") ? input(m.get("input")) : null, buttons(m.get("buttons")), on,
                 y.text(m.get("do"), "do"), then, summary(m.get("summary")));
     }

@@ -32,16 +32,16 @@ public final class TextCatalog {
         y.map(root, "the texts file", null).forEach((key, node) -> {
             Definition earlier = keys.get(key);
             if (earlier != null) {
-                y.problem(node, "duplicate id: text '" + key + "' is also defined in " + earlier.file() + ":"
+                problems.add(file, y.at(node), "duplicate id: text '" + key + "' is also defined in " + earlier.file() + ":"
                         + earlier.line());
                 return;
             }
-            keys.put(key, new Definition(file, YamlNodes.line(node)));
+            keys.put(key, new Definition(file, y.at(node)));
             Map<String, Node> byLanguage = y.map(node, "text '" + key + "'", null);
             for (String language : LANGUAGES) {
                 String value = y.text(byLanguage.get(language), language);
                 if (value == null || value.isBlank()) {
-                    y.problem(node, "missing translation: text '" + key + "' has no " + language);
+                    problems.add(file, y.at(node), "missing translation: text '" + key + "' has no " + language);
                 }
             }
             byLanguage.keySet().stream().filter(l -> !LANGUAGES.contains(l)).forEach(l -> y.problem(

@@ -25,6 +25,8 @@ public final class YamlNodes {
 
     private final String file;
     private final Problems problems;
+    /** The line of the key each mapping value was found under: people look for "thanks:", not for its body. */
+    private final Map<Node, Integer> keyLines = new java.util.IdentityHashMap<>();
 
     public YamlNodes(String file, Problems problems) {
         this.file = file;
@@ -65,15 +67,22 @@ public final class YamlNodes {
                 problems.add(file, line(tuple.getKeyNode()), "a key in " + what + " is not a plain word");
             } else if (out.containsKey(key)) {
                 problems.add(file, line(tuple.getKeyNode()), "duplicate id '" + key + "' in " + what
-                        + " (first on line " + line(out.get(key)) + ")");
+                        + " (first on line " + at(out.get(key)) + ")");
             } else if (allowed != null && !allowed.contains(key)) {
                 problems.add(file, line(tuple.getKeyNode()), "unknown field '" + key + "' in " + what
                         + "; expected one of " + allowed);
             } else {
                 out.put(key, tuple.getValueNode());
+                keyLines.put(tuple.getValueNode(), line(tuple.getKeyNode()));
             }
         }
         return out;
+    }
+
+    /** Where a mapping value is: the line of its key when it has one. */
+    public int at(Node value) {
+        Integer keyLine = keyLines.get(value);
+        return keyLine != null ? keyLine : line(value);
     }
 
     public List<Node> list(Node node, String what) {
