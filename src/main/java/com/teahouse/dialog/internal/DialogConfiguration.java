@@ -2,6 +2,7 @@ package com.teahouse.dialog.internal;
 
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.dialog.internal.engine.FlowMachine;
+import com.teahouse.dialog.internal.engine.RememberedFlows;
 import com.teahouse.dialog.internal.engine.StatemachineFlows;
 import com.teahouse.dialog.internal.flow.DialogFiles;
 import com.teahouse.messaging.CommandMenu;
@@ -35,10 +36,12 @@ class DialogConfiguration {
     }
 
     @Bean
-    FlowMachine flowMachine(DialogFiles files) {
+    FlowMachine flowMachine(DialogFiles files,
+            @Value("${teahouse.dialogs.machine-per-step:false}") boolean perStep) {
         StatemachineFlows machines = new StatemachineFlows(files);
-        log.info("State machines built: {} µs per flow on average", Math.round(machines.costs().microsPerBuild()));
-        return machines;
+        log.info("State machines built: {} µs per flow on average; {}", Math.round(machines.costs().microsPerBuild()),
+                perStep ? "restored and fired on every step" : "answers remembered after the first firing");
+        return perStep ? machines : new RememberedFlows(machines);
     }
 
     @Bean

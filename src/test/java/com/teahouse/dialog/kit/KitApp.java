@@ -15,13 +15,14 @@ public final class KitApp {
     private KitApp() {
     }
 
-    public static ConfigurableApplicationContext start(Path dataDir, String redisUrl) {
+    public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, String... extra) {
         List<String> props = new ArrayList<>(List.of("teahouse.data-dir=" + dataDir, "teahouse.dialogs.dir=./dialogs",
                 "teahouse.knowledge.dir=./knowledge", "logging.level.root=WARN", "server.port=0",
                 "teahouse.telegram.staff-chat-id=staff-group", "management.prometheus.metrics.export.enabled=false"));
         if (redisUrl != null) {
             props.add("teahouse.redis.url=" + redisUrl);
         }
+        props.addAll(List.of(extra));
         for (int i = 0; i < props.size(); i++) {
             props.set(i, "--" + props.get(i));
         }
