@@ -13,5 +13,6 @@ final class CommandCatalog {
             return;
         }
         registered = true;
+        Commands.register("dialogs", "check", com.teahouse.dialog.DialogsCheck::run);
     }
 }

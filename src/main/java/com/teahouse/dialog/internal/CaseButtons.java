@@ -1,0 +1,69 @@
+package com.teahouse.dialog.internal;
+
+import com.teahouse.cases.CaseDesk;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buttons that come from messages other modules sent and that are valid whatever the conversation is doing:
+ * {@code kb:<entry>} (a related policy entry), {@code rate:<tracking>:s|b|u} (satisfaction after a case was
+ * resolved) and {@code unsolved:<tracking>}. Returns false for anything else.
+ */
+final class CaseButtons {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
+
+    private final Supplier<PolicyLookup> policies;
+    private final Supplier<CaseDesk> cases;
+    private final FlowRunner runner;
+
+    CaseButtons(Supplier<PolicyLookup> policies, Supplier<CaseDesk> cases, FlowRunner runner) {
+        this.policies = policies;
+        this.cases = cases;
+        this.runner = runner;
+    }
+
+    boolean handle(Turn t, String data) {
+        if (data.startsWith("kb:")) {
+            policies.get().byId(data.substring(3), t.language()).ifPresentOrElse(
+                    reply -> t.say(reply.answer()), () -> t.say("ask.entry_unknown"));
+            return true;
+        }
+        String[] parts = data.split(":", -1);
+        if (parts[0].equals("rate") && parts.length == 3 && DialogActions.TRACKING.matcher(parts[1]).matches()) {
+            CaseDesk.Rating rating = switch (parts[2]) {
+                case "s" -> CaseDesk.Rating.SATISFIED;
+                case "b" -> CaseDesk.Rating.BASICALLY_SATISFIED;
+                case "u" -> CaseDesk.Rating.UNSATISFIED;
+                default -> null;
+            };
+            if (rating == null) {
+                return false;
+            }
+            try {
+                cases.get().rate(parts[1], t.owner(), rating, null);
+            } catch (RuntimeException e) {
+                log.warn("Rating not recorded: {}", e.toString());
+                t.say("rating.failed");
+                return true;
+            }
+            t.say("rating.thanks");
+            runner.start(t, "rating", true);
+            t.conversation.fields.putAll(Map.of("tracking", parts[1], "rating", rating.name()));
+            return true;
+        }
+        if (parts[0].equals("unsolved") && parts.length == 2 && DialogActions.TRACKING.matcher(parts[1]).matches()) {
+            try {
+                cases.get().notSolved(parts[1], t.owner(), null);
+                t.say("rating.reopened", Map.of("tracking", parts[1]));
+            } catch (RuntimeException e) {
+                log.warn("Not-solved not recorded: {}", e.toString());
+                t.say("rating.failed");
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,93 @@
+package com.teahouse.dialog.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.teahouse.messaging.Attachment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One chat's conversation as stored between messages (as compact JSON, by the message path, at
+ * {@code conv:<channel>:<chat>}): where it is, the answers so far, the language, a saved draft, when the user
+ * was last seen, and the last lines said (for a handoff to staff). Short property names keep it small.
+ * Used by one thread at a time (the chat's lane), so it is a plain mutable object.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+final class Conversation {
+
+    static final int TRANSCRIPT_LINES = 20;
+    static final int TRANSCRIPT_LINE_CHARS = 200;
+
+    @JsonProperty("l")
+    String language;
+    @JsonProperty("f")
+    String flow;
+    @JsonProperty("s")
+    String state;
+    /** Answers of the current flow, by field name. */
+    @JsonProperty("v")
+    Map<String, String> fields = new LinkedHashMap<>();
+    @JsonProperty("a")
+    List<Attachment> attachments = new ArrayList<>();
+    /** Input states passed in this flow, for the back button. */
+    @JsonProperty("b")
+    List<String> back = new ArrayList<>();
+    /** Where the next valid answer returns (editing one field from the summary). */
+    @JsonProperty("r")
+    String returnTo;
+    @JsonProperty("d")
+    Draft draft;
+    /** Last activity, epoch seconds. */
+    @JsonProperty("t")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    long lastSeen;
+    @JsonProperty("x")
+    List<String> transcript = new ArrayList<>();
+
+    /** A half-filled form kept for later: its flow, the state to resume at, its answers, when it was saved. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    static final class Draft {
+        @JsonProperty("f")
+        String flow;
+        @JsonProperty("s")
+        String state;
+        @JsonProperty("v")
+        Map<String, String> fields = new LinkedHashMap<>();
+        @JsonProperty("a")
+        List<Attachment> attachments = new ArrayList<>();
+        @JsonProperty("b")
+        List<String> back = new ArrayList<>();
+        @JsonProperty("t")
+        long savedAt;
+    }
+
+    void at(String flow, String state) {
+        this.flow = flow;
+        this.state = state;
+    }
+
+    void clearForm() {
+        fields.clear();
+        attachments.clear();
+        back.clear();
+        returnTo = null;
+    }
+
+    boolean hasAnswers() {
+        return !attachments.isEmpty() || fields.keySet().stream().anyMatch(k -> !k.equals("question"));
+    }
+
+    void remember(String who, String line) {
+        if (line == null || line.isBlank()) {
+            return;
+        }
+        String trimmed = line.length() > TRANSCRIPT_LINE_CHARS ? line.substring(0, TRANSCRIPT_LINE_CHARS) + "…"
+                : line;
+        transcript.add(who + ": " + trimmed.replace('\n', ' '));
+        while (transcript.size() > TRANSCRIPT_LINES) {
+            transcript.remove(0);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package com.teahouse.dialog.internal;
+
+import com.teahouse.dialog.internal.engine.FlowMachine;
+import com.teahouse.dialog.internal.flow.DialogFiles;
+import com.teahouse.dialog.internal.flow.FlowSpec;
+import com.teahouse.dialog.internal.flow.FlowSpec.StateSpec;
+import com.teahouse.dialog.internal.flow.FlowSpec.TransitionSpec;
+import java.util.Map;
+
+/**
+ * Moves a conversation through the flows: the state machine says where an event leads, this class does what
+ * entering a state means (say its prompt, run its action, pass on at once) and keeps the form, the back stack
+ * and the draft in order.
+ */
+final class FlowRunner {
+
+    static final String HOME = "menu";
+    private static final int MAX_CHAIN = 16;
+    private static final int MAX_BACK = 20;
+    private static final int MAX_ATTACHMENTS = 10;
+
+    interface Actions {
+        /** Runs a flow's {@code do:}; returns the event to fire next, or null when it placed the conversation. */
+        String run(String action, Turn turn);
+    }
+
+    private final DialogFiles files;
+    private final FlowMachine machine;
+    private final Prompts prompts;
+    private final InputCheck check;
+    private Actions actions;
+
+    FlowRunner(DialogFiles files, FlowMachine machine, Prompts prompts) {
+        this.files = files;
+        this.machine = machine;
+        this.prompts = prompts;
+        this.check = new InputCheck(prompts);
+    }
+
+    void actions(Actions actions) {
+        this.actions = actions;
+    }
+
+    FlowSpec flow(Conversation c) {
+        return files.flow(c.flow);
+    }
+
+    StateSpec state(Conversation c) {
+        FlowSpec flow = flow(c);
+        return flow == null ? null : flow.states().get(c.state);
+    }
+
+    /** True when the stored position still exists in the flow files (they may have changed since). */
+    boolean valid(Conversation c) {
+        return state(c) != null;
+    }
+
+    void home(Conversation c) {
+        c.clearForm();
+        c.at(HOME, files.flow(HOME).start());
+    }
+
+    boolean atHome(Conversation c) {
+        return HOME.equals(c.flow) && files.flow(HOME).start().equals(c.state);
+    }
+
+    void prompt(Turn t) {
+        prompts.prompt(t, flow(t.conversation), state(t.conversation));
+    }
+
+    /** Leaves the current flow (keeping a draft of a half-filled form) and enters another at its start. */
+    void start(Turn t, String flowId, boolean prompt) {
+        start(t, flowId, prompt, 0);
+    }
+
+    private void start(Turn t, String flowId, boolean prompt, int depth) {
+        saveDraft(t);
+        FlowSpec next = files.flow(flowId);
+        t.conversation.clearForm();
+        t.conversation.at(flowId, next.start());
+        enter(t, next.start(), prompt, depth + 1);
+    }
+
+    /** Keeps the current form as the draft when its flow asks for that and something was answered. */
+    boolean saveDraft(Turn t) {
+        Conversation c = t.conversation;
+        FlowSpec flow = flow(c);
+        if (flow == null || !flow.draft() || !c.hasAnswers()) {
+            return false;
+        }
+        var draft = new Conversation.Draft();
+        draft.flow = c.flow;
+        draft.state = c.state;
+        draft.fields.putAll(c.fields);
+        draft.attachments.addAll(c.attachments);
+        draft.back.addAll(c.back);
+        draft.savedAt = t.now.getEpochSecond();
+        c.draft = draft;
+        return true;
+    }
+
+    boolean fire(Turn t, String event) {
+        return fire(t, event, 0);
+    }
+
+    private boolean fire(Turn t, String event, int depth) {
+        Conversation c = t.conversation;
+        FlowSpec flow = flow(c);
+        StateSpec state = state(c);
+        TransitionSpec transition = FlowSpec.THEN.equals(event) ? state.then() : state.on().get(event);
+        var target = machine.next(flow.id(), state.id(), event);
+        if (transition == null || target.isEmpty()) {
+            return false;
+        }
+        if (transition.flow() != null) {
+            String text = t.message.text();
+            start(t, transition.flow(), !transition.quiet() && !transition.carry(), depth);
+            if (transition.carry()) {
+                input(t, text);
+            }
+            return true;
+        }
+        String next = target.get();
+        if (c.returnTo != null && (event.equals("valid") || event.equals("skip"))) {
+            next = c.returnTo;
+            c.returnTo = null;
+        }
+        if (transition.returnTo() != null) {
+            c.returnTo = transition.returnTo();
+        }
+        if (!state.passive() && (c.back.isEmpty() || !c.back.get(c.back.size() - 1).equals(state.id()))) {
+            c.back.add(state.id());
+            if (c.back.size() > MAX_BACK) {
+                c.back.remove(0);
+            }
+        }
+        enter(t, next, true, depth + 1);
+        return true;
+    }
+
+    private void enter(Turn t, String stateId, boolean prompt, int depth) {
+        if (depth > MAX_CHAIN) {
+            throw new IllegalStateException("flow " + t.conversation.flow + " passes on without end at " + stateId);
+        }
+        Conversation c = t.conversation;
+        c.state = stateId;
+        StateSpec state = state(c);
+        if (state.action() != null) {
+            String event = actions.run(state.action(), t);
+            if (event == null) {
+                prompt(t);
+            } else if (!fire(t, event, depth)) {
+                throw new IllegalStateException("action " + state.action() + " said '" + event + "', which "
+                        + c.flow + "." + stateId + " does not handle");
+            }
+        } else if (state.then() != null) {
+            if (state.say() != null) {
+                t.say(state.say(), t.params());
+            }
+            fire(t, FlowSpec.THEN, depth);
+        } else if (prompt) {
+            prompt(t);
+        }
+    }
+
+    /** Typed text at the current state: checked as its input asks, then kept and moved on. */
+    void input(Turn t, String text) {
+        StateSpec state = state(t.conversation);
+        if (state.input() == null) {
+            t.say("unexpected.use_buttons");
+            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
+            return;
+        }
+        var result = check.check(state.input(), text, t);
+        if (!result.ok()) {
+            t.say(result.problem(), result.params());
+            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
+            return;
+        }
+        answer(t, result.value());
+    }
+
+    /** A choice pressed on a button of the current state; false when the value is not one of its choices. */
+    boolean choose(Turn t, String value) {
+        StateSpec state = state(t.conversation);
+        if (state.input() == null || !InputCheck.isChoice(state.input(), value, prompts)) {
+            return false;
+        }
+        answer(t, value);
+        return true;
+    }
+
+    private void answer(Turn t, String value) {
+        var input = state(t.conversation).input();
+        t.conversation.fields.put(input.into(), value);
+        if ("categories".equals(input.from())) {
+            var category = files.catalogues().find("categories", value);
+            var unit = category == null ? null : files.catalogues().unit(category.unit());
+            if (unit != null) {
+                t.say("complaint.category_chosen", Map.of("unit", unit.label(t.language()), "days",
+                        category.days() == null ? 5 : category.days()));
+            }
+        }
+        fire(t, "valid");
+    }
+
+    /** A photo or document: kept when the state takes attachments, with its caption as the typed answer. */
+    void attach(Turn t) {
+        StateSpec state = state(t.conversation);
+        if (state.input() == null || !state.input().attachments()) {
+            t.say("complaint.attachment_not_here");
+            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
+            return;
+        }
+        var kept = t.conversation.attachments;
+        t.message.attachments().stream().limit(Math.max(0, MAX_ATTACHMENTS - kept.size())).forEach(kept::add);
+        String caption = t.message.text();
+        if (caption != null && !caption.isBlank()) {
+            input(t, caption);
+        } else {
+            t.say("complaint.attachment_received", Map.of("count", kept.size()));
+            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
+        }
+    }
+
+    void back(Turn t) {
+        Conversation c = t.conversation;
+        if (c.back.isEmpty()) {
+            cancel(t);
+            return;
+        }
+        c.returnTo = null;
+        enter(t, c.back.remove(c.back.size() - 1), true, 0);
+    }
+
+    void cancel(Turn t) {
+        boolean kept = !HOME.equals(t.conversation.flow) && saveDraft(t);
+        t.say(kept ? "cancel.draft_kept" : "cancel.done");
+        t.conversation.clearForm();
+        t.conversation.at(HOME, files.flow(HOME).start());
+        enter(t, files.flow(HOME).start(), true, 0);
+    }
+}

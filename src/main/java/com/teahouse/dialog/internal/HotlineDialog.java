@@ -1,0 +1,203 @@
+package com.teahouse.dialog.internal;
+
+import com.teahouse.cases.CaseDesk;
+import com.teahouse.channel.telegram.TelegramChannel;
+import com.teahouse.dialog.internal.flow.DialogFiles;
+import com.teahouse.dialog.internal.flow.FlowSpec;
+import com.teahouse.messaging.Address;
+import com.teahouse.messaging.Button;
+import com.teahouse.messaging.Inbound;
+import com.teahouse.messaging.MessageHandler;
+import com.teahouse.messaging.Outbound;
+import com.teahouse.messaging.Step;
+import com.teahouse.texts.Texts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The conversation with entrepreneurs: restores the chat's conversation from the stored state, deals with what
+ * applies anywhere (staff takeover, idle timeout, commands, stale buttons, stickers, edits), hands the rest to
+ * the flows, and returns the new state with one reply. Every chat except the staff group.
+ */
+@Order(100)
+final class HotlineDialog implements MessageHandler {
+
+    static final Duration IDLE = Duration.ofMinutes(30);
+
+    private final FlowRunner runner;
+    private final Prompts prompts;
+    private final Texts texts;
+    private final Supplier<CaseDesk> cases;
+    private final Clock clock;
+    private final String staffChat;
+    private final ConversationCodec codec = new ConversationCodec();
+    private final TakeoverRelay relay;
+    private final CaseButtons caseButtons;
+    private final DialogCommands commands;
+
+    HotlineDialog(DialogFiles files, FlowRunner runner, Prompts prompts, Texts texts, Supplier<PolicyLookup> policies,
+            Supplier<CaseDesk> cases, Clock clock, String staffChat) {
+        this.runner = runner;
+        this.prompts = prompts;
+        this.texts = texts;
+        this.cases = cases;
+        this.clock = clock;
+        this.staffChat = staffChat == null || staffChat.isBlank() ? null : staffChat.strip();
+        this.relay = new TakeoverRelay(texts);
+        this.caseButtons = new CaseButtons(policies, cases, runner);
+        this.commands = new DialogCommands(files, texts);
+        runner.actions(new DialogActions(policies, cases, files.catalogues()));
+    }
+
+    DialogCommands commands() {
+        return commands;
+    }
+
+    @Override
+    public boolean accepts(Address from) {
+        return !(TelegramChannel.NAME.equals(from.channel()) && from.chat().equals(staffChat));
+    }
+
+    @Override
+    public Step handle(Inbound message, String state) {
+        Optional<Address> takeover = takeoverOf(message);
+        if (takeover.isPresent()) {
+            return Step.reply(relay.relay(message, takeover.get()));
+        }
+        Conversation c = codec.read(state);
+        if (c.language == null) {
+            c.language = texts.languageFor(message.sender() == null ? null : message.sender().languageCode());
+        }
+        Turn t = new Turn(message, c, clock.instant(), texts);
+        boolean idle = c.lastSeen > 0 && t.now.getEpochSecond() - c.lastSeen > IDLE.toSeconds();
+        c.lastSeen = t.now.getEpochSecond();
+        c.remember("U", userLine(message));
+        if (!runner.valid(c)) {
+            runner.home(c);
+        }
+        if (idle && !runner.atHome(c)) {
+            boolean kept = runner.saveDraft(t);
+            runner.home(c);
+            t.say("timeout.notice");
+            if (kept) {
+                t.say("timeout.draft_kept");
+            }
+            if (!message.isCommand()) {
+                runner.prompt(t);
+                return Step.of(codec.write(c), t.replies());
+            }
+        }
+        dispatch(t);
+        return Step.of(codec.write(c), t.replies());
+    }
+
+    private void dispatch(Turn t) {
+        Inbound m = t.message;
+        switch (m.kind()) {
+            case TEXT -> {
+                if (m.isCommand()) {
+                    commands.run(t, runner);
+                } else {
+                    String pressed = pressedByLabel(t, m.text());
+                    if (pressed != null) {
+                        button(t, pressed);
+                    } else {
+                        runner.input(t, m.text());
+                    }
+                }
+            }
+            case BUTTON -> button(t, m.data());
+            case CONTACT -> contact(t);
+            case ATTACHMENT -> runner.attach(t);
+            case EDITED -> remind(t, "unexpected.edited");
+            case UNSUPPORTED -> remind(t, "unexpected.unsupported");
+        }
+    }
+
+    /** A button press: our own (naming flow and state), one of the case buttons, or stale. */
+    private void button(Turn t, String data) {
+        if (data == null || data.isBlank()) {
+            stale(t);
+            return;
+        }
+        if (caseButtons.handle(t, data)) {
+            return;
+        }
+        FlowSpec flow = runner.flow(t.conversation);
+        String token = Prompts.token(flow, runner.state(t.conversation));
+        if (data.equals(token + ":" + Prompts.CANCEL) || data.endsWith(":" + Prompts.CANCEL)) {
+            runner.cancel(t);
+        } else if (data.startsWith(token + "=")) {
+            if (!runner.choose(t, data.substring(token.length() + 1))) {
+                stale(t);
+            }
+        } else if (data.equals(token + ":" + Prompts.BACK)) {
+            runner.back(t);
+        } else if (!data.startsWith(token + ":") || !runner.fire(t, data.substring(token.length() + 1))) {
+            stale(t);
+        }
+    }
+
+    /** Reply keyboards (the share-phone step) send their buttons' labels as text: treat those as presses. */
+    private String pressedByLabel(Turn t, String text) {
+        if (text == null || text.length() > 64) {
+            return null;
+        }
+        String typed = text.strip();
+        return prompts.buttons(t, runner.flow(t.conversation), runner.state(t.conversation)).stream()
+                .flatMap(List::stream).filter(b -> b.kind() == Button.Kind.ACTION && b.label().equals(typed))
+                .map(Button::data).findFirst().orElse(null);
+    }
+
+    private void contact(Turn t) {
+        var input = runner.state(t.conversation).input();
+        if (input == null || !"phone".equals(input.type()) || t.message.contact() == null) {
+            remind(t, "unexpected.not_contact");
+            return;
+        }
+        String phone = PhoneNumbers.normalize(t.message.contact().phone());
+        // a shared contact is the user's own verified number, even when it is not a mainland one
+        runner.input(t, phone != null ? phone : t.message.contact().phone().replaceAll("[^+0-9]", ""));
+    }
+
+    private void stale(Turn t) {
+        t.say("unexpected.stale_button");
+        runner.prompt(t);
+    }
+
+    private void remind(Turn t, String key) {
+        t.say(key);
+        t.promptButtons(prompts.buttons(t, runner.flow(t.conversation), runner.state(t.conversation)));
+    }
+
+    private Optional<Address> takeoverOf(Inbound message) {
+        try {
+            return cases.get().takeoverOf(new Address(message.from().channel(), message.from().chat(), null));
+        } catch (IllegalStateException noCaseDesk) {
+            return Optional.empty();
+        }
+    }
+
+
+    private static String userLine(Inbound m) {
+        return switch (m.kind()) {
+            case TEXT, EDITED -> m.text();
+            case BUTTON -> "[" + m.data() + "]";
+            case ATTACHMENT -> "[" + m.attachments().size() + " file(s)] " + (m.text() == null ? "" : m.text());
+            case CONTACT -> "[contact]";
+            case UNSUPPORTED -> "[" + m.text() + "]";
+        };
+    }
+
+    @Override
+    public Step failed(Inbound message, String state, RuntimeException error) {
+        Conversation c = codec.read(state);
+        String language = c.language != null ? c.language
+                : texts.languageFor(message.sender() == null ? null : message.sender().languageCode());
+        return Step.reply(List.of(Outbound.send(message.from(), texts.render("error", language))));
+    }
+}
