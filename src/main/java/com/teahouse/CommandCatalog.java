@@ -14,5 +14,7 @@ final class CommandCatalog {
         }
         registered = true;
         Commands.register("dialogs", "check", com.teahouse.dialog.DialogsCheck::run);
+        Commands.register("kb", "check", args -> com.teahouse.knowledge.KbCheckCommand.run(
+                java.util.Arrays.copyOfRange(args, 2, args.length), System.out));
     }
 }

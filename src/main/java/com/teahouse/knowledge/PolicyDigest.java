@@ -50,6 +50,11 @@ public final class PolicyDigest implements AutoCloseable {
         return searcher.ask(reloader.current(), question, l, n, reloader.today());
     }
 
+    /** One entry by id (the "related" buttons), in "zh" or "en"; empty when it is gone or expired. */
+    public java.util.Optional<DigestHit> entry(String id, String lang) {
+        return searcher.entry(reloader.current(), id, "en".equalsIgnoreCase(lang) ? "en" : "zh", reloader.today());
+    }
+
     /** The chat text for an answered question; see {@link ChatAnswerFormatter}. */
     public String formatForChat(DigestAnswer answer) {
         return ChatAnswerFormatter.format(answer);

@@ -70,6 +70,15 @@ public final class DigestSearcher {
         return new DigestAnswer(shown, lang, decline == Decline.NONE, decline, coverage, List.copyOf(hits));
     }
 
+    /** One entry by id, as a hit without score or related entries; empty when unknown or expired. */
+    public java.util.Optional<DigestHit> entry(IndexSnapshot snap, String id, String lang, LocalDate today) {
+        Entry e = snap.byId().get(id);
+        if (e == null || e.isExpired(today)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(hit(e, 0, "en".equals(lang), List.of()));
+    }
+
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {
         List<Citation> citations = new ArrayList<>();
         for (Entry.SourceRef ref : e.sources()) {

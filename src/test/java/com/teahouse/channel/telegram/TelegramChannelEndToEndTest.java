@@ -50,7 +50,7 @@ class TelegramChannelEndToEndTest {
             telegram.userSends(alice, "/start");
             SentMessage reply = telegram.awaitSent(alice.id(), 1, WAIT).get(0);
             Texts texts = app.bean(Texts.class);
-            assertThat(reply.text()).isEqualTo(texts.plain("greeting", "en"));
+            assertThat(reply.text()).isEqualTo(texts.plain("menu.greeting", "en"));
             assertThat(reply.buttonTexts()).isNotEmpty();
             assertThat(telegram.calls("setMyCommands")).isNotEmpty();
             assertThat(telegram.rejectedCalls()).isEmpty();

@@ -66,7 +66,7 @@ class WebChatBrowserTest {
         waiting().until(d -> botLines().size() >= 1);
         WebElement greeting = botLines().get(0);
         String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
-        assertThat(greeting.getText()).contains(texts.plain("greeting", lang));
+        assertThat(greeting.getText()).contains(texts.plain("menu.greeting", lang));
         List<WebElement> buttons = greeting.findElements(By.tagName("button"));
         assertThat(buttons).isNotEmpty();
         assertThat(buttons.get(0).getText()).isEqualTo(texts.plain("menu.ask", lang));
