@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** A test channel ("kit") whose outlet records every delivered reply per chat, for tests of the message path. */
 public final class CapturingOutlet implements ChannelOutlet {
 
     public static final String CHANNEL = "kit";
 
-    @Configuration(proxyBeanMethods = false)
+    /** A source for TestHotline; deliberately not @Configuration, so that component scanning never finds it. */
     public static class Config {
         @Bean
         CapturingOutlet capturingOutlet() {

@@ -8,7 +8,6 @@ import com.teahouse.messaging.RichText;
 import com.teahouse.messaging.Step;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.core.annotation.Order;
  */
 public final class EchoHandler implements MessageHandler {
 
-    @Configuration(proxyBeanMethods = false)
+    /** A source for TestHotline; deliberately not @Configuration, so that component scanning never finds it. */
     public static class Config {
         @Bean
         @Order(-100)

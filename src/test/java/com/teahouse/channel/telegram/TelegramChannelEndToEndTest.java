@@ -63,7 +63,7 @@ class TelegramChannelEndToEndTest {
             FakeChat li = telegram.privateChat(1002, "李", "zh-hans");
             telegram.userSends(li, "/start");
             SentMessage reply = telegram.awaitSent(li.id(), 1, WAIT).get(0);
-            assertThat(reply.text()).isEqualTo(app.bean(Texts.class).plain("greeting", "zh"));
+            assertThat(reply.text()).isEqualTo(app.bean(Texts.class).plain("menu.greeting", "zh"));
         }
     }
 
