@@ -30,6 +30,9 @@ class DeadlineScheduler implements SmartLifecycle {
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('del', KEYS[1]) else return 0 end";
+
     private final RedisStore redis;
     private final CaseScripts scripts;
     private final Workflow workflow;
@@ -54,13 +57,17 @@ class DeadlineScheduler implements SmartLifecycle {
             return 0;
         }
         int fired = 0;
-        List<String> due = redis.jedis().zrangeByScore(redis.key("cases:deadlines"), 0, clock.millis(), 0, 200);
-        for (String member : due) {
-            int bar = member.lastIndexOf('|');
-            if (fireNow(member.substring(0, bar), member.substring(bar + 1))) {
-                fired++;
+        List<String> due;
+        do {
+            // taken items move a lease ahead, so each batch reads new ones
+            due = redis.jedis().zrangeByScore(redis.key("cases:deadlines"), 0, clock.millis(), 0, 200);
+            for (String member : due) {
+                int bar = member.lastIndexOf('|');
+                if (fireNow(member.substring(0, bar), member.substring(bar + 1))) {
+                    fired++;
+                }
             }
-        }
+        } while (due.size() == 200 && running());
         return fired;
     }
 
@@ -130,11 +137,21 @@ class DeadlineScheduler implements SmartLifecycle {
         }
     }
 
+    private boolean running() {
+        return !Thread.currentThread().isInterrupted();
+    }
+
+    /** Gives the lease up, so that the next instance (or this one restarted) polls at once. */
     @Override
     public void stop() {
         running = false;
         if (thread != null) {
             thread.interrupt();
+        }
+        try {
+            redis.jedis().eval(RELEASE, List.of(redis.key("lease:case-deadlines")), List.of(instance));
+        } catch (RuntimeException e) {
+            log.debug("Deadline lease not released: {}", e.toString());
         }
     }
 
