@@ -39,6 +39,9 @@ public interface CaseWork {
     /** Moves the reply deadline; the entrepreneur gets the explanation. */
     Outcome extend(String trackingNumber, Actor actor, int workingDays, String explanation, String opId);
 
+    /** Logs what a staff member said to the entrepreneur while holding the case (the relay). */
+    Outcome said(String trackingNumber, Actor actor, String text, String opId);
+
     /** Internal note: never shown to the entrepreneur. */
     Outcome note(String trackingNumber, Actor actor, String text, String opId);
 

@@ -88,6 +88,11 @@ class StaffDesk implements CaseWork {
     }
 
     @Override
+    public Outcome said(String t, Actor actor, String text, String opId) {
+        return workflow.said(t, actor, text, opId);
+    }
+
+    @Override
     public void topicOpened(String t, Address topic) {
         try (var tx = redis.jedis().multi()) {
             tx.hset(redis.key("case:" + t), Map.of("topicChannel", topic.channel(), "topicChat", topic.chat(),

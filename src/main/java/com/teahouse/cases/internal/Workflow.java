@@ -136,6 +136,12 @@ class Workflow {
         return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, text));
     }
 
+    Outcome said(String t, Actor actor, String text, String op) {
+        CaseChange change = CaseChange.from(CLAIMED, REOPENED).heldBy(actor).op(op)
+                .event("message", actor, clock.instant(), text);
+        return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
+    }
+
     Outcome rate(String t, Rating rating, String comment, String op) {
         Instant now = clock.instant();
         if (rating == Rating.UNSATISFIED) {
