@@ -2,7 +2,6 @@ package com.teahouse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -10,7 +9,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 /**
  * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
  * unguessable cookie and accepts JSON only, which a cross-site form cannot send); operations endpoints show
- * health to everyone; everything else needs a login.
+ * health to everyone; the staff console ({@code /staff}) needs a staff login (accounts and roles live in the
+ * staff module; fine-grained checks per case are there too); everything else needs a login. CSRF protection
+ * stays on for everything but the public chat: console pages carry the token, its API calls send it back.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -22,13 +23,19 @@ class WebSecurity {
                         .requestMatchers("/api/chat/**", "/api/knowledge/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/staff/login", "/staff/console.css").permitAll()
+                        .requestMatchers("/staff/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/staff/**").authenticated()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .ignoringRequestMatchers("/api/chat/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 + "connect-src 'self'; frame-ancestors 'none'")))
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/staff/login").loginProcessingUrl("/staff/login")
+                        .defaultSuccessUrl("/staff", true).failureUrl("/staff/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
     }
 }

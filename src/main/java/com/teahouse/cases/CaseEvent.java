@@ -1,0 +1,55 @@
+package com.teahouse.cases;
+
+/**
+ * Spring application events about cases, published after the change is stored, in the instance that made it.
+ * Listeners (notices to the entrepreneur, the staff forum, the console) must not assume exactly-once delivery
+ * across a crash: the deadline scheduler repeats an item whose processing was interrupted.
+ */
+public sealed interface CaseEvent {
+
+    String trackingNumber();
+
+    /** Stored; state new. */
+    record CaseOpened(String trackingNumber) implements CaseEvent {
+    }
+
+    /** Routed to a unit (first time, after a transfer, or re-routed): waiting for a claim. */
+    record CaseDispatched(String trackingNumber, String unit, boolean first) implements CaseEvent {
+    }
+
+    record CaseClaimed(String trackingNumber, Actor by) implements CaseEvent {
+    }
+
+    /** The reply went to the entrepreneur, who is asked for a rating. */
+    record CaseResolved(String trackingNumber, Actor by, String reply) implements CaseEvent {
+    }
+
+    record CaseReturned(String trackingNumber, Actor by, String reason) implements CaseEvent {
+    }
+
+    record CaseReopened(String trackingNumber, String reason) implements CaseEvent {
+    }
+
+    record CaseRated(String trackingNumber, CaseDesk.Rating rating) implements CaseEvent {
+    }
+
+    record CaseClosed(String trackingNumber, String why) implements CaseEvent {
+    }
+
+    record CaseDeclined(String trackingNumber, CaseWork.DeclineRoute route, String reason) implements CaseEvent {
+    }
+
+    record DeadlineExtended(String trackingNumber, String explanation) implements CaseEvent {
+    }
+
+    record CaseNoted(String trackingNumber, Actor by, String text) implements CaseEvent {
+    }
+
+    /** A deadline comes near: {@code which} is "claim" or "reply". */
+    record DeadlineApproaching(String trackingNumber, String which) implements CaseEvent {
+    }
+
+    /** A deadline was missed: the case is now under supervision (督办). */
+    record CaseUnderSupervision(String trackingNumber, String which) implements CaseEvent {
+    }
+}

@@ -1,0 +1,49 @@
+package com.teahouse.cases;
+
+import com.teahouse.messaging.Address;
+import com.teahouse.messaging.Attachment;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything stored about a case, for staff. Contact fields are personal data: never log them, and show them
+ * to a handling unit only through {@link #asSeenByUnit()}.
+ *
+ * @param unit       handling unit id from the catalogue
+ * @param due        the deadline that matters now: to claim while dispatched, to reply while being handled,
+ *                   to rate after a reply
+ * @param topic      the staff forum topic, once opened
+ * @param claimedBy  actor id of the staff member who owns it (null while unclaimed)
+ * @param supervised under supervision (督办) after a missed deadline
+ */
+public record CaseRecord(
+        String trackingNumber, CaseState state, CaseRequest.Kind kind, String category, String unit,
+        String description, List<Attachment> attachments, String location, String company, String creditCode,
+        String contactName, String phone, boolean confidential, String language, Address owner,
+        List<String> transcript, Instant openedAt, Instant claimDue, Instant replyDue, Instant due, Address topic,
+        String claimedBy, String claimedByName, boolean supervised, String resolution, String rating,
+        String declineRoute) {
+
+    public CaseRecord {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    }
+
+    /** The case as a handling unit may see it: a confidential complainant's name, phone and company hidden. */
+    public CaseRecord asSeenByUnit() {
+        if (!confidential) {
+            return this;
+        }
+        return new CaseRecord(trackingNumber, state, kind, category, unit, description, attachments, location,
+                null, null, null, null, true, language, owner, transcript, openedAt, claimDue, replyDue, due,
+                topic, claimedBy, claimedByName, supervised, resolution, rating, declineRoute);
+    }
+
+    public boolean overdue(Instant now) {
+        return due != null && !state.ended() && now.isAfter(due);
+    }
+
+    public CaseSummary summary() {
+        return new CaseSummary(trackingNumber, state.id(), category, unit, openedAt, replyDue);
+    }
+}

@@ -1,0 +1,87 @@
+package com.teahouse.cases;
+
+import com.teahouse.messaging.Address;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What staff do to cases (the Telegram forum and the web console). Access control is the caller's: this
+ * interface trusts the {@link Actor} it is given. Every change is atomic in Redis, logged as an event and
+ * published as a {@link CaseEvent}. {@code opId}, when not null, makes a call idempotent (a replayed message).
+ */
+public interface CaseWork {
+
+    Optional<CaseRecord> get(String trackingNumber);
+
+    List<CaseHistoryEntry> history(String trackingNumber);
+
+    List<CaseRecord> queue(CaseFilter filter);
+
+    /** Exactly one of two concurrent claims wins; the loser's outcome names the winner. */
+    Outcome claim(String trackingNumber, Actor actor, String opId);
+
+    /** Sends the reply to the entrepreneur and asks for a rating. */
+    Outcome resolve(String trackingNumber, Actor actor, String reply, String opId);
+
+    /** 转办: to another unit, unclaimed again. */
+    Outcome transfer(String trackingNumber, Actor actor, String unit, String opId);
+
+    /** 退回: misrouted; waits for a supervisor to re-route it. */
+    Outcome giveBack(String trackingNumber, Actor actor, String reason, String opId);
+
+    /** A supervisor routes a case (returned or not) to a unit. */
+    Outcome reroute(String trackingNumber, Actor actor, String unit, String opId);
+
+    /** 不予受理, with the route the entrepreneur should take instead. */
+    Outcome decline(String trackingNumber, Actor actor, DeclineRoute route, String reason, String opId);
+
+    /** Moves the reply deadline; the entrepreneur gets the explanation. */
+    Outcome extend(String trackingNumber, Actor actor, int workingDays, String explanation, String opId);
+
+    /** Logs what a staff member said to the entrepreneur while holding the case (the relay). */
+    Outcome said(String trackingNumber, Actor actor, String text, String opId);
+
+    /** Internal note: never shown to the entrepreneur. */
+    Outcome note(String trackingNumber, Actor actor, String text, String opId);
+
+    /** Records the staff forum topic of a case. */
+    void topicOpened(String trackingNumber, Address topic);
+
+    /** The case whose staff topic this is. */
+    Optional<String> caseOfTopic(Address topic);
+
+    /** Where the card message of a case is, to edit it as the case moves. */
+    void cardPosted(String trackingNumber, String messageRef);
+
+    Optional<String> cardOf(String trackingNumber);
+
+    /** Unit ids of the catalogue, in order. */
+    List<String> units();
+
+    /** A unit's name in a language ("zh", "en"), from the catalogue. */
+    String unitName(String unit, String language);
+
+    String categoryName(String category, String language);
+
+    /** Time to the deadline, negative when overdue. */
+    default Duration timeLeft(CaseRecord record, java.time.Instant now) {
+        return record.due() == null ? Duration.ZERO : Duration.between(now, record.due());
+    }
+
+    enum DeclineRoute { NONE, COURT, ARBITRATION, PETITION }
+
+    /**
+     * @param done    whether the change happened
+     * @param state   the case's state after the call (unchanged when refused)
+     * @param claimer who holds the case, when relevant (the winner of a claim)
+     */
+    record Outcome(boolean done, Problem problem, CaseState state, String claimer) {
+
+        public enum Problem { NONE, UNKNOWN, WRONG_STATE, REPEATED, BAD_INPUT }
+
+        public static Outcome unknown() {
+            return new Outcome(false, Problem.UNKNOWN, null, null);
+        }
+    }
+}

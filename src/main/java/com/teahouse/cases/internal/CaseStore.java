@@ -1,0 +1,162 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.cases.CaseFilter;
+import com.teahouse.cases.CaseHistoryEntry;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseState;
+import com.teahouse.messaging.Address;
+import com.teahouse.store.RedisStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The cases in Redis: {@code case:<t>} hashes, {@code case:<t>:events} streams (never trimmed), indexes
+ * {@code cases:by-state:<s>}, {@code cases:by-unit:<u>} (sets), {@code cases:by-owner:<chat>}, {@code cases:all}
+ * (by opening time), {@code cases:open} (by reply deadline), {@code cases:supervised}, and the work items of
+ * {@code cases:deadlines}. Every write goes through a Lua script, so each change is all-or-nothing.
+ */
+@Component
+class CaseStore {
+
+    /** The outcome of transition.lua. */
+    record Applied(String outcome, CaseState before, String holder) {
+        boolean ok() {
+            return "ok".equals(outcome);
+        }
+    }
+
+    private final RedisStore store;
+    private final CaseScripts scripts;
+
+    CaseStore(RedisStore store, CaseScripts scripts) {
+        this.store = store;
+        this.scripts = scripts;
+    }
+
+    String key(String suffix) {
+        return store.key(suffix);
+    }
+
+    /** The case of this submission, if one was opened already. */
+    Optional<String> bySubmission(String submissionId) {
+        return Optional.ofNullable(store.jedis().get(key("case:by-submission:" + submissionId)));
+    }
+
+    /** Returns the number of the case stored for this submission: the new one, or the one stored before. */
+    String open(String tracking, Map<String, String> fields, String submissionId, String unit, Address owner,
+            Instant opened, Instant replyDue) {
+        List<String> keys = List.of(key("case:by-submission:" + submissionId), key("case:" + tracking),
+                key("case:" + tracking + ":events"), key("cases:by-state:" + CaseState.NEW.id()),
+                key("cases:by-unit:" + unit), key("cases:by-owner:" + CaseCodec.ownerKey(owner)),
+                key("cases:open"), key("cases:deadlines"), key("cases:all"));
+        return (String) scripts.run("open", keys, List.of(tracking, Long.toString(opened.toEpochMilli()),
+                Long.toString(replyDue.toEpochMilli()), CaseCodec.json(fields)));
+    }
+
+    @SuppressWarnings("unchecked")
+    Applied apply(String tracking, CaseChange change) {
+        List<Object> r = (List<Object>) scripts.run("transition", List.of(),
+                List.of(store.prefix(), tracking, CaseCodec.json(change.toMap())));
+        String before = (String) r.get(1);
+        return new Applied((String) r.get(0), before.isEmpty() ? null : CaseState.of(before), (String) r.get(2));
+    }
+
+    Optional<CaseRecord> get(String tracking) {
+        Map<String, String> h = store.jedis().hgetAll(key("case:" + tracking));
+        return h.isEmpty() ? Optional.empty() : Optional.of(CaseCodec.record(h));
+    }
+
+    String field(String tracking, String field) {
+        return store.jedis().hget(key("case:" + tracking), field);
+    }
+
+    void setField(String tracking, String field, String value) {
+        store.jedis().hset(key("case:" + tracking), field, value);
+    }
+
+    List<CaseHistoryEntry> history(String tracking) {
+        List<CaseHistoryEntry> out = new ArrayList<>();
+        StreamEntryID after = new StreamEntryID(0, 0);
+        while (true) {
+            List<StreamEntry> page = store.jedis().xrange(key("case:" + tracking + ":events"),
+                    new StreamEntryID(after.getTime(), after.getSequence() + 1), (StreamEntryID) null, 500);
+            for (StreamEntry e : page) {
+                Map<String, String> f = e.getFields();
+                out.add(new CaseHistoryEntry(e.getID().toString(), f.get("type"), f.get("who"), f.get("whoName"),
+                        CaseCodec.instant(f.get("at")), f.get("from"), f.get("to"), f.get("note")));
+            }
+            if (page.size() < 500) {
+                return out;
+            }
+            after = page.get(page.size() - 1).getID();
+        }
+    }
+
+    /** The owner's cases, newest first. */
+    List<CaseRecord> ofOwner(Address owner, int limit) {
+        List<String> numbers = store.jedis().zrevrange(key("cases:by-owner:" + CaseCodec.ownerKey(owner)), 0,
+                limit - 1);
+        return load(numbers);
+    }
+
+    /**
+     * Walks the open queue in deadline order, a page at a time, until the filter has {@code limit} cases. The
+     * supervision list is small and read from its own set.
+     */
+    List<CaseRecord> queue(CaseFilter filter, Instant now) {
+        List<CaseRecord> out = new ArrayList<>();
+        if (filter.supervisedOnly()) {
+            List<CaseRecord> all = load(List.copyOf(store.jedis().smembers(key("cases:supervised"))));
+            all.stream().filter(c -> matches(c, filter, now)).sorted((a, b) -> compareDue(a, b))
+                    .limit(filter.limit()).forEach(out::add);
+            return out;
+        }
+        int page = 200;
+        for (long start = 0; out.size() < filter.limit(); start += page) {
+            List<String> numbers = store.jedis().zrange(key("cases:open"), start, start + page - 1);
+            for (CaseRecord c : load(numbers)) {
+                if (matches(c, filter, now) && out.size() < filter.limit()) {
+                    out.add(c);
+                }
+            }
+            if (numbers.size() < page) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static int compareDue(CaseRecord a, CaseRecord b) {
+        return a.replyDue().compareTo(b.replyDue());
+    }
+
+    private static boolean matches(CaseRecord c, CaseFilter f, Instant now) {
+        return (f.state() == null || c.state() == f.state()) && (f.unit() == null || f.unit().equals(c.unit()))
+                && (f.category() == null || f.category().equals(c.category()))
+                && (!f.overdueOnly() || c.overdue(now));
+    }
+
+    List<CaseRecord> load(List<String> numbers) {
+        List<Response<Map<String, String>>> responses = new ArrayList<>();
+        try (var p = store.jedis().pipelined()) {
+            for (String n : numbers) {
+                responses.add(p.hgetAll(key("case:" + n)));
+            }
+            p.sync();
+        }
+        List<CaseRecord> out = new ArrayList<>();
+        for (var r : responses) {
+            if (!r.get().isEmpty()) {
+                out.add(CaseCodec.record(r.get()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package com.teahouse.cases.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CasesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CasesConfiguration.class);
+
+    /** Deadlines read the time from this bean, so tests can move it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WorkCalendar workCalendar(CasesProperties props, Clock clock) {
+        WorkCalendar calendar = WorkCalendar.load(props.zone());
+        int year = LocalDate.now(clock.withZone(props.zone())).getYear();
+        if (!calendar.covers(year) || !calendar.covers(year + 1)) {
+            log.warn("calendar/cn-workdays.yaml does not cover {} and {}: deadlines there skip weekends only",
+                    year, year + 1);
+        }
+        return calendar;
+    }
+}

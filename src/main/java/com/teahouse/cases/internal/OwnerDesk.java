@@ -1,0 +1,116 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.cases.CaseDesk;
+import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseRequest;
+import com.teahouse.cases.CaseState;
+import com.teahouse.cases.CaseSummary;
+import com.teahouse.messaging.Address;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entrepreneur's side of cases. Opening is idempotent on the submission and durable before it returns; the
+ * first dispatch (topic, notices) is a work item stored with the case, tried at once and retried by the
+ * scheduler if this instance dies first.
+ */
+@Component
+class OwnerDesk implements CaseDesk {
+
+    private final CaseStore store;
+    private final TrackingNumbers numbers;
+    private final Catalogue catalogue;
+    private final WorkCalendar calendar;
+    private final Workflow workflow;
+    private final DeadlineScheduler scheduler;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    OwnerDesk(CaseStore store, TrackingNumbers numbers, Catalogue catalogue, WorkCalendar calendar,
+            Workflow workflow, DeadlineScheduler scheduler, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.numbers = numbers;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.workflow = workflow;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public CaseSummary open(CaseRequest request) {
+        if (request.submissionId() == null || request.submissionId().isBlank() || request.owner() == null) {
+            throw new IllegalArgumentException("a case needs a submissionId and an owner");
+        }
+        Optional<String> earlier = store.bySubmission(request.submissionId());
+        if (earlier.isPresent()) {
+            return summaryOf(earlier.get());
+        }
+        Catalogue.Category category = catalogue.category(request.category());
+        Instant now = clock.instant();
+        Instant replyDue = calendar.workingDaysAfter(now, category.days());
+        String tracking = numbers.next();
+        String stored = store.open(tracking, CaseCodec.fields(tracking, request, category.id(), category.unit(), now,
+                replyDue), request.submissionId(), category.unit(), request.owner(), now, replyDue);
+        if (!stored.equals(tracking)) {
+            return summaryOf(stored);
+        }
+        events.publishEvent(new CaseEvent.CaseOpened(tracking));
+        scheduler.fireNow(tracking, "dispatch");
+        return new CaseSummary(tracking, CaseState.NEW.id(), category.id(), category.unit(), now, replyDue);
+    }
+
+    private CaseSummary summaryOf(String tracking) {
+        return store.get(tracking).map(CaseRecord::summary)
+                .orElseThrow(() -> new IllegalStateException("case index points to a missing case"));
+    }
+
+    @Override
+    public List<CaseSummary> casesOf(Address owner) {
+        return store.ofOwner(owner, 50).stream().map(CaseRecord::summary).toList();
+    }
+
+    @Override
+    public Optional<CaseSummary> find(String trackingNumber, Address owner) {
+        return owned(trackingNumber, owner).map(CaseRecord::summary);
+    }
+
+    @Override
+    public Optional<Address> takeoverOf(Address owner) {
+        return store.ofOwner(owner, 20).stream()
+                .filter(c -> (c.state() == CaseState.CLAIMED || c.state() == CaseState.REOPENED)
+                        && c.claimedBy() != null && c.topic() != null)
+                .map(CaseRecord::topic).findFirst();
+    }
+
+    @Override
+    public void rate(String trackingNumber, Address owner, Rating rating, String comment) {
+        owned(trackingNumber, owner).ifPresent(c -> workflow.rate(c.trackingNumber(), rating, comment, null));
+    }
+
+    @Override
+    public void notSolved(String trackingNumber, Address owner, String note) {
+        owned(trackingNumber, owner).ifPresent(c -> workflow.reopen(c.trackingNumber(),
+                CaseChange.from(CaseState.REPLIED, CaseState.CLOSED), "not-solved", null, note, null));
+    }
+
+    /** Someone else's number, a malformed one and an unknown one all come back empty. */
+    private Optional<CaseRecord> owned(String trackingNumber, Address owner) {
+        if (trackingNumber == null || owner == null) {
+            return Optional.empty();
+        }
+        String t = trackingNumber.strip().toUpperCase(Locale.ROOT);
+        if (!TrackingNumbers.wellFormed(t)) {
+            return Optional.empty();
+        }
+        return store.get(t).filter(c -> c.owner().channel().equals(owner.channel())
+                && c.owner().chat().equals(owner.chat()));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Staff: people who take over what the bot cannot close. A topic per case in the Telegram staff forum, with a
+ * card and actions (接单 claim, 办结 resolve, 转办 transfer, 退回 return, 备注 note) and the relay between the
+ * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Staff")
+package com.teahouse.staff;

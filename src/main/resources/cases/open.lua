@@ -1,0 +1,21 @@
+-- Opens a case once per submission, atomically: the record, its indexes, the first event and the dispatch
+-- work item are written together or not at all. A second call with the same submission returns the first
+-- case's number and writes nothing.
+-- KEYS: 1 by-submission, 2 case hash, 3 events, 4 by-state:new, 5 by-unit, 6 by-owner, 7 open, 8 deadlines, 9 all
+-- ARGV: 1 tracking, 2 opened ms, 3 reply due ms, 4 fields (JSON object of strings)
+local existing = redis.call('GET', KEYS[1])
+if existing then return existing end
+local f = cjson.decode(ARGV[4])
+local flat = {}
+for k, v in pairs(f) do flat[#flat + 1] = k; flat[#flat + 1] = v end
+redis.call('HSET', KEYS[2], unpack(flat))
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+redis.call('SADD', KEYS[5], ARGV[1])
+redis.call('ZADD', KEYS[6], ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[7], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1] .. '|dispatch')
+redis.call('ZADD', KEYS[9], ARGV[2], ARGV[1])
+redis.call('XADD', KEYS[3], '*', 'type', 'open', 'who', 'owner', 'whoName', '', 'at', ARGV[2], 'from', '',
+  'to', 'new', 'note', '')
+return ARGV[1]

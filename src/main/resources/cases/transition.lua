@@ -1,0 +1,51 @@
+-- One change to a case, atomically: checks the state it may start from (and who holds the case), applies the
+-- state, fields, indexes and deadline items, and appends the event. Keys are derived from the prefix, so this
+-- needs a single Redis (not a cluster), which is what Teahouse runs on.
+-- ARGV: 1 key prefix, 2 tracking number, 3 the change as JSON (see CaseChange)
+-- Returns {outcome, state before, holder's name}; outcome: ok, unknown, refused, repeated
+local p, t = ARGV[1], ARGV[2]
+local a = cjson.decode(ARGV[3])
+local ck = p .. 'case:' .. t
+local state = redis.call('HGET', ck, 'state')
+if not state then return {'unknown', '', ''} end
+local holder = redis.call('HGET', ck, 'claimedByName') or ''
+local allowed = false
+for _, s in ipairs(a.from) do if s == '*' or s == state then allowed = true end end
+if not allowed then return {'refused', state, holder} end
+if a.holder and a.holder ~= '' then
+  local c = redis.call('HGET', ck, 'claimedBy')
+  if c and c ~= '' and c ~= a.holder then return {'refused', state, holder} end
+end
+if a.op and a.op ~= '' then
+  if not redis.call('SET', p .. 'case-op:' .. a.op, '1', 'NX', 'EX', 172800) then return {'repeated', state, holder} end
+end
+local to = a.to
+if to == nil or to == '' then to = state end
+if to ~= state then
+  redis.call('SREM', p .. 'cases:by-state:' .. state, t)
+  redis.call('SADD', p .. 'cases:by-state:' .. to, t)
+  redis.call('HSET', ck, 'state', to)
+end
+if a.set.unit then
+  local old = redis.call('HGET', ck, 'unit')
+  if old then redis.call('SREM', p .. 'cases:by-unit:' .. old, t) end
+  redis.call('SADD', p .. 'cases:by-unit:' .. a.set.unit, t)
+end
+for k, v in pairs(a.set) do redis.call('HSET', ck, k, v) end
+for _, k in ipairs(a.del) do redis.call('HDEL', ck, k) end
+for _, k in ipairs(a.dlRemove) do
+  redis.call('ZREM', p .. 'cases:deadlines', t .. '|' .. k)
+  redis.call('HDEL', p .. 'cases:deadlines:first', t .. '|' .. k)
+end
+for k, v in pairs(a.dlAdd) do
+  redis.call('ZADD', p .. 'cases:deadlines', v, t .. '|' .. k)
+  redis.call('HDEL', p .. 'cases:deadlines:first', t .. '|' .. k)
+end
+if a.open == '-' then redis.call('ZREM', p .. 'cases:open', t)
+elseif a.open and a.open ~= '' then redis.call('ZADD', p .. 'cases:open', a.open, t) end
+if a.supervised == '1' then redis.call('SADD', p .. 'cases:supervised', t)
+elseif a.supervised == '0' then redis.call('SREM', p .. 'cases:supervised', t) end
+local e = a.event
+redis.call('XADD', ck .. ':events', '*', 'type', e.type, 'who', e.who, 'whoName', e.whoName, 'at', e.at,
+  'from', state, 'to', to, 'note', e.note)
+return {'ok', state, redis.call('HGET', ck, 'claimedByName') or ''}
