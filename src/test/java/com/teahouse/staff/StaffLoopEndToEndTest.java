@@ -115,6 +115,11 @@ class StaffLoopEndToEndTest {
             CaseRecord closed = work.get(t).orElseThrow();
             assertThat(closed.state()).isEqualTo(CaseState.CLOSED);
             assertThat(closed.rating()).isEqualTo("SATISFIED");
+            // the staff forum hears of it too (and the fake checks those calls before the app stops)
+            chats.awaitText(group, thread, topicBefore, "案件已办结");
+            chats.await(group, thread, 0, m -> m.messageId() == card.messageId()
+                    && telegram.message(GROUP, card.messageId()).path("text").asText().contains("已办结"),
+                    "card edited to closed");
         }
     }
 
