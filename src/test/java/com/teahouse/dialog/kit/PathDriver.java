@@ -56,7 +56,7 @@ public final class PathDriver implements ScriptRunner.Driver {
         ApplicationContext target = instances[next++ % instances.length];
         target.getBean(Inbox.class).accept(List.of(message));
         long until = System.currentTimeMillis() + 20_000;
-        while (!(committed(message) && drained())) {
+        while (!(committed(message) && drained(store, keys))) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("no reply to " + message.kind() + " '" + message.text() + "' within 20 s");
             }
@@ -96,7 +96,8 @@ public final class PathDriver implements ScriptRunner.Driver {
         return store.jedis().exists(keys.dedupe(message.id()));
     }
 
-    private boolean drained() {
+    /** Every outbox lane read and acknowledged: nothing decided is still waiting to be sent. */
+    static boolean drained(RedisStore store, MessagingKeys keys) {
         for (int shard = 0; shard < keys.shards(); shard++) {
             String stream = keys.outbox(shard);
             if (!store.jedis().exists(stream)) {
