@@ -64,22 +64,30 @@ class OwnerDesk implements CaseDesk {
         }
         events.publishEvent(new CaseEvent.CaseOpened(tracking));
         scheduler.fireNow(tracking, "dispatch");
-        return new CaseSummary(tracking, CaseState.NEW.id(), category.id(), category.unit(), now, replyDue);
+        return new CaseSummary(tracking, CaseState.NEW.id(), category.id(),
+                catalogue.unitName(category.unit(), request.language()), now, replyDue);
     }
 
     private CaseSummary summaryOf(String tracking) {
-        return store.get(tracking).map(CaseRecord::summary)
+        return store.get(tracking).map(this::summary)
                 .orElseThrow(() -> new IllegalStateException("case index points to a missing case"));
     }
 
     @Override
     public List<CaseSummary> casesOf(Address owner) {
-        return store.ofOwner(owner, 50).stream().map(CaseRecord::summary).toList();
+        return store.ofOwner(owner, 50).stream().map(this::summary).toList();
     }
 
     @Override
     public Optional<CaseSummary> find(String trackingNumber, Address owner) {
-        return owned(trackingNumber, owner).map(CaseRecord::summary);
+        return owned(trackingNumber, owner).map(this::summary);
+    }
+
+    /** The owner reads the unit's name in the case's language; the record keeps the unit's id. */
+    private CaseSummary summary(CaseRecord c) {
+        CaseSummary s = c.summary();
+        return new CaseSummary(s.trackingNumber(), s.state(), s.category(),
+                catalogue.unitName(s.unit(), c.language()), s.openedAt(), s.replyDue());
     }
 
     @Override
@@ -92,7 +100,16 @@ class OwnerDesk implements CaseDesk {
 
     @Override
     public void rate(String trackingNumber, Address owner, Rating rating, String comment) {
-        owned(trackingNumber, owner).ifPresent(c -> workflow.rate(c.trackingNumber(), rating, comment, null));
+        owned(trackingNumber, owner).ifPresent(c -> {
+            // the dialog asks for a comment after the press and calls again with the same rating: keep the words,
+            // but neither change the state again nor publish a second rating
+            boolean again = c.state() != CaseState.REPLIED && rating.name().equals(c.rating());
+            if (again && comment != null && !comment.isBlank()) {
+                workflow.comment(c.trackingNumber(), comment);
+            } else if (!again) {
+                workflow.rate(c.trackingNumber(), rating, comment, null);
+            }
+        });
     }
 
     @Override

@@ -16,9 +16,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the entrepreneur what happened to their case, proactively (through the outbox): received with its
- * number, taken by a person, the reply with rating buttons ({@code rate:<tracking>:s|b|u}, handled by the
+ * Tells the entrepreneur what happened to their case, proactively (through the outbox): taken by a person, the reply with rating buttons ({@code rate:<tracking>:s|b|u}, handled by the
  * dialog engine), closed, reopened, extended with the reason, declined with the right route, handed back.
+ * "Received, with its number" is the dialog's own reply to the submission (see {@code CaseDesk#open}).
  */
 @Component
 class OwnerNotices {
@@ -47,9 +47,9 @@ class OwnerNotices {
         Map<String, Object> p = new java.util.HashMap<>(Map.of("number", c.trackingNumber()));
         List<Outbound> out = new ArrayList<>();
         if (event instanceof CaseEvent.CaseDispatched d && d.first()) {
-            p.put("unit", catalogue.unitName(c.unit(), lang));
-            p.put("due", when(c.replyDue()));
-            out.add(send(c, "case.received", lang, p));
+            // no "received" notice: the conversation that opened the case shows its number in the reply it
+            // commits once CaseDesk.open returned, so a second notice would tell it twice
+            return;
         } else if (event instanceof CaseEvent.CaseDispatched || event instanceof CaseEvent.CaseReturned) {
             out.add(send(c, "case.handedBack", lang, p));
         } else if (event instanceof CaseEvent.CaseClaimed cl) {

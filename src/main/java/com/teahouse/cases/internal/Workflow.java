@@ -157,6 +157,13 @@ class Workflow {
         return outcome;
     }
 
+    /** The entrepreneur's comment on a rating already recorded: logged, no change of state. */
+    Outcome comment(String t, String comment) {
+        CaseChange change = CaseChange.from(CLOSED, REOPENED).set("ratingComment", comment)
+                .event("comment", Actor.OWNER, clock.instant(), comment);
+        return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, comment));
+    }
+
     /** Back to the unit and the person who handled it, with a fresh reply deadline. */
     Outcome reopen(String t, CaseChange from, String type, String rating, String note, String op) {
         Instant now = clock.instant();

@@ -95,10 +95,22 @@ class ForumTopics {
             if (line != null) {
                 out.add(Outbound.send(c.topic(), line));
             }
-            work.cardOf(c.trackingNumber()).ifPresent(ref -> out.add(Outbound.edit(c.topic(), ref, card.text(c),
-                    card.buttons(c))));
+            if (changesCard(event)) {
+                work.cardOf(c.trackingNumber()).ifPresent(ref -> out.add(Outbound.edit(c.topic(), ref,
+                        card.text(c), card.buttons(c))));
+            }
         }
         outbox.post(out);
+    }
+
+    /**
+     * Telegram refuses an edit that changes nothing (400 "message is not modified"), so the card is edited only
+     * after events that move what it shows. Notes, relayed words and reminders leave it as it is; a rating is
+     * always followed by the closing, which edits it once.
+     */
+    private static boolean changesCard(CaseEvent event) {
+        return !(event instanceof CaseEvent.CaseNoted || event instanceof CaseEvent.DeadlineApproaching
+                || event instanceof CaseEvent.CaseRated);
     }
 
     @EventListener

@@ -135,10 +135,13 @@ class CaseDeskIT {
         assertTrue(work.resolve(t, li, "已核实到账", null).done());
         desk.rate(t, owner, Rating.SATISFIED, null);
         assertEquals(CaseState.CLOSED, work.get(t).orElseThrow().state());
+        desk.rate(t, owner, Rating.SATISFIED, "满意，谢谢"); // the comment the dialog asks for after the press
+        desk.rate(t, owner, Rating.SATISFIED, null); // a second press on the same button
+        assertEquals(CaseState.CLOSED, work.get(t).orElseThrow().state());
         assertFalse(redis.jedis().zscore(redis.key("cases:open"), t) != null, "off the open queue");
 
         List<CaseHistoryEntry> log = work.history(t);
-        assertEquals(List.of("open", "dispatch", "claim", "note", "resolve", "rate", "resolve", "rate"),
+        assertEquals(List.of("open", "dispatch", "claim", "note", "resolve", "rate", "resolve", "rate", "comment"),
                 log.stream().map(CaseHistoryEntry::type).toList());
         CaseHistoryEntry claim = log.get(2);
         assertEquals("tg:1", claim.who());

@@ -12,13 +12,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the real app (message path, embedded or given Redis, the dialog) with the kit's test beans. */
 public final class KitApp {
 
+    /** The staff forum of the kit app: a "telegram" group whose only staff member is {@link #STAFF_USER}. */
+    public static final String STAFF_CHANNEL = "telegram";
+    public static final String STAFF_CHAT = "staff-group";
+    public static final String STAFF_USER = "kit-staff";
+
     private KitApp() {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, String... extra) {
         List<String> props = new ArrayList<>(List.of("teahouse.data-dir=" + dataDir, "teahouse.dialogs.dir=./dialogs",
                 "teahouse.knowledge.dir=./knowledge", "logging.level.root=WARN", "server.port=0",
-                "teahouse.telegram.staff-chat-id=staff-group", "management.prometheus.metrics.export.enabled=false"));
+                "teahouse.telegram.staff-chat-id=" + STAFF_CHAT,
+                "teahouse.telegram.staff-user-ids=" + STAFF_USER, "teahouse.cases.poll-interval=1h", "management.prometheus.metrics.export.enabled=false"));
         if (redisUrl != null) {
             props.add("teahouse.redis.url=" + redisUrl);
         }

@@ -2,24 +2,29 @@ package com.teahouse.dialog.kit;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
-/** What the conversation kit adds to the app: the "kit" channel, a hand-moved clock, an in-memory case desk. */
+/**
+ * What the conversation kit adds to the app: the "kit" channel, a stand-in "telegram" outlet for the staff
+ * forum, and a hand-moved clock. Cases are the real module's, in the same Redis.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class KitConfiguration {
 
     @Bean
     KitOutlet kitOutlet() {
-        return new KitOutlet();
+        return new KitOutlet(KitOutlet.CHANNEL);
     }
 
     @Bean
+    KitOutlet kitStaffForum() {
+        return new KitOutlet(KitApp.STAFF_CHANNEL);
+    }
+
+    /** Primary: the cases module defines a system clock too, and the dialog and deadlines must share this one. */
+    @Bean
+    @Primary
     MutableClock mutableClock() {
         return new MutableClock();
-    }
-
-    /** One desk for every app instance in this JVM, as the real one is shared through Redis. */
-    @Bean
-    InMemoryCaseDesk inMemoryCaseDesk() {
-        return InMemoryCaseDesk.SHARED;
     }
 }

@@ -6,20 +6,29 @@ import com.teahouse.messaging.Outbound;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The test channel "kit": captures everything the outbox delivers to it, in delivery order. */
+/**
+ * A test channel that captures everything the outbox delivers to it, in delivery order: "kit" for the
+ * entrepreneurs of the scripts, "telegram" for the staff forum (its answers are message and thread ids, as
+ * Telegram's are, so the staff module can record a case's topic and card).
+ */
 public final class KitOutlet implements ChannelOutlet {
 
     public static final String CHANNEL = "kit";
 
+    private final String channel;
     private final List<Outbound> delivered = new CopyOnWriteArrayList<>();
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    public KitOutlet(String channel) {
+        this.channel = channel;
     }
 
     @Override
-    public Delivery deliver(Outbound outbound) {
+    public String channel() {
+        return channel;
+    }
+
+    @Override
+    public synchronized Delivery deliver(Outbound outbound) {
         delivered.add(outbound);
         return Delivery.delivered(String.valueOf(delivered.size()));
     }

@@ -1,25 +1,32 @@
 package com.teahouse.dialog.kit;
 
+import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Inbound;
 import com.teahouse.messaging.Inbox;
 import com.teahouse.messaging.Outbound;
+import com.teahouse.messaging.Person;
 import com.teahouse.messaging.internal.MessagingKeys;
 import com.teahouse.store.RedisStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
 /**
  * Drives conversations through the REAL message path: Inbox.accept, the lanes, the handler, the MULTI commit,
- * the outbox and its sender, to the kit outlet. A step is over when its dedupe marker is committed and every
+ * the outbox and its sender, to the kit outlets. A step is over when its dedupe marker is committed and every
  * outbox lane is drained (all entries read and acknowledged), so the replies captured are exactly its own.
+ * Staff act through the real staff forum handler, as a staff member writing in the case's topic.
  */
 public final class PathDriver implements ScriptRunner.Driver {
 
+    private static final Person STAFF = new Person(KitApp.STAFF_USER, "李工", "zh");
+
     private final ApplicationContext[] instances;
-    private final KitOutlet[] outlets;
-    private final MutableClock[] clocks;
+    private final List<KitOutlet> outlets = new ArrayList<>();
+    private final List<MutableClock> clocks = new ArrayList<>();
     private final RedisStore store;
     private final MessagingKeys keys;
     private int next;
@@ -27,67 +34,70 @@ public final class PathDriver implements ScriptRunner.Driver {
     /** Several instances on one Redis: messages go to them in turn. */
     public PathDriver(ApplicationContext... instances) {
         this.instances = instances;
-        this.outlets = new KitOutlet[instances.length];
-        this.clocks = new MutableClock[instances.length];
-        for (int i = 0; i < instances.length; i++) {
-            outlets[i] = instances[i].getBean(KitOutlet.class);
-            clocks[i] = instances[i].getBean(MutableClock.class);
+        for (ApplicationContext instance : instances) {
+            outlets.addAll(instance.getBeansOfType(KitOutlet.class).values());
+            clocks.add(instance.getBean(MutableClock.class));
         }
         this.store = instances[0].getBean(RedisStore.class);
         this.keys = instances[0].getBean(MessagingKeys.class);
     }
 
     @Override
+    public Address chat(String name, String language) {
+        return Address.of(KitOutlet.CHANNEL, name);
+    }
+
+    @Override
     public List<Outbound> send(Inbound message) {
-        int[] before = new int[outlets.length];
-        for (int i = 0; i < outlets.length; i++) {
-            before[i] = outlets[i].delivered().size();
+        int[] before = new int[outlets.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = outlets.get(i).delivered().size();
         }
         ApplicationContext target = instances[next++ % instances.length];
         target.getBean(Inbox.class).accept(List.of(message));
         long until = System.currentTimeMillis() + 20_000;
-        while (!(committed(message) && drained())) {
+        while (!(committed(message) && drained(store, keys))) {
             if (System.currentTimeMillis() > until) {
                 throw new AssertionError("no reply to " + message.kind() + " '" + message.text() + "' within 20 s");
             }
             KitApp.sleep(2);
         }
-        List<Outbound> replies = new java.util.ArrayList<>();
-        for (int i = 0; i < outlets.length; i++) {
-            var all = outlets[i].delivered();
+        List<Outbound> replies = new ArrayList<>();
+        for (int i = 0; i < before.length; i++) {
+            var all = outlets.get(i).delivered();
             replies.addAll(all.subList(before[i], all.size()));
         }
         return replies.stream().filter(o -> o.action() != Outbound.Action.ACK).toList();
     }
 
     @Override
+    public List<Outbound> staff(String tracking, String text, boolean press) {
+        Address topic = ScriptRunner.awaitTopic(work(), tracking);
+        String id = "kit-staff:" + UUID.randomUUID();
+        return send(press ? Inbound.button(id, topic, STAFF, text, "1", null) : Inbound.text(id, topic, STAFF, text));
+    }
+
+    @Override
     public void advanceClock(Duration by) {
-        for (MutableClock clock : clocks) {
-            clock.advance(by);
-        }
+        clocks.forEach(clock -> clock.advance(by));
     }
 
     @Override
-    public InMemoryCaseDesk cases() {
-        return instances[0].getBean(InMemoryCaseDesk.class);
+    public CaseWork work() {
+        return instances[0].getBean(CaseWork.class);
     }
 
     @Override
-    public void takeOver(Address owner, Address topic) {
-        for (ApplicationContext c : instances) {
-            if (topic == null) {
-                c.getBean(InMemoryCaseDesk.class).handBack(owner);
-            } else {
-                c.getBean(InMemoryCaseDesk.class).takeOver(owner, topic);
-            }
-        }
+    public <T> T bean(Class<T> type) {
+        return instances[0].getBean(type);
     }
 
     private boolean committed(Inbound message) {
         return store.jedis().exists(keys.dedupe(message.id()));
     }
 
-    private boolean drained() {
+    /** Every outbox lane read and acknowledged: nothing decided is still waiting to be sent. */
+    static boolean drained(RedisStore store, MessagingKeys keys) {
         for (int shard = 0; shard < keys.shards(); shard++) {
             String stream = keys.outbox(shard);
             if (!store.jedis().exists(stream)) {

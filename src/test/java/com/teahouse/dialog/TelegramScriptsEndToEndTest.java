@@ -1,0 +1,40 @@
+package com.teahouse.dialog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.teahouse.channel.telegram.fake.FakeBotApiServer;
+import com.teahouse.channel.telegram.fake.FakeChat;
+import com.teahouse.channel.telegram.fake.FakeUser;
+import com.teahouse.dialog.kit.ScriptRunner;
+import com.teahouse.dialog.kit.TelegramDriver;
+import com.teahouse.testsupport.TestHotline;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two of the conversation scripts, unchanged, through the fake Telegram with the real telegrambots client. */
+class TelegramScriptsEndToEndTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void complaintAndStaffTakeoverScriptsRunOnTelegram() throws Exception {
+        FakeUser li = FakeUser.human(4711, "李工", "zh");
+        try (FakeBotApiServer telegram = new FakeBotApiServer().start()) {
+            FakeChat group = telegram.forumGroup(-1009876543210L, "热线工作群", li);
+            Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
+            p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
+            p.put("teahouse.telegram.staff-user-ids", String.valueOf(li.id()));
+            try (TestHotline app = TestHotline.start(data, p)) {
+                ScriptRunner runner = new ScriptRunner(new TelegramDriver(telegram, app, group, li));
+                for (String script : new String[] {"complaint-zh.yaml", "takeover-rating.yaml"}) {
+                    runner.run(ScriptRunner.load(Path.of("src/test/resources/conversations", script)));
+                }
+            }
+            assertThat(telegram.rejectedCalls()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.teahouse.dialog.kit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.messaging.Address;
+import com.teahouse.messaging.Button;
+import com.teahouse.messaging.Outbound;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The expectations of a script step, on what that step answered: expect, not, buttons, no-buttons, silent;
+ * staff (texts that reached the case's staff topic); case (fields of the newest case of the chat, as the real
+ * case store holds it: CaseRecord's fields, e.g. kind, category, state, claimedBy, rating).
+ */
+final class ScriptChecks {
+
+    private static final Set<String> STAFF_ACTIONS = Set.of("takeover", "staff-says", "handback", "wait");
+
+    private final ScriptRunner.Driver driver;
+    private final Address chat;
+
+    ScriptChecks(ScriptRunner.Driver driver, Address chat) {
+        this.driver = driver;
+        this.chat = chat;
+    }
+
+    /** The newest case this chat owns; fails the step if there is none. */
+    String newestCase(String where) {
+        var mine = ScriptRunner.desk(driver).casesOf(new Address(chat.channel(), chat.chat(), null));
+        if (mine.isEmpty()) {
+            throw new AssertionError(where + ": the chat has no case");
+        }
+        return mine.get(0).trackingNumber();
+    }
+
+    /** The step with "{case}" replaced, where the chat has a case. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resolve(Map<String, Object> step) {
+        var mine = ScriptRunner.desk(driver).casesOf(new Address(chat.channel(), chat.chat(), null));
+        if (mine.isEmpty()) {
+            return step;
+        }
+        String t = mine.get(0).trackingNumber();
+        return (Map<String, Object>) replace(step, t);
+    }
+
+    private static Object replace(Object value, String t) {
+        if (value instanceof String s) {
+            return s.replace("{case}", t);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> replace(v, t)).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), replace(v, t)));
+            return out;
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    void check(Map<String, Object> step, List<Outbound> mine, List<Outbound> all, String where) {
+        String text = String.join("\n---\n", mine.stream().filter(o -> o.text() != null)
+                .map(o -> o.text().plainText()).toList());
+        for (String expected : strings(step.get("expect"))) {
+            assertTrue(text.contains(expected), where + ": expected '" + expected + "' in reply:\n" + text);
+        }
+        for (String unwanted : strings(step.get("not"))) {
+            assertFalse(text.contains(unwanted), where + ": did not expect '" + unwanted + "' in reply:\n" + text);
+        }
+        for (String label : strings(step.get("buttons"))) {
+            assertTrue(labels(mine).contains(label), where + ": expected button '" + label + "' in " + labels(mine));
+        }
+        for (String label : strings(step.get("no-buttons"))) {
+            assertFalse(labels(mine).contains(label), where + ": unexpected button '" + label + "'");
+        }
+        if (Boolean.TRUE.equals(step.get("silent"))) {
+            assertTrue(mine.isEmpty(), where + ": expected no reply to the chat, got:\n" + text);
+        } else if (STAFF_ACTIONS.stream().noneMatch(step::containsKey) && !step.containsKey("staff")) {
+            assertFalse(mine.isEmpty(), where + ": expected a reply");
+        }
+        if (step.containsKey("staff")) {
+            Address topic = ScriptRunner.awaitTopic(driver.work(), newestCase(where));
+            String staff = String.join("\n", all.stream().filter(o -> o.to().equals(topic))
+                    .map(o -> o.text() == null ? "" : o.text().plainText()).toList());
+            for (String expected : strings(step.get("staff"))) {
+                assertTrue(staff.contains(expected), where + ": expected '" + expected + "' relayed to staff:\n" + staff);
+            }
+        }
+        if (step.containsKey("case")) {
+            CaseRecord record = driver.work().get(newestCase(where)).orElseThrow();
+            Map<String, Object> actual = ScriptRunner.YAML.convertValue(record, Map.class);
+            ((Map<String, Object>) step.get("case")).forEach((k, v) -> assertEquals(String.valueOf(v),
+                    String.valueOf(actual.get(k)), where + ": case field " + k));
+        }
+    }
+
+    static List<String> labels(List<Outbound> replies) {
+        return replies.stream().flatMap(o -> o.buttons().stream()).flatMap(List::stream).map(Button::label).toList();
+    }
+
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>();
+            list.forEach(v -> out.add(String.valueOf(v)));
+            return out;
+        }
+        return List.of(String.valueOf(value));
+    }
+}
