@@ -75,11 +75,9 @@ class OwnerNotices {
             out.add(send(c, "case.extended", lang, p));
         } else if (event instanceof CaseEvent.CaseDeclined d) {
             p.put("reason", d.reason() == null ? "" : d.reason());
-            RichText.Builder text = RichText.builder().append(texts.render("case.declined", lang, p));
-            if (d.route() != com.teahouse.cases.CaseWork.DeclineRoute.NONE) {
-                text.text("\n").append(texts.render("case.route." + d.route().name(), lang));
-            }
-            out.add(Outbound.send(c.owner(), text.build()));
+            RichText text = RichText.builder().append(texts.render("case.declined", lang, p)).text("\n")
+                    .append(texts.render("case.route." + d.route().name(), lang)).build();
+            out.add(Outbound.send(c.owner(), text));
         }
         outbox.post(out);
     }
