@@ -18,6 +18,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
 
+    private static final String PORT_FILE = "teahouse-redis.port";
+
     private final RedisServer server;
     private final int port;
 
@@ -32,6 +34,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** On the given port (0: a free one), e.g. to bring a stopped server back where its clients expect it. */
     public static EmbeddedRedis start(Path dir, int fixedPort) {
+        stopOrphan(dir);
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = fixedPort > 0 ? fixedPort : freePort();
@@ -40,14 +43,16 @@ public final class EmbeddedRedis implements AutoCloseable {
                 RedisServer server = RedisServer.newRedisServer()
                         .bind("127.0.0.1")
                         .port(port)
-                        .setting("dir " + dir.toAbsolutePath())
+                        .setting("dir " + dir.toAbsolutePath().normalize())
                         .setting("appendonly yes")
                         .setting("appendfsync always")
                         .setting("save \"\"")
                         .setting("protected-mode yes")
-                        .onShutdownForceStop(true)
+                        // Spring stops it after the components that still use it; a JVM hook would race them
+                        .onShutdownForceStop(false)
                         .build();
                 server.start();
+                Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port));
                 log.info("Embedded redis-server started on 127.0.0.1:{} with data in {}", port, dir.toAbsolutePath());
                 return new EmbeddedRedis(server, port);
             } catch (IOException e) {
@@ -58,6 +63,26 @@ public final class EmbeddedRedis implements AutoCloseable {
         throw new IllegalStateException("Could not start the embedded redis-server in " + dir.toAbsolutePath()
                 + ". Is another Teahouse using the same data directory? Cause: "
                 + (last == null ? "unknown" : last.getMessage()), last);
+    }
+
+    /**
+     * A redis-server left running by a Teahouse that was killed (kill -9 does not reach the child) still owns
+     * this data directory; two servers on one append-only file would corrupt it, so the old one is shut down.
+     */
+    private static void stopOrphan(Path dir) {
+        Path portFile = dir.resolve(PORT_FILE);
+        if (!Files.exists(portFile)) {
+            return;
+        }
+        try (Jedis jedis = new Jedis("127.0.0.1", Integer.parseInt(Files.readString(portFile).trim()), 1000)) {
+            if (dir.toAbsolutePath().normalize().toString().equals(
+                    jedis.configGet("dir").getOrDefault("dir", ""))) {
+                log.warn("A redis-server from an earlier run still serves {}; shutting it down", dir);
+                jedis.shutdown();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("No earlier redis-server to stop: {}", e.getMessage());
+        }
     }
 
     public int port() {
