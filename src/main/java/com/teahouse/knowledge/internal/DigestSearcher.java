@@ -32,29 +32,29 @@ public final class DigestSearcher {
         if (!plan.zh && !plan.en) {
             return new DigestAnswer(shown, lang, false, Decline.EMPTY, 0, List.of());
         }
-        List<Entry> ranked = new ArrayList<>();
-        List<Float> scores = new ArrayList<>();
-        int topDoc = -1;
+        List<Candidate> candidates = new ArrayList<>();
         try {
-            TopDocs top = snap.searcher().search(plan.query, limit + 16);
+            TopDocs top = snap.searcher().search(plan.query, Math.max(limit, RERANK_DEPTH) + 16);
             for (ScoreDoc sd : top.scoreDocs) {
                 Entry e = snap.byDoc().get(sd.doc);
                 if (!e.isExpired(today)) {
-                    topDoc = ranked.isEmpty() ? sd.doc : topDoc;
-                    ranked.add(e);
-                    scores.add(sd.score);
+                    candidates.add(new Candidate(e, sd.doc, sd.score));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (ranked.isEmpty()) {
+        if (candidates.isEmpty()) {
             Decline why = HandoffDetector.asksForPerson(plan.text) ? Decline.ASKS_FOR_PERSON : Decline.NO_MATCH;
             return new DigestAnswer(shown, lang, false, why, 0, List.of());
         }
-        double coverage = Coverage.of(plan, ranked.get(0), topDoc, snap);
-        double second = scores.size() > 1 ? scores.get(1) : 0;
-        boolean sure = policy.answer(coverage, scores.get(0), second);
+        rerank(plan, snap, candidates);
+        List<Entry> ranked = candidates.stream().map(Candidate::entry).toList();
+        List<Float> scores = candidates.stream().map(c -> (float) c.score).toList();
+        double coverage = candidates.get(0).coverage;
+        // the margin rule was calibrated on BM25 scores: judge the re-ranked pair by their BM25 scores
+        double second = candidates.size() > 1 ? candidates.get(1).bm25 : 0;
+        boolean sure = policy.answer(coverage, candidates.get(0).bm25, second);
         Decline decline = Decline.NONE;
         if (HandoffDetector.asksForPerson(plan.text)) {
             decline = Decline.ASKS_FOR_PERSON;
@@ -68,6 +68,48 @@ public final class DigestSearcher {
             hits.add(hit(ranked.get(i), scores.get(i), english, related(i, ranked, scores, snap, english, today)));
         }
         return new DigestAnswer(shown, lang, decline == Decline.NONE, decline, coverage, List.copyOf(hits));
+    }
+
+    /** How many of BM25's best candidates are re-scored with their coverage of the question. */
+    static final int RERANK_DEPTH = 10;
+
+    private static final class Candidate {
+        final Entry entry;
+        final int doc;
+        final double bm25;
+        double score;
+        double coverage;
+
+        Candidate(Entry entry, int doc, double score) {
+            this.entry = entry;
+            this.doc = doc;
+            this.bm25 = score;
+            this.score = score;
+        }
+
+        Entry entry() {
+            return entry;
+        }
+    }
+
+    /**
+     * Second pass over the best candidates: BM25 sums term scores, so an entry that repeats one
+     * common word of the question ("company", 企业) in many sample questions can outscore the entry
+     * that speaks to every part of it. Scaling by coverage (the idf-weighted share of the question's
+     * concepts the entry contains) rewards breadth of match, a coordination factor BM25 lacks.
+     */
+    private static void rerank(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates) {
+        int depth = Math.min(RERANK_DEPTH, candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (i < depth) {
+                c.coverage = Coverage.of(plan, c.entry, c.doc, snap);
+                c.score = c.score * (1 - Fields.COVERAGE_WEIGHT + Fields.COVERAGE_WEIGHT * c.coverage);
+            } else {
+                c.score = c.score * (1 - Fields.COVERAGE_WEIGHT);
+            }
+        }
+        candidates.subList(0, depth).sort((a, b) -> Double.compare(b.score, a.score));
     }
 
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {

@@ -27,6 +27,8 @@ final class Fields {
     /** Share of a field's weight given to terms that only a synonym rule brought into the query. */
     static final float SYNONYM_FACTOR = Float.parseFloat(System.getProperty("kb.synonymFactor", "0.15"));
 
+    static final float COVERAGE_WEIGHT = Float.parseFloat(System.getProperty("kb.coverageWeight", "0.5"));
+
     private Fields() {
     }
 }
