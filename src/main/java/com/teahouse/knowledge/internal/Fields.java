@@ -26,6 +26,7 @@ final class Fields {
     static final float BM25_B = Float.parseFloat(System.getProperty("kb.b", "0.75"));
     /** Share of a field's weight given to terms that only a synonym rule brought into the query. */
     static final float SYNONYM_FACTOR = Float.parseFloat(System.getProperty("kb.synonymFactor", "0.15"));
+    static final float SYNONYM_FACTOR_EN = Float.parseFloat(System.getProperty("kb.synonymFactorEn", "0.3"));
 
     static final float COVERAGE_WEIGHT = Float.parseFloat(System.getProperty("kb.coverageWeight", "0.5"));
 

@@ -73,18 +73,18 @@ final class QueryPlan {
             List<TokenLists.Token> words = TokenLists.tokens(snap.zhQuery(), Fields.ZH_Q, expanded.toString());
             List<TokenLists.Token> bigrams = TokenLists.tokens(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
             int typed = text.length();
-            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words, typed);
-            add(q, Fields.ZH_B, Fields.W_ZH_B, words, typed);
-            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed);
-            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed);
+            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words, typed, Fields.SYNONYM_FACTOR);
+            add(q, Fields.ZH_B, Fields.W_ZH_B, words, typed, Fields.SYNONYM_FACTOR);
+            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
+            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
             if (mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), expansions, false));
             }
         }
         if (en) {
             List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, text);
-            add(q, Fields.EN_Q, Fields.W_EN_Q, words, text.length());
-            add(q, Fields.EN_B, Fields.W_EN_B, words, text.length());
+            add(q, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
+            add(q, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             if (!mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
@@ -98,11 +98,11 @@ final class QueryPlan {
      * helps recall without letting the entry that mentions every variant win every question.
      */
     private static void add(BooleanQuery.Builder q, String field, float weight, List<TokenLists.Token> tokens,
-                            int typedLength) {
+                            int typedLength, float synonymFactor) {
         Map<String, Float> weights = new LinkedHashMap<>();
         for (TokenLists.Token t : tokens) {
             boolean typed = !t.synonym() && t.start() < typedLength;
-            float w = typed ? weight : weight * Fields.SYNONYM_FACTOR;
+            float w = typed ? weight : weight * synonymFactor;
             weights.merge(t.term(), w, Math::max);
         }
         int n = 0;
