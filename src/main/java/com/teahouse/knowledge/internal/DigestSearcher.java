@@ -100,13 +100,15 @@ public final class DigestSearcher {
      */
     private static void rerank(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates) {
         int depth = Math.min(RERANK_DEPTH, candidates.size());
+        // English coverage is judged on analysed terms, Chinese coverage on substrings (looser): trust it less
+        double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (i < depth) {
                 c.coverage = Coverage.of(plan, c.entry, c.doc, snap);
-                c.score = c.score * (1 - Fields.COVERAGE_WEIGHT + Fields.COVERAGE_WEIGHT * c.coverage);
+                c.score = c.score * (1 - weight + weight * c.coverage);
             } else {
-                c.score = c.score * (1 - Fields.COVERAGE_WEIGHT);
+                c.score = c.score * (1 - weight);
             }
         }
         candidates.subList(0, depth).sort((a, b) -> Double.compare(b.score, a.score));

@@ -29,6 +29,7 @@ final class Fields {
     static final float SYNONYM_FACTOR_EN = Float.parseFloat(System.getProperty("kb.synonymFactorEn", "0.3"));
 
     static final float COVERAGE_WEIGHT = Float.parseFloat(System.getProperty("kb.coverageWeight", "0.5"));
+    static final float COVERAGE_WEIGHT_EN = Float.parseFloat(System.getProperty("kb.coverageWeightEn", "0.7"));
 
     private Fields() {
     }
