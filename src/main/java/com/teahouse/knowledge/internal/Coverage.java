@@ -14,17 +14,30 @@ final class Coverage {
     }
 
     static double of(QueryPlan plan, Entry entry, int doc, IndexSnapshot snap) {
+        return of(plan, weights(plan, snap), entry, doc, snap);
+    }
+
+    /** The idf of each concept's word: computed once per question, then reused for every candidate. */
+    static double[] weights(QueryPlan plan, IndexSnapshot snap) {
+        double[] w = new double[plan.concepts.size()];
+        for (int i = 0; i < w.length; i++) {
+            QueryPlan.Concept c = plan.concepts.get(i);
+            w[i] = snap.idf(c.english(), c.word());
+        }
+        return w;
+    }
+
+    static double of(QueryPlan plan, double[] weights, Entry entry, int doc, IndexSnapshot snap) {
         if (plan.concepts.isEmpty()) {
             return 0;
         }
         String zhText = snap.zhText().getOrDefault(entry.id(), "");
         double total = 0;
         double found = 0;
-        for (QueryPlan.Concept c : plan.concepts) {
-            double w = snap.idf(c.english(), c.word());
-            total += w;
-            if (found(c, zhText, doc, snap)) {
-                found += w;
+        for (int i = 0; i < weights.length; i++) {
+            total += weights[i];
+            if (found(plan.concepts.get(i), zhText, doc, snap)) {
+                found += weights[i];
             }
         }
         return total == 0 ? 0 : found / total;

@@ -102,10 +102,11 @@ public final class DigestSearcher {
         int depth = Math.min(RERANK_DEPTH, candidates.size());
         // English coverage is judged on analysed terms, Chinese coverage on substrings (looser): trust it less
         double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
+        double[] weights = Coverage.weights(plan, snap);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (i < depth) {
-                c.coverage = Coverage.of(plan, c.entry, c.doc, snap);
+                c.coverage = Coverage.of(plan, weights, c.entry, c.doc, snap);
                 c.score = c.score * (1 - weight + weight * c.coverage);
             } else {
                 c.score = c.score * (1 - weight);
