@@ -11,15 +11,13 @@ final class Fields {
     static final String ID = "id";
     static final String ZH_Q = "zh_q";
     static final String ZH_Q_BI = "zh_q_bi";
-    static final String ZH_B = "zh_b";
     static final String ZH_B_BI = "zh_b_bi";
     static final String EN_Q = "en_q";
     static final String EN_B = "en_b";
 
     static final float W_ZH_Q = Float.parseFloat(System.getProperty("kb.W_ZH_Q", "3.0"));
     static final float W_ZH_Q_BI = Float.parseFloat(System.getProperty("kb.W_ZH_Q_BI", "1.5"));
-    static final float W_ZH_B = Float.parseFloat(System.getProperty("kb.W_ZH_B", "1.0"));
-    static final float W_ZH_B_BI = Float.parseFloat(System.getProperty("kb.W_ZH_B_BI", "0.5"));
+    static final float W_ZH_B_BI = Float.parseFloat(System.getProperty("kb.W_ZH_B_BI", "1.0"));
     static final float W_EN_Q = Float.parseFloat(System.getProperty("kb.W_EN_Q", "3.0"));
     static final float W_EN_B = Float.parseFloat(System.getProperty("kb.W_EN_B", "2.0"));
     static final float BM25_K1 = Float.parseFloat(System.getProperty("kb.k1", "1.2"));

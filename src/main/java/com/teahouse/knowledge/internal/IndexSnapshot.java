@@ -41,7 +41,7 @@ public record IndexSnapshot(
     double idf(boolean english, String term) {
         int n = Math.max(1, byDoc.size());
         int df = english ? Math.max(docFreq(Fields.EN_Q, term), docFreq(Fields.EN_B, term))
-                : Math.max(docFreq(Fields.ZH_Q, term), docFreq(Fields.ZH_B, term));
+                : docFreq(Fields.ZH_Q, term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 

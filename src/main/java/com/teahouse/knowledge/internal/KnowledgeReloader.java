@@ -32,6 +32,8 @@ public final class KnowledgeReloader implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Tokens of the serving generation, so a reload re-analyses only what changed. */
+    private final AnalysisCache analysisCache = new AnalysisCache();
     private final Counter failures;
     private final Counter reloads;
     private volatile DirectoryFingerprint seen;
@@ -106,7 +108,8 @@ public final class KnowledgeReloader implements AutoCloseable {
             return false;
         }
         loaded.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
-        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet());
+        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet(),
+                analysisCache);
         current.set(next);
         reloads.increment();
         log.info("Knowledge generation {} serving {} entries from {}", next.generation(), next.size(), dir);

@@ -74,7 +74,6 @@ final class QueryPlan {
             List<TokenLists.Token> bigrams = TokenLists.tokens(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
             int typed = text.length();
             add(q, Fields.ZH_Q, Fields.W_ZH_Q, words, typed, Fields.SYNONYM_FACTOR);
-            add(q, Fields.ZH_B, Fields.W_ZH_B, words, typed, Fields.SYNONYM_FACTOR);
             add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
             add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
             if (mostlyZh) {
