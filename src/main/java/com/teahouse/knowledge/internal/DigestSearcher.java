@@ -100,7 +100,7 @@ public final class DigestSearcher {
      */
     private static void rerank(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates) {
         int depth = Math.min(RERANK_DEPTH, candidates.size());
-        // English coverage is judged on analysed terms, Chinese coverage on substrings (looser): trust it less
+        // see Fields.COVERAGE_WEIGHT: Chinese coverage is looser (substrings), so it is trusted less
         double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
         double[] weights = Coverage.weights(plan, snap);
         for (int i = 0; i < candidates.size(); i++) {
