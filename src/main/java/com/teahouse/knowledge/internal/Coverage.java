@@ -13,10 +13,6 @@ final class Coverage {
     private Coverage() {
     }
 
-    static double of(QueryPlan plan, Entry entry, int doc, IndexSnapshot snap) {
-        return of(plan, weights(plan, snap), entry, doc, snap);
-    }
-
     /** The idf of each concept's word: computed once per question, then reused for every candidate. */
     static double[] weights(QueryPlan plan, IndexSnapshot snap) {
         double[] w = new double[plan.concepts.size()];
