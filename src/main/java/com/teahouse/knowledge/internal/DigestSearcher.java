@@ -108,11 +108,44 @@ public final class DigestSearcher {
             if (i < depth) {
                 c.coverage = Coverage.of(plan, weights, c.entry, c.doc, snap);
                 c.score = c.score * (1 - weight + weight * c.coverage);
+                if (namesOtherService(c.entry, plan, snap)) {
+                    c.score *= OTHER_SERVICE_FACTOR;
+                }
             } else {
                 c.score = c.score * (1 - weight);
             }
         }
         candidates.subList(0, depth).sort((a, b) -> Double.compare(b.score, a.score));
+    }
+
+    /** Titles that name a service by its number (12345) are about that service, not this hotline. */
+    private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
+    static final double OTHER_SERVICE_FACTOR = 0.8;
+
+    /**
+     * Whether the entry is about a service the question does not name. The digest covers two
+     * hotlines, this one and 12345; a question about "the hotline", "you" or "here" asked in this
+     * chat is about this one, so entries whose title names another service by number (or a synonym
+     * of that number) rank a little lower unless the question names it too.
+     */
+    private static boolean namesOtherService(Entry e, QueryPlan plan, IndexSnapshot snap) {
+        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(e.titleEn() + " " + e.titleZh());
+        if (!m.find()) {
+            return false;
+        }
+        String number = m.group();
+        String q = plan.text.toLowerCase(java.util.Locale.ROOT);
+        if (q.contains(number)) {
+            return false;
+        }
+        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
+            for (String alternative : x.alternatives()) {
+                if (q.contains(alternative)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {
