@@ -34,6 +34,7 @@ public final class KnowledgeReloader implements AutoCloseable {
     private final AtomicLong generation = new AtomicLong();
     /** Tokens of the serving generation, so a reload re-analyses only what changed. */
     private final AnalysisCache analysisCache = new AnalysisCache();
+    private final DigestLoader.ParseCache parseCache = new DigestLoader.ParseCache();
     private final Counter failures;
     private final Counter reloads;
     private volatile DirectoryFingerprint seen;
@@ -98,7 +99,7 @@ public final class KnowledgeReloader implements AutoCloseable {
 
     /** Loads and, when the digest has no errors, swaps in a new snapshot. Returns whether it did. */
     public synchronized boolean reload() {
-        DigestLoader.Loaded loaded = DigestLoader.load(dir, today());
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, today(), parseCache);
         if (loaded.report().hasErrors()) {
             failures.increment();
             log.error("Knowledge in {} has {} error(s); still serving generation {} ({} entries):\n{}", dir,
