@@ -103,10 +103,17 @@ public final class DigestSearcher {
         // see Fields.COVERAGE_WEIGHT: Chinese coverage is looser (substrings), so it is trusted less
         double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
         double[] weights = Coverage.weights(plan, snap);
+        List<Entry> top = new ArrayList<>(depth);
+        int[] docs = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            top.add(candidates.get(i).entry);
+            docs[i] = candidates.get(i).doc;
+        }
+        double[] coverage = Coverage.of(plan, weights, top, docs, snap);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (i < depth) {
-                c.coverage = Coverage.of(plan, weights, c.entry, c.doc, snap);
+                c.coverage = coverage[i];
                 c.score = c.score * (1 - weight + weight * c.coverage);
                 if (namesOtherService(c.entry, plan, snap)) {
                     c.score *= OTHER_SERVICE_FACTOR;
