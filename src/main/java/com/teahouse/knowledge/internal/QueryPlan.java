@@ -29,6 +29,9 @@ final class QueryPlan {
      * ranking anyway, and the query stays cheap (see KnowledgeBench, long inputs).
      */
     static final int MAX_TERMS_PER_FIELD = 24;
+    /** Pastes longer than this get a tighter budget still. */
+    static final int LONG_INPUT_CHARS = 120;
+    static final int MAX_TERMS_LONG_INPUT = 16;
 
     /** One idea of the question: the word typed, plus the synonyms that may stand in for it. */
     record Concept(String word, Set<String> forms, List<String> phrases, boolean english) {
@@ -110,7 +113,8 @@ final class QueryPlan {
             weights.merge(t.term(), w, Math::max);
         }
         List<Map.Entry<String, Float>> terms = new ArrayList<>(weights.entrySet());
-        if (terms.size() > MAX_TERMS_PER_FIELD) {
+        int budget = typedLength > LONG_INPUT_CHARS ? MAX_TERMS_LONG_INPUT : MAX_TERMS_PER_FIELD;
+        if (terms.size() > budget) {
             List<String> keys = terms.stream().map(Map.Entry::getKey).toList();
             int[] freqs = snap.docFreqs(field, keys);
             Map<String, Integer> df = new java.util.HashMap<>();
@@ -120,7 +124,7 @@ final class QueryPlan {
             // terms no entry has cannot match; among the rest, the rarest say most
             terms.removeIf(e -> df.get(e.getKey()) == 0);
             terms.sort(java.util.Comparator.comparingInt(e -> df.get(e.getKey())));
-            terms = terms.subList(0, Math.min(MAX_TERMS_PER_FIELD, terms.size()));
+            terms = terms.subList(0, Math.min(budget, terms.size()));
         }
         for (Map.Entry<String, Float> e : terms) {
             q.add(new BoostQuery(new TermQuery(new Term(field, e.getKey())), e.getValue()), BooleanClause.Occur.SHOULD);
