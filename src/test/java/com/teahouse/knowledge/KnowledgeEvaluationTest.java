@@ -160,7 +160,11 @@ class KnowledgeEvaluationTest {
         }
     }
 
-    /** Replays the decision with other thresholds, to show how the defaults were chosen. */
+    /**
+     * Replays the decision with other thresholds, to show how the defaults were chosen. Indicative
+     * only: the digest judges the margin on the BM25 scores of the re-ranked pair, while results show
+     * the re-ranked (coverage-scaled) scores, so the replay's margins are somewhat wider.
+     */
     private static void calibration(List<Outcome> outcomes) {
         System.out.println("-- calibration: highCov moderateCov runnerUpRatio -> answeredInScope wrongConfident oosDeclined");
         for (double cov : new double[] {0.5, 0.55, 0.6, 0.65, 0.7}) {

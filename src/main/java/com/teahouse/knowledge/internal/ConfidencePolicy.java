@@ -17,7 +17,7 @@ package com.teahouse.knowledge.internal;
 public record ConfidencePolicy(double minScore, double highCoverage, double maxTieRatio,
                                double moderateCoverage, double maxRunnerUpRatio) {
 
-    public static final ConfidencePolicy DEFAULT = new ConfidencePolicy(3.0, 0.6, 0.97, 0.4, 0.6);
+    public static final ConfidencePolicy DEFAULT = new ConfidencePolicy(3.0, 0.6, 0.9, 0.4, 0.6);
 
     public boolean answer(double coverage, double top, double second) {
         if (top < minScore) {

@@ -1,5 +1,7 @@
 package com.teahouse.knowledge.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,28 +15,74 @@ final class Coverage {
     private Coverage() {
     }
 
-    static double of(QueryPlan plan, Entry entry, int doc, IndexSnapshot snap) {
-        if (plan.concepts.isEmpty()) {
-            return 0;
+    /** The idf of each concept's word: computed once per question, then reused for every candidate. */
+    static double[] weights(QueryPlan plan, IndexSnapshot snap) {
+        double[] w = new double[plan.concepts.size()];
+        for (int i = 0; i < w.length; i++) {
+            QueryPlan.Concept c = plan.concepts.get(i);
+            w[i] = snap.idf(c.english(), c.word());
         }
-        String zhText = snap.zhText().getOrDefault(entry.id(), "");
-        double total = 0;
-        double found = 0;
-        for (QueryPlan.Concept c : plan.concepts) {
-            double w = snap.idf(c.english(), c.word());
-            total += w;
-            if (found(c, zhText, doc, snap)) {
-                found += w;
-            }
-        }
-        return total == 0 ? 0 : found / total;
+        return w;
     }
 
-    private static boolean found(QueryPlan.Concept c, String zhText, int doc, IndexSnapshot snap) {
-        for (String form : c.forms()) {
-            if (c.english() ? snap.contains(doc, Fields.EN_Q, form) || snap.contains(doc, Fields.EN_B, form)
-                    : zhText.contains(form)) {
-                return true;
+    /**
+     * Coverage of several candidates at once ({@code docs[i]} is the Lucene doc of {@code entries[i]}).
+     * English forms are looked up once per form and segment for all candidates together.
+     */
+    static double[] of(QueryPlan plan, double[] weights, List<Entry> entries, int[] docs, IndexSnapshot snap) {
+        int n = docs.length;
+        double[] out = new double[n];
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        if (plan.concepts.isEmpty() || total == 0) {
+            return out;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+        int[] sorted = new int[n];
+        for (int k = 0; k < n; k++) {
+            sorted[k] = docs[order[k]];
+        }
+        String[] zhTexts = new String[n];
+        for (int i = 0; i < n; i++) {
+            zhTexts[i] = snap.zhText().getOrDefault(entries.get(i).id(), "");
+        }
+        for (int c = 0; c < weights.length; c++) {
+            QueryPlan.Concept concept = plan.concepts.get(c);
+            boolean[] found = new boolean[n];
+            if (concept.english()) {
+                for (String form : concept.forms()) {
+                    for (String field : new String[] {Fields.EN_Q, Fields.EN_B}) {
+                        boolean[] has = snap.containing(field, form, sorted);
+                        for (int k = 0; k < n; k++) {
+                            found[order[k]] |= has[k];
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (found[i] || zhFound(concept, zhTexts[i])) {
+                    out[i] += weights[c];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] /= total;
+        }
+        return out;
+    }
+
+    private static boolean zhFound(QueryPlan.Concept c, String zhText) {
+        if (!c.english()) {
+            for (String form : c.forms()) {
+                if (zhText.contains(form)) {
+                    return true;
+                }
             }
         }
         for (String phrase : c.phrases()) {

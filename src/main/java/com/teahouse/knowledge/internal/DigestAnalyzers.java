@@ -102,7 +102,7 @@ final class DigestAnalyzers {
         Analyzer bi = bigram();
         Analyzer en = en(null);
         return new PerFieldAnalyzerWrapper(en, Map.of(
-                Fields.ZH_Q, zh, Fields.ZH_B, zh,
+                Fields.ZH_Q, zh,
                 Fields.ZH_Q_BI, bi, Fields.ZH_B_BI, bi));
     }
 

@@ -28,6 +28,40 @@ public final class DigestLoader {
     }
 
     public static Loaded load(Path dir, LocalDate today) {
+        return load(dir, today, new ParseCache());
+    }
+
+    /**
+     * Parsed entries of the previous load, by file: a file whose text is unchanged is not parsed
+     * again (its problems are replayed), so a reload after editing one file parses one file.
+     * Only the files of the latest load are kept. Thread-safe.
+     */
+    public static final class ParseCache {
+        record Parsed(String text, Optional<Entry> entry, List<Problem> problems) {
+        }
+
+        private volatile java.util.Map<Path, Parsed> previous = java.util.Map.of();
+        private volatile java.util.Map<Path, Parsed> current = new java.util.concurrent.ConcurrentHashMap<>();
+
+        synchronized void begin() {
+            previous = current.isEmpty() ? previous : current;
+            current = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+
+        Optional<Entry> parse(Path file, String text, LoadReport report) {
+            Parsed p = previous.get(file);
+            if (p == null || !p.text().equals(text)) {
+                LoadReport own = new LoadReport();
+                p = new Parsed(text, EntryParser.parse(file, text, own), own.problems());
+            }
+            current.put(file, p);
+            p.problems().forEach(report::add);
+            return p.entry();
+        }
+    }
+
+    public static Loaded load(Path dir, LocalDate today, ParseCache cache) {
+        cache.begin();
         LoadReport report = new LoadReport();
         if (!Files.isDirectory(dir)) {
             report.add(Problem.error(dir, 1, "knowledge directory does not exist"));
@@ -43,15 +77,15 @@ public final class DigestLoader {
         } else {
             // parsing is independent per file; two cores halve the start-up of a large digest
             entries.addAll(entryFiles(entriesDir, report).parallelStream()
-                    .map(file -> parse(file, report)).flatMap(Optional::stream).toList());
+                    .map(file -> parse(file, report, cache)).flatMap(Optional::stream).toList());
         }
         EntryValidator.validate(entries, catalog, today, report);
         return new Loaded(List.copyOf(entries), synonyms, catalog, report);
     }
 
-    private static Optional<Entry> parse(Path file, LoadReport report) {
+    private static Optional<Entry> parse(Path file, LoadReport report, ParseCache cache) {
         try {
-            return EntryParser.parse(file, Files.readString(file, StandardCharsets.UTF_8), report);
+            return cache.parse(file, Files.readString(file, StandardCharsets.UTF_8), report);
         } catch (IOException | RuntimeException e) {
             report.add(Problem.error(file, 1, "cannot read entry: " + e.getMessage()));
             return Optional.empty();

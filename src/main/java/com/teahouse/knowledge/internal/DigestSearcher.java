@@ -32,29 +32,29 @@ public final class DigestSearcher {
         if (!plan.zh && !plan.en) {
             return new DigestAnswer(shown, lang, false, Decline.EMPTY, 0, List.of());
         }
-        List<Entry> ranked = new ArrayList<>();
-        List<Float> scores = new ArrayList<>();
-        int topDoc = -1;
+        List<Candidate> candidates = new ArrayList<>();
         try {
-            TopDocs top = snap.searcher().search(plan.query, limit + 16);
+            TopDocs top = snap.searcher().search(plan.query, Math.max(limit, RERANK_DEPTH) + 16);
             for (ScoreDoc sd : top.scoreDocs) {
                 Entry e = snap.byDoc().get(sd.doc);
                 if (!e.isExpired(today)) {
-                    topDoc = ranked.isEmpty() ? sd.doc : topDoc;
-                    ranked.add(e);
-                    scores.add(sd.score);
+                    candidates.add(new Candidate(e, sd.doc, sd.score));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (ranked.isEmpty()) {
+        if (candidates.isEmpty()) {
             Decline why = HandoffDetector.asksForPerson(plan.text) ? Decline.ASKS_FOR_PERSON : Decline.NO_MATCH;
             return new DigestAnswer(shown, lang, false, why, 0, List.of());
         }
-        double coverage = Coverage.of(plan, ranked.get(0), topDoc, snap);
-        double second = scores.size() > 1 ? scores.get(1) : 0;
-        boolean sure = policy.answer(coverage, scores.get(0), second);
+        rerank(plan, snap, candidates);
+        List<Entry> ranked = candidates.stream().map(Candidate::entry).toList();
+        List<Float> scores = candidates.stream().map(c -> (float) c.score).toList();
+        double coverage = candidates.get(0).coverage;
+        // the margin rule was calibrated on BM25 scores: judge the re-ranked pair by their BM25 scores
+        double second = candidates.size() > 1 ? candidates.get(1).bm25 : 0;
+        boolean sure = policy.answer(coverage, candidates.get(0).bm25, second);
         Decline decline = Decline.NONE;
         if (HandoffDetector.asksForPerson(plan.text)) {
             decline = Decline.ASKS_FOR_PERSON;
@@ -77,6 +77,91 @@ public final class DigestSearcher {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(hit(e, 0, "en".equals(lang), List.of()));
+    }
+
+    /** How many of BM25's best candidates are re-scored with their coverage of the question. */
+    static final int RERANK_DEPTH = 10;
+
+    private static final class Candidate {
+        final Entry entry;
+        final int doc;
+        final double bm25;
+        double score;
+        double coverage;
+
+        Candidate(Entry entry, int doc, double score) {
+            this.entry = entry;
+            this.doc = doc;
+            this.bm25 = score;
+            this.score = score;
+        }
+
+        Entry entry() {
+            return entry;
+        }
+    }
+
+    /**
+     * Second pass over the best candidates: BM25 sums term scores, so an entry that repeats one
+     * common word of the question ("company", 企业) in many sample questions can outscore the entry
+     * that speaks to every part of it. Scaling by coverage (the idf-weighted share of the question's
+     * concepts the entry contains) rewards breadth of match, a coordination factor BM25 lacks.
+     */
+    private static void rerank(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates) {
+        int depth = Math.min(RERANK_DEPTH, candidates.size());
+        // see Fields.COVERAGE_WEIGHT: Chinese coverage is looser (substrings), so it is trusted less
+        double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
+        double[] weights = Coverage.weights(plan, snap);
+        List<Entry> top = new ArrayList<>(depth);
+        int[] docs = new int[depth];
+        for (int i = 0; i < depth; i++) {
+            top.add(candidates.get(i).entry);
+            docs[i] = candidates.get(i).doc;
+        }
+        double[] coverage = Coverage.of(plan, weights, top, docs, snap);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (i < depth) {
+                c.coverage = coverage[i];
+                c.score = c.score * (1 - weight + weight * c.coverage);
+                if (namesOtherService(c.entry, plan, snap)) {
+                    c.score *= OTHER_SERVICE_FACTOR;
+                }
+            } else {
+                c.score = c.score * (1 - weight);
+            }
+        }
+        candidates.subList(0, depth).sort((a, b) -> Double.compare(b.score, a.score));
+    }
+
+    /** Titles that name a service by its number (12345) are about that service, not this hotline. */
+    private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
+    static final double OTHER_SERVICE_FACTOR = 0.8;
+
+    /**
+     * Whether the entry is about a service the question does not name. The digest covers two
+     * hotlines, this one and 12345; a question about "the hotline", "you" or "here" asked in this
+     * chat is about this one, so entries whose title names another service by number (or a synonym
+     * of that number) rank a little lower unless the question names it too.
+     */
+    private static boolean namesOtherService(Entry e, QueryPlan plan, IndexSnapshot snap) {
+        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(e.titleEn() + " " + e.titleZh());
+        if (!m.find()) {
+            return false;
+        }
+        String number = m.group();
+        String q = plan.text.toLowerCase(java.util.Locale.ROOT);
+        if (q.contains(number)) {
+            return false;
+        }
+        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
+            for (String alternative : x.alternatives()) {
+                if (q.contains(alternative)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {

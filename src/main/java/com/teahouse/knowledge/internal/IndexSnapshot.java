@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -41,11 +40,11 @@ public record IndexSnapshot(
     double idf(boolean english, String term) {
         int n = Math.max(1, byDoc.size());
         int df = english ? Math.max(docFreq(Fields.EN_Q, term), docFreq(Fields.EN_B, term))
-                : Math.max(docFreq(Fields.ZH_Q, term), docFreq(Fields.ZH_B, term));
+                : docFreq(Fields.ZH_Q, term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
-    private int docFreq(String field, String term) {
+    int docFreq(String field, String term) {
         try {
             return searcher.getIndexReader().docFreq(new Term(field, term));
         } catch (IOException e) {
@@ -53,25 +52,71 @@ public record IndexSnapshot(
         }
     }
 
-    /** Whether document {@code doc} has {@code term} in {@code field}: one postings seek, no stored text. */
-    boolean contains(int doc, String field, String term) {
+    /**
+     * Document frequencies of many terms of one field, reusing one terms enumerator per segment
+     * (cheaper than {@link #docFreq} per term for the dozens of terms of a long question).
+     */
+    int[] docFreqs(String field, List<String> terms) {
+        int[] out = new int[terms.size()];
         try {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            Terms terms = leaf.reader().terms(field);
-            if (terms == null) {
-                return false;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms t = leaf.reader().terms(field);
+                if (t == null) {
+                    continue;
+                }
+                TermsEnum te = t.iterator();
+                for (int i = 0; i < out.length; i++) {
+                    if (te.seekExact(new BytesRef(terms.get(i)))) {
+                        out[i] += te.docFreq();
+                    }
+                }
             }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(new BytesRef(term))) {
-                return false;
-            }
-            int local = doc - leaf.docBase;
-            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-            int found = pe.advance(local);
-            return found == local && found != DocIdSetIterator.NO_MORE_DOCS;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    /**
+     * Which of {@code docs} (ascending) have {@code term} in {@code field}: one seek per segment
+     * and one pass along the postings, however many documents are asked about.
+     */
+    boolean[] containing(String field, String term, int[] docs) {
+        boolean[] out = new boolean[docs.length];
+        try {
+            BytesRef bytes = new BytesRef(term);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            int i = 0;
+            for (LeafReaderContext leaf : leaves) {
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                int first = i;
+                while (i < docs.length && docs[i] < end) {
+                    i++;
+                }
+                if (first == i) {
+                    continue;
+                }
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (!te.seekExact(bytes)) {
+                    continue;
+                }
+                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                for (int k = first; k < i; k++) {
+                    int local = docs[k] - leaf.docBase;
+                    int at = pe.docID() >= local ? pe.docID() : pe.advance(local);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    out[k] = at == local;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 }

@@ -32,6 +32,9 @@ public final class KnowledgeReloader implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Tokens of the serving generation, so a reload re-analyses only what changed. */
+    private final AnalysisCache analysisCache = new AnalysisCache();
+    private final DigestLoader.ParseCache parseCache = new DigestLoader.ParseCache();
     private final Counter failures;
     private final Counter reloads;
     private volatile DirectoryFingerprint seen;
@@ -96,7 +99,7 @@ public final class KnowledgeReloader implements AutoCloseable {
 
     /** Loads and, when the digest has no errors, swaps in a new snapshot. Returns whether it did. */
     public synchronized boolean reload() {
-        DigestLoader.Loaded loaded = DigestLoader.load(dir, today());
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, today(), parseCache);
         if (loaded.report().hasErrors()) {
             failures.increment();
             log.error("Knowledge in {} has {} error(s); still serving generation {} ({} entries):\n{}", dir,
@@ -106,7 +109,8 @@ public final class KnowledgeReloader implements AutoCloseable {
             return false;
         }
         loaded.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
-        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet());
+        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet(),
+                analysisCache);
         current.set(next);
         reloads.increment();
         log.info("Knowledge generation {} serving {} entries from {}", next.generation(), next.size(), dir);

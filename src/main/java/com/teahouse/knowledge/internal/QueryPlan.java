@@ -23,7 +23,15 @@ final class QueryPlan {
 
     /** Long pastes say nothing more than their start, and bounded input bounds the query. */
     static final int MAX_CHARS = 300;
-    private static final int MAX_TERMS_PER_FIELD = 48;
+    /**
+     * A long paste yields dozens of terms per field, most of them common words and bigrams with long
+     * postings lists. Above this many, only the rarest terms go into the query: they decide the
+     * ranking anyway, and the query stays cheap (see KnowledgeBench, long inputs).
+     */
+    static final int MAX_TERMS_PER_FIELD = 24;
+    /** Pastes longer than this get a tighter budget still. */
+    static final int LONG_INPUT_CHARS = 120;
+    static final int MAX_TERMS_LONG_INPUT = 16;
 
     /** One idea of the question: the word typed, plus the synonyms that may stand in for it. */
     record Concept(String word, Set<String> forms, List<String> phrases, boolean english) {
@@ -73,18 +81,17 @@ final class QueryPlan {
             List<TokenLists.Token> words = TokenLists.tokens(snap.zhQuery(), Fields.ZH_Q, expanded.toString());
             List<TokenLists.Token> bigrams = TokenLists.tokens(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
             int typed = text.length();
-            add(q, Fields.ZH_Q, Fields.W_ZH_Q, words, typed);
-            add(q, Fields.ZH_B, Fields.W_ZH_B, words, typed);
-            add(q, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed);
-            add(q, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed);
+            add(q, snap, Fields.ZH_Q, Fields.W_ZH_Q, words, typed, Fields.SYNONYM_FACTOR);
+            add(q, snap, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
+            add(q, snap, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
             if (mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), expansions, false));
             }
         }
         if (en) {
             List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, text);
-            add(q, Fields.EN_Q, Fields.W_EN_Q, words, text.length());
-            add(q, Fields.EN_B, Fields.W_EN_B, words, text.length());
+            add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
+            add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             if (!mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
@@ -97,19 +104,29 @@ final class QueryPlan {
      * only a synonym brought in get a fraction of it, so that a broad synonym group (个体户, 个体, 小店…)
      * helps recall without letting the entry that mentions every variant win every question.
      */
-    private static void add(BooleanQuery.Builder q, String field, float weight, List<TokenLists.Token> tokens,
-                            int typedLength) {
+    private static void add(BooleanQuery.Builder q, IndexSnapshot snap, String field, float weight,
+                            List<TokenLists.Token> tokens, int typedLength, float synonymFactor) {
         Map<String, Float> weights = new LinkedHashMap<>();
         for (TokenLists.Token t : tokens) {
             boolean typed = !t.synonym() && t.start() < typedLength;
-            float w = typed ? weight : weight * Fields.SYNONYM_FACTOR;
+            float w = typed ? weight : weight * synonymFactor;
             weights.merge(t.term(), w, Math::max);
         }
-        int n = 0;
-        for (Map.Entry<String, Float> e : weights.entrySet()) {
-            if (n++ >= MAX_TERMS_PER_FIELD) {
-                break;
+        List<Map.Entry<String, Float>> terms = new ArrayList<>(weights.entrySet());
+        int budget = typedLength > LONG_INPUT_CHARS ? MAX_TERMS_LONG_INPUT : MAX_TERMS_PER_FIELD;
+        if (terms.size() > budget) {
+            List<String> keys = terms.stream().map(Map.Entry::getKey).toList();
+            int[] freqs = snap.docFreqs(field, keys);
+            Map<String, Integer> df = new java.util.HashMap<>();
+            for (int i = 0; i < freqs.length; i++) {
+                df.put(keys.get(i), freqs[i]);
             }
+            // terms no entry has cannot match; among the rest, the rarest say most
+            terms.removeIf(e -> df.get(e.getKey()) == 0);
+            terms.sort(java.util.Comparator.comparingInt(e -> df.get(e.getKey())));
+            terms = terms.subList(0, Math.min(budget, terms.size()));
+        }
+        for (Map.Entry<String, Float> e : terms) {
             q.add(new BoostQuery(new TermQuery(new Term(field, e.getKey())), e.getValue()), BooleanClause.Occur.SHOULD);
         }
     }

@@ -14,7 +14,7 @@ final class QuestionWords {
             "怎么", "怎么办", "怎样", "如何", "什么", "为什么", "哪", "哪里", "哪儿", "哪些", "多少", "多久", "几",
             "可以", "能", "能不能", "可不可以", "要", "想", "请问", "问", "问一下", "一下", "下", "请", "帮", "帮忙",
             "是不是", "有没有", "会", "会不会", "该", "应该", "需要", "一个", "个", "被", "给", "让", "把", "对", "到",
-            "说", "去", "来", "上", "不", "没", "没有", "吗？", "现在", "已经", "还是", "但是", "如果", "因为", "所以");
+            "说", "去", "来", "你好", "您好", "你", "您", "好", "谢谢", "感谢", "在吗", "好的", "嗯", "哦", "上", "不", "没", "没有", "吗？", "现在", "已经", "还是", "但是", "如果", "因为", "所以");
 
     private static final Set<String> EN = words(
             "i", "my", "me", "we", "our", "you", "your", "how", "what", "which", "who", "whom", "when", "where", "why",
@@ -22,7 +22,7 @@ final class QuestionWords {
             "need", "want", "pleas", "pls", "help", "know", "tell", "anyon", "someth", "thing", "there", "ani",
             "much", "mani", "long", "is", "am", "are", "wa", "were", "been", "have", "ha", "had", "us", "it", "about",
             "just", "still", "now", "also", "hi", "hello", "becaus", "from", "some", "whether", "if", "make", "go",
-            "allow", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't");
+            "allow", "thank", "thanks", "hey", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't");
 
     private QuestionWords() {
     }
