@@ -55,11 +55,6 @@ public final class PolicyDigest implements AutoCloseable {
         return searcher.entry(reloader.current(), id, "en".equalsIgnoreCase(lang) ? "en" : "zh", reloader.today());
     }
 
-    /** The chat text for an answered question; see {@link ChatAnswerFormatter}. */
-    public String formatForChat(DigestAnswer answer) {
-        return ChatAnswerFormatter.format(answer);
-    }
-
     /** Entries in the serving generation. */
     public int size() {
         return reloader.current().size();
