@@ -26,6 +26,11 @@ final class CaseButtons {
     }
 
     boolean handle(Turn t, String data) {
+        if (data.startsWith("kbd:")) {
+            policies.get().detail(data.substring(4), t.language()).ifPresentOrElse(
+                    t::say, () -> t.say("ask.entry_unknown"));
+            return true;
+        }
         if (data.startsWith("kb:")) {
             policies.get().byId(data.substring(3), t.language()).ifPresentOrElse(
                     reply -> t.say(reply.answer()), () -> t.say("ask.entry_unknown"));

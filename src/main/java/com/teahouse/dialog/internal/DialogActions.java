@@ -72,6 +72,7 @@ final class DialogActions implements FlowRunner.Actions {
             return "unanswered";
         }
         t.say(reply.answer());
+        t.actionButtons(List.of(Button.action(t.texts.plain("kb.more", t.language()), "kbd:" + reply.topEntry())));
         reply.related().forEach(r -> t.actionButtons(List.of(Button.action(r.title(), "kb:" + r.id()))));
         return "answered";
     }

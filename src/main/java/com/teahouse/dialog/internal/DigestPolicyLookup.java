@@ -41,6 +41,14 @@ class DigestPolicyLookup implements PolicyLookup {
                 .map(hit -> new PolicyReply(true, render(hit, language), java.util.List.of(), hit.id()));
     }
 
+    @Override
+    public Optional<RichText> detail(String entryId, String language) {
+        return digest.entry(entryId, language).filter(hit -> hit.detail() != null && !hit.detail().isBlank())
+                .map(hit -> RichText.builder().bold(hit.title()).text("\n").text(hit.detail().strip()).text("\n\n")
+                        .append(texts.render("kb.source", language,
+                                Map.of("citation", ChatAnswerFormatter.citations(hit)))).build());
+    }
+
     private RichText render(DigestHit hit, String language) {
         RichText.Builder text = RichText.builder().bold(hit.title()).text("\n").text(hit.answer().strip())
                 .text("\n\n").append(texts.render("kb.source", language,

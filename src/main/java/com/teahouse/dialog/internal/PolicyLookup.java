@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.messaging.RichText;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface PolicyLookup {
 
     /** The entry behind a {@code kb:<id>} button, formatted as an answer; empty when it no longer exists. */
     Optional<PolicyReply> byId(String entryId, String language);
+
+    /** The longer explanation of an entry, behind a {@code kbd:<id>} "more detail" button. */
+    Optional<RichText> detail(String entryId, String language);
 }

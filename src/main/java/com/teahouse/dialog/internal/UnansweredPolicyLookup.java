@@ -17,4 +17,9 @@ final class UnansweredPolicyLookup implements PolicyLookup {
     public Optional<PolicyReply> byId(String entryId, String language) {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<com.teahouse.messaging.RichText> detail(String entryId, String language) {
+        return Optional.empty();
+    }
 }

@@ -24,7 +24,8 @@ final class DialogChecker {
             "complaint.attachment_received", "complaint.attachment_not_here", "complaint.summary_line",
             "complaint.summary_empty", "complaint.category_chosen", "complaint.opened", "complaint.open_failed",
             "status.none", "status.list_head", "status.line", "status.unknown", "status.bad_number", "human.opened",
-            "human.failed", "ask.not_sure", "ask.entry_unknown", "common.yes", "common.no", "command.cancel");
+            "human.failed", "ask.not_sure", "ask.entry_unknown", "common.yes", "common.no", "command.cancel",
+            "kb.source", "kb.effective", "kb.more");
 
     private final Map<String, FlowSpec> flows;
     private final TextCatalog texts;
