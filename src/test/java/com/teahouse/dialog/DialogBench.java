@@ -49,7 +49,7 @@ public final class DialogBench {
             MessageHandler handler = app.getBeansOfType(MessageHandler.class).values().stream()
                     .filter(h -> h.accepts(Address.of(KitOutlet.CHANNEL, "x"))).findFirst().orElseThrow();
             new DialogBench().run(handler, app.getBean(StepRunner.class), app.getBean(RedisStore.class),
-                    app.getBean(MessagingKeys.class), app.getBean(FlowMachine.class), app.getBean(KitOutlet.class),
+                    app.getBean(MessagingKeys.class), app.getBean(FlowMachine.class), app.getBean("kitOutlet", KitOutlet.class),
                     app.getBean(DialogFiles.class));
         } finally {
             app.close();
