@@ -36,6 +36,7 @@ public final class DialogBench {
 
     static final int CONVERSATIONS = 1000;
     static int THREADS = Integer.getInteger("bench.threads", 8);
+    static final java.util.concurrent.atomic.AtomicLongArray BY_STEP = new java.util.concurrent.atomic.AtomicLongArray(16);
     static final List<String> FORM = List.of("/start", "/complain", "=complaint.category=payment",
             "区政府下属单位拖欠我公司工程款一百二十万元，已超过合同约定付款期限一年多。", "=complaint.district=kuiwen",
             "潍坊示例科技有限公司", "91350100M000100Y43", "张三", "13800138000", "=complaint.confidential=no",
@@ -93,6 +94,9 @@ public final class DialogBench {
         drive(steps, keys, codec, "warmup", 200, FORM.size());
         Map<String, Long> before = commandStats(store);
         RoundTrips.COUNTED.reset();
+        for (int i = 0; i < FORM.size(); i++) {
+            BY_STEP.set(i, 0);
+        }
         long[] latencies = drive(steps, keys, codec, "run", CONVERSATIONS, FORM.size());
         Map<String, Long> after = commandStats(store);
         long wallNanos = latencies[latencies.length - 1];
@@ -108,6 +112,12 @@ public final class DialogBench {
         System.out.printf("redis round trips per message, counted on the sockets of the step's thread (dedupe and "
                 + "state read, takeover check, commit, case opening): %.2f%n",
                 RoundTrips.COUNTED.sum() / (double) messages);
+        StringBuilder bySteps = new StringBuilder();
+        for (int i = 0; i < FORM.size(); i++) {
+            bySteps.append(String.format(" %.1f", BY_STEP.get(i) / (double) CONVERSATIONS));
+        }
+        System.out.println("round trips by form step (the last submits the complaint):" + bySteps);
+        RoundTrips.WHERE.forEach((where, n) -> System.out.printf("  %6d %s%n", n, where));
         System.out.printf("redis commands per message, whole app incl. outbox delivery and leases: %.2f%n",
                 all / (double) messages);
         var costs = machine.costs();
@@ -162,8 +172,10 @@ public final class DialogBench {
                     Address chat = Address.of(KitOutlet.CHANNEL, run + "-" + job[0]);
                     Inbound message = message(run + ":" + ids.incrementAndGet(), chat, FORM.get(job[1]));
                     long start = System.nanoTime();
+                    long trips = RoundTrips.mine();
                     runner.process(keys.shardOf(chat), new StreamEntryID(1, job[0]), codec.write(message));
                     latencies[done.getAndIncrement()] = System.nanoTime() - start;
+                    BY_STEP.addAndGet(job[1], RoundTrips.mine() - trips);
                     if (job[1] + 1 < steps) {
                         queue.add(new int[] {job[0], job[1] + 1});
                     }

@@ -28,11 +28,19 @@ public class RoundTrips {
 
     static final LongAdder COUNTED = new LongAdder();
     private static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[1]);
     static volatile String url;
+    /** Who made the round trips (-Dbench.trips.where=true): for finding the ones the step should not make. */
+    static final java.util.Map<String, Long> WHERE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Count this thread's round trips from now on. */
     static void countThisThread() {
         COUNTING.set(true);
+    }
+
+    /** Round trips of this thread so far. */
+    static long mine() {
+        return MINE.get()[0];
     }
 
     @Bean
@@ -110,6 +118,17 @@ public class RoundTrips {
                 readSinceWrite = false;
                 if (COUNTING.get()) {
                     COUNTED.increment();
+                    MINE.get()[0]++;
+                    if (Boolean.getBoolean("bench.trips.where")) {
+                        String where = java.util.Arrays.stream(new Throwable().getStackTrace())
+                                .map(f -> f.getClassName().replaceAll(".*\\.", "") + "." + f.getMethodName())
+                                .filter(f -> !f.startsWith("RoundTrips") && !f.contains("Jedis")
+                                        && !f.contains("Pipeline") && !f.contains("Transaction")
+                                        && !f.contains("Connection") && !f.contains("Stream")
+                                        && !f.contains("Socket") && !f.contains("Pool"))
+                                .limit(3).reduce((a, b) -> a + " < " + b).orElse("?");
+                        WHERE.merge(where, 1L, Long::sum);
+                    }
                 }
             }
         }
