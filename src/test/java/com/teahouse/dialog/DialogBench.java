@@ -13,6 +13,7 @@ import com.teahouse.messaging.internal.JsonCodec;
 import com.teahouse.messaging.internal.MessagingKeys;
 import com.teahouse.messaging.internal.StepRunner;
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.internal.EmbeddedRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,13 +28,15 @@ import redis.clients.jedis.StreamEntryID;
 /**
  * The engine with Redis persistence: 1,000 conversations at once through the complaint form, each message
  * through the message path's step (pipelined read of dedupe marker and state, the dialog, one MULTI commit of
- * state, reply and marker) on the app's real embedded redis-server with appendfsync always.
+ * state, reply and marker) on the app's real embedded redis-server with appendfsync always, with the real case
+ * desk (its takeover check runs on every message). Argument "remembered" opts out of the machine per step.
  * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.teahouse.dialog.DialogBench
  */
 public final class DialogBench {
 
     static final int CONVERSATIONS = 1000;
     static int THREADS = Integer.getInteger("bench.threads", 8);
+    static final java.util.concurrent.atomic.AtomicLongArray BY_STEP = new java.util.concurrent.atomic.AtomicLongArray(16);
     static final List<String> FORM = List.of("/start", "/complain", "=complaint.category=payment",
             "区政府下属单位拖欠我公司工程款一百二十万元，已超过合同约定付款期限一年多。", "=complaint.district=kuiwen",
             "潍坊示例科技有限公司", "91350100M000100Y43", "张三", "13800138000", "=complaint.confidential=no",
@@ -41,18 +44,23 @@ public final class DialogBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("dialog-bench");
-        boolean perStep = args.length > 0 && args[0].equals("per-step");
-        System.out.println("state machine mode: " + (perStep ? "restore and fire on every event"
-                : "remembered answers (default)"));
-        var app = KitApp.start(dir, null, "teahouse.dialogs.machine-per-step=" + perStep);
+        boolean perStep = !(args.length > 0 && args[0].equals("remembered"));
+        System.out.println("state machine mode: " + (perStep ? "pooled machine restored and fired on every event "
+                + "(default)" : "remembered answers"));
+        // the app's own embedded redis-server (appendfsync always), started here so the counting client can reach it
+        var redis = EmbeddedRedis.start(dir.resolve("redis"));
+        RoundTrips.url = redis.url();
+        var app = KitApp.start(dir, redis.url(), new Class<?>[] {RoundTrips.class},
+                "teahouse.dialogs.machine-per-step=" + perStep);
         try {
             MessageHandler handler = app.getBeansOfType(MessageHandler.class).values().stream()
                     .filter(h -> h.accepts(Address.of(KitOutlet.CHANNEL, "x"))).findFirst().orElseThrow();
             new DialogBench().run(handler, app.getBean(StepRunner.class), app.getBean(RedisStore.class),
-                    app.getBean(MessagingKeys.class), app.getBean(FlowMachine.class), app.getBean(KitOutlet.class),
+                    app.getBean(MessagingKeys.class), app.getBean(FlowMachine.class), app.getBean("kitOutlet", KitOutlet.class),
                     app.getBean(DialogFiles.class));
         } finally {
             app.close();
+            redis.close();
         }
         System.exit(0);
     }
@@ -73,7 +81,8 @@ public final class DialogBench {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         int bytes = states.values().stream().mapToInt(String::length).max().orElse(0);
-        System.out.printf("engine only (no Redis, 1 thread): %.0f messages/s, %.1f µs per message; "
+        System.out.printf("engine alone (states in a map; takeover check and cases still on Redis; 1 thread): "
+                + "%.0f messages/s, %.1f µs per message; "
                 + "largest stored state %d chars%n", n / seconds, seconds * 1e6 / n, bytes);
     }
 
@@ -84,6 +93,10 @@ public final class DialogBench {
         engineOnly(handler, CONVERSATIONS);
         drive(steps, keys, codec, "warmup", 200, FORM.size());
         Map<String, Long> before = commandStats(store);
+        RoundTrips.COUNTED.reset();
+        for (int i = 0; i < FORM.size(); i++) {
+            BY_STEP.set(i, 0);
+        }
         long[] latencies = drive(steps, keys, codec, "run", CONVERSATIONS, FORM.size());
         Map<String, Long> after = commandStats(store);
         long wallNanos = latencies[latencies.length - 1];
@@ -94,17 +107,22 @@ public final class DialogBench {
         System.out.printf("throughput: %.0f messages/s%n", messages / (wallNanos / 1e9));
         System.out.printf("latency per message: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", lat[messages / 2] / 1e6,
                 lat[(int) (messages * 0.99)] / 1e6, lat[messages - 1] / 1e6);
-        long exec = delta(before, after, "exec");
-        long reads = delta(before, after, "get");
         long all = after.values().stream().mapToLong(Long::longValue).sum()
                 - before.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("redis round trips per message (step): %.2f (pipelined reads %d + MULTI/EXEC %d)%n",
-                (exec + reads) / (double) messages, reads, exec);
+        System.out.printf("redis round trips per message, counted on the sockets of the step's thread (dedupe and "
+                + "state read, takeover check, commit, case opening): %.2f%n",
+                RoundTrips.COUNTED.sum() / (double) messages);
+        StringBuilder bySteps = new StringBuilder();
+        for (int i = 0; i < FORM.size(); i++) {
+            bySteps.append(String.format(" %.1f", BY_STEP.get(i) / (double) CONVERSATIONS));
+        }
+        System.out.println("round trips by form step (the last submits the complaint):" + bySteps);
+        RoundTrips.WHERE.forEach((where, n) -> System.out.printf("  %6d %s%n", n, where));
         System.out.printf("redis commands per message, whole app incl. outbox delivery and leases: %.2f%n",
                 all / (double) messages);
         var costs = machine.costs();
-        System.out.printf("state machine restore+fire: %.1f µs per event (%d events)%n", costs.microsPerStep(),
-                costs.steps());
+        System.out.printf("state machine per event: restore %.1f µs, restore+fire %.1f µs (%d events)%n",
+                costs.microsPerRestore(), costs.microsPerStep(), costs.steps());
         long began = System.nanoTime();
         int builds = 50;
         for (int i = 0; i < builds; i++) {
@@ -143,6 +161,7 @@ public final class DialogBench {
         long began = System.nanoTime();
         for (int t = 0; t < THREADS; t++) {
             new Thread(() -> {
+                RoundTrips.countThisThread();
                 int[] job;
                 while (done.get() < total) {
                     job = queue.poll();
@@ -153,8 +172,10 @@ public final class DialogBench {
                     Address chat = Address.of(KitOutlet.CHANNEL, run + "-" + job[0]);
                     Inbound message = message(run + ":" + ids.incrementAndGet(), chat, FORM.get(job[1]));
                     long start = System.nanoTime();
+                    long trips = RoundTrips.mine();
                     runner.process(keys.shardOf(chat), new StreamEntryID(1, job[0]), codec.write(message));
                     latencies[done.getAndIncrement()] = System.nanoTime() - start;
+                    BY_STEP.addAndGet(job[1], RoundTrips.mine() - trips);
                     if (job[1] + 1 < steps) {
                         queue.add(new int[] {job[0], job[1] + 1});
                     }
@@ -183,10 +204,6 @@ public final class DialogBench {
             }
         }
         return calls;
-    }
-
-    private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
-        return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
     }
 
     private static long usedHeap() throws InterruptedException {

@@ -20,7 +20,7 @@ class CaseScripts {
 
     CaseScripts(RedisStore store) {
         this.store = store;
-        for (String name : List.of("open", "transition", "claim-item", "finish-item")) {
+        for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover")) {
             sources.put(name, read(name));
         }
     }

@@ -106,6 +106,17 @@ class CaseStore {
         return load(numbers);
     }
 
+    /** Where the owner's chat is relayed while staff hold one of its cases; one round trip (takeover.lua). */
+    @SuppressWarnings("unchecked")
+    Optional<Address> takeoverTopic(Address owner) {
+        List<String> r = (List<String>) scripts.run("takeover",
+                List.of(key("cases:by-owner:" + CaseCodec.ownerKey(owner))), List.of(store.prefix()));
+        if (r == null || r.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Address(r.get(0), r.get(1), r.get(2).isEmpty() ? null : r.get(2)));
+    }
+
     /**
      * Walks the open queue in deadline order, a page at a time, until the filter has {@code limit} cases. The
      * supervision list is small and read from its own set.

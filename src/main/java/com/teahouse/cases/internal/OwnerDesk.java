@@ -92,10 +92,8 @@ class OwnerDesk implements CaseDesk {
 
     @Override
     public Optional<Address> takeoverOf(Address owner) {
-        return store.ofOwner(owner, 20).stream()
-                .filter(c -> (c.state() == CaseState.CLAIMED || c.state() == CaseState.REOPENED)
-                        && c.claimedBy() != null && c.topic() != null)
-                .map(CaseRecord::topic).findFirst();
+        // asked on every message: one scripted read instead of the index plus every case hash (see takeover.lua)
+        return store.takeoverTopic(owner);
     }
 
     @Override

@@ -13,13 +13,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 
 /**
  * One conversation step: skip a message already handled, load the chat's state, let the handler decide, then
- * commit state, replies, dedupe marker and the inbox acknowledgement in one MULTI. Two round trips per message.
+ * commit state, replies, dedupe marker and the inbox acknowledgement in one MULTI. Two round trips per message
+ * here (the handler may add its own: the dialog's takeover check is one).
  */
 @Component
 public class StepRunner {
@@ -94,7 +96,10 @@ public class StepRunner {
         if (message.kind() == Kind.BUTTON && message.callbackRef() != null) {
             replies.add(0, Outbound.ack(message.from(), message.callbackRef()));
         }
-        try (var tx = store.jedis().multi()) {
+        // MULTI … EXEC sent as one pipeline: Jedis's own transaction reads the QUEUED answers before it sends
+        // EXEC, a second round trip per step (counted by DialogBench). Redis still applies it all-or-nothing.
+        try (var tx = store.jedis().pipelined()) {
+            tx.sendCommand(Protocol.Command.MULTI, new String[0]);
             if (step.state() != null) {
                 tx.set(keys.conversation(message.from()), step.state());
             }
@@ -104,7 +109,9 @@ public class StepRunner {
             }
             tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));
             tx.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
-            tx.exec();
+            var exec = tx.sendCommand(Protocol.Command.EXEC, new String[0]);
+            tx.sync();
+            exec.get();
         }
         meters.counter("teahouse.steps", "channel", message.from().channel()).increment();
     }

@@ -21,6 +21,12 @@ public final class KitApp {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, String... extra) {
+        return start(dataDir, redisUrl, new Class<?>[0], extra);
+    }
+
+    /** With more configuration classes (the bench's round-trip counter). */
+    public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, Class<?>[] sources,
+            String... extra) {
         List<String> props = new ArrayList<>(List.of("teahouse.data-dir=" + dataDir, "teahouse.dialogs.dir=./dialogs",
                 "teahouse.knowledge.dir=./knowledge", "logging.level.root=WARN", "server.port=0",
                 "teahouse.telegram.staff-chat-id=" + STAFF_CHAT,
@@ -32,7 +38,7 @@ public final class KitApp {
         for (int i = 0; i < props.size(); i++) {
             props.set(i, "--" + props.get(i));
         }
-        var context = new SpringApplicationBuilder(App.class, KitConfiguration.class)
+        var context = new SpringApplicationBuilder(App.class, KitConfiguration.class).sources(sources)
                 .web(WebApplicationType.SERVLET).run(props.toArray(String[]::new));
         LaneSupervisor lanes = context.getBean(LaneSupervisor.class);
         long until = System.currentTimeMillis() + 15_000;

@@ -19,8 +19,9 @@ public interface FlowMachine {
      * @param buildNanos   total time spent building them
      * @param steps        events fired (each restores a pooled machine to the stored state first)
      * @param stepNanos    total time of those restore-and-fire steps
+     * @param restoreNanos the part of stepNanos spent restoring (resetting) the machine to the stored state
      */
-    record Costs(long built, long buildNanos, long steps, long stepNanos) {
+    record Costs(long built, long buildNanos, long steps, long stepNanos, long restoreNanos) {
 
         public double microsPerBuild() {
             return built == 0 ? 0 : buildNanos / 1000.0 / built;
@@ -28,6 +29,10 @@ public interface FlowMachine {
 
         public double microsPerStep() {
             return steps == 0 ? 0 : stepNanos / 1000.0 / steps;
+        }
+
+        public double microsPerRestore() {
+            return steps == 0 ? 0 : restoreNanos / 1000.0 / steps;
         }
     }
 }

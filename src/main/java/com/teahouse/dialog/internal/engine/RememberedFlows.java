@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The state machine's answers, remembered. Our machines have no guards, actions or extended state, so where
  * an event leads from a state depends on nothing else: the first time a (flow, state, event) is seen it is
- * fired on a restored Spring Statemachine, later steps reuse the answer. Saves the ~0.2 ms a restore-and-fire
- * costs on every event (measured by DialogBench); opt out with teahouse.dialogs.machine-per-step=true.
+ * fired on a restored Spring Statemachine, later steps reuse the answer. Not the default (the design restores
+ * a machine per step); opt in with teahouse.dialogs.machine-per-step=false. DialogBench measures both.
  */
 public final class RememberedFlows implements FlowMachine {
 
