@@ -9,14 +9,12 @@ import com.teahouse.store.RedisStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.params.XAddParams;
 
 /**
  * One conversation step: skip a message already handled, load the chat's state, let the handler decide, then
@@ -34,14 +32,16 @@ public class StepRunner {
     private final JsonCodec codec;
     private final List<MessageHandler> handlers;
     private final MeterRegistry meters;
+    private final StreamWrites writes;
 
     StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
-            MeterRegistry meters) {
+            MeterRegistry meters, StreamWrites writes) {
         this.store = store;
         this.keys = keys;
         this.codec = codec;
         this.handlers = handlers;
         this.meters = meters;
+        this.writes = writes;
     }
 
     /** Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. */
@@ -103,10 +103,7 @@ public class StepRunner {
             if (step.state() != null) {
                 tx.set(keys.conversation(message.from()), step.state());
             }
-            for (Outbound reply : replies) {
-                tx.xadd(keys.outbox(keys.shardOf(reply.to())), XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY),
-                        Map.of("m", codec.write(reply)));
-            }
+            replies.forEach(reply -> writes.outbound(tx, reply));
             tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));
             tx.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
             var exec = tx.sendCommand(Protocol.Command.EXEC, new String[0]);
