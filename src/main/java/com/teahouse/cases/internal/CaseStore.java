@@ -129,15 +129,16 @@ class CaseStore {
     /**
      * The open queue in deadline order. Walks the smallest ordered view that applies ({@code cases:open}, or
      * {@code cases:open:unit:<u>} / {@code cases:open:category:<c>}) a page at a time until the filter has
-     * {@code limit} cases; for overdue cases, when {@code cases:due} holds fewer, loads those past their current
-     * deadline and sorts them by reply deadline. The supervision list is small and read from its own set.
+     * {@code limit} cases; for overdue cases, when fewer (and at most {@link #LOAD_ALL_OVERDUE}) are past their
+     * current deadline in {@code cases:due}, loads those and sorts them by reply deadline; otherwise the walk loads
+     * only the cases of each page that cases:due says are past due. The supervision list is small and read from its own set.
      */
     List<CaseRecord> queue(CaseFilter filter, Instant now) {
         if (filter.supervisedOnly()) {
             return sortedLimited(load(List.copyOf(store.jedis().smembers(key("cases:supervised")))), filter, now);
         }
         if (!viewsReady()) {
-            return walk(key("cases:open"), filter, now);
+            return walk(key("cases:open"), filter, now, false);
         }
         String walkKey = key("cases:open");
         long walkSize = Long.MAX_VALUE;
@@ -164,11 +165,11 @@ class CaseStore {
             walkKey = key("cases:open:category:" + filter.category());
             walkSize = categorySize.get();
         }
-        if (overdueSize != null && overdueSize.get() < walkSize) {
+        if (overdueSize != null && overdueSize.get() < walkSize && overdueSize.get() <= LOAD_ALL_OVERDUE) {
             List<String> numbers = store.jedis().zrangeByScore(key("cases:due"), "-inf", "(" + now.toEpochMilli());
             return sortedLimited(load(numbers), filter, now);
         }
-        return walk(walkKey, filter, now);
+        return walk(walkKey, filter, now, filter.overdueOnly());
     }
 
     private List<CaseRecord> sortedLimited(List<CaseRecord> cases, CaseFilter filter, Instant now) {
@@ -176,13 +177,26 @@ class CaseStore {
                 .toList();
     }
 
-    /** A view ordered by reply deadline, a page at a time. */
-    private List<CaseRecord> walk(String view, CaseFilter filter, Instant now) {
+    /**
+     * A view ordered by reply deadline, a page at a time. With {@code pastDue}, only the cases of the page whose
+     * score in cases:due is before now are loaded (many cases are overdue, so the first ones come early).
+     */
+    private List<CaseRecord> walk(String view, CaseFilter filter, Instant now, boolean pastDue) {
         List<CaseRecord> out = new ArrayList<>();
         int page = 200;
         for (long start = 0; out.size() < filter.limit(); start += page) {
             List<String> numbers = store.jedis().zrange(view, start, start + page - 1);
-            for (CaseRecord c : load(numbers)) {
+            List<String> candidates = numbers;
+            if (pastDue && !numbers.isEmpty()) {
+                List<Double> due = store.jedis().zmscore(key("cases:due"), numbers.toArray(String[]::new));
+                candidates = new ArrayList<>();
+                for (int i = 0; i < numbers.size(); i++) {
+                    if (due.get(i) != null && due.get(i) < now.toEpochMilli()) {
+                        candidates.add(numbers.get(i));
+                    }
+                }
+            }
+            for (CaseRecord c : load(candidates)) {
                 if (matches(c, filter, now) && out.size() < filter.limit()) {
                     out.add(c);
                 }
@@ -200,6 +214,8 @@ class CaseStore {
             .thenComparing(CaseRecord::trackingNumber);
 
     private static final String VIEWS_MARKER = "cases:open:views";
+    /** Up to this many overdue cases are loaded and sorted; more, and the ordered view is walked instead. */
+    private static final long LOAD_ALL_OVERDUE = 2000;
     private volatile boolean viewsReady;
 
     /** Whether the views of the open queue are complete; builds them once if this Redis has none yet. */
