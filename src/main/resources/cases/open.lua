@@ -1,7 +1,8 @@
 -- Opens a case once per submission, atomically: the record, its indexes, the first event and the dispatch
 -- work item are written together or not at all. A second call with the same submission returns the first
 -- case's number and writes nothing.
--- KEYS: 1 by-submission, 2 case hash, 3 events, 4 by-state:new, 5 by-unit, 6 by-owner, 7 open, 8 deadlines, 9 all
+-- KEYS: 1 by-submission, 2 case hash, 3 events, 4 by-state:new, 5 by-unit, 6 by-owner, 7 open, 8 deadlines, 9 all,
+--   10 open:unit:<unit>, 11 open:category:<category>, 12 due (open cases by their current deadline)
 -- ARGV: 1 tracking, 2 opened ms, 3 reply due ms, 4 fields (JSON object of strings)
 local existing = redis.call('GET', KEYS[1])
 if existing then return existing end
@@ -14,6 +15,9 @@ redis.call('SADD', KEYS[4], ARGV[1])
 redis.call('SADD', KEYS[5], ARGV[1])
 redis.call('ZADD', KEYS[6], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[7], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[10], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[11], ARGV[3], ARGV[1])
+if f.due and f.due ~= '' then redis.call('ZADD', KEYS[12], f.due, ARGV[1]) end
 redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1] .. '|dispatch')
 redis.call('ZADD', KEYS[9], ARGV[2], ARGV[1])
 redis.call('XADD', KEYS[3], '*', 'type', 'open', 'who', 'owner', 'whoName', '', 'at', ARGV[2], 'from', '',

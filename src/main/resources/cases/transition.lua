@@ -26,8 +26,10 @@ if to ~= state then
   redis.call('SADD', p .. 'cases:by-state:' .. to, t)
   redis.call('HSET', ck, 'state', to)
 end
+local oldUnit = redis.call('HGET', ck, 'unit')
+local oldCategory = redis.call('HGET', ck, 'category')
 if a.set.unit then
-  local old = redis.call('HGET', ck, 'unit')
+  local old = oldUnit
   if old then redis.call('SREM', p .. 'cases:by-unit:' .. old, t) end
   redis.call('SADD', p .. 'cases:by-unit:' .. a.set.unit, t)
 end
@@ -43,6 +45,28 @@ for k, v in pairs(a.dlAdd) do
 end
 if a.open == '-' then redis.call('ZREM', p .. 'cases:open', t)
 elseif a.open and a.open ~= '' then redis.call('ZADD', p .. 'cases:open', a.open, t) end
+-- The views of the open queue follow cases:open: cases:open:unit:<u> and cases:open:category:<c> (same score),
+-- and cases:due (score: the current deadline, field due). Re-derived from the stored case whenever a change
+-- touches the queue, the unit, the category or the deadline.
+local touches = (a.open and a.open ~= '') or a.set.unit or a.set.category or a.set.due
+for _, k in ipairs(a.del) do if k == 'unit' or k == 'category' or k == 'due' then touches = true end end
+if touches then
+  local unit = redis.call('HGET', ck, 'unit')
+  local category = redis.call('HGET', ck, 'category')
+  if oldUnit and oldUnit ~= unit then redis.call('ZREM', p .. 'cases:open:unit:' .. oldUnit, t) end
+  if oldCategory and oldCategory ~= category then redis.call('ZREM', p .. 'cases:open:category:' .. oldCategory, t) end
+  local score = redis.call('ZSCORE', p .. 'cases:open', t)
+  local due = redis.call('HGET', ck, 'due')
+  if score then
+    if unit then redis.call('ZADD', p .. 'cases:open:unit:' .. unit, score, t) end
+    if category then redis.call('ZADD', p .. 'cases:open:category:' .. category, score, t) end
+    if due and due ~= '' then redis.call('ZADD', p .. 'cases:due', due, t) else redis.call('ZREM', p .. 'cases:due', t) end
+  else
+    if unit then redis.call('ZREM', p .. 'cases:open:unit:' .. unit, t) end
+    if category then redis.call('ZREM', p .. 'cases:open:category:' .. category, t) end
+    redis.call('ZREM', p .. 'cases:due', t)
+  end
+end
 if a.supervised == '1' then redis.call('SADD', p .. 'cases:supervised', t)
 elseif a.supervised == '0' then redis.call('SREM', p .. 'cases:supervised', t) end
 local e = a.event

@@ -1,8 +1,11 @@
 package com.teahouse.cases;
 
 import com.teahouse.messaging.Address;
+import com.teahouse.testsupport.MutableClock;
 import com.teahouse.testsupport.TestApps;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +27,8 @@ public final class CasesBench {
     public static void main(String[] args) throws Exception {
         int total = Integer.getInteger("bench.cases", 100_000);
         int threads = Integer.getInteger("bench.threads", 8);
-        ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("cases-bench"), null, null,
+        MutableClock clock = new MutableClock(Instant.now());
+        ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("cases-bench"), null, clock,
                 Map.of("logging.level.com.teahouse", "ERROR", "teahouse.cases.poll-interval", "1h"));
         try {
             CaseDesk desk = app.getBean(CaseDesk.class);
@@ -69,6 +73,11 @@ public final class CasesBench {
             measure("overdue only (none overdue: full scan)", () -> work.queue(new CaseFilter(null, null, null, true,
                     false, 50)));
             measure("supervision list", () -> work.queue(new CaseFilter(null, null, null, false, true, 50)));
+            clock.advance(Duration.ofDays(60));
+            System.out.println("60 days later, every case overdue:");
+            measure("overdue only (all overdue)", () -> work.queue(new CaseFilter(null, null, null, true, false, 50)));
+            measure("overdue of one unit (tax), 50", () -> work.queue(new CaseFilter(null, "tax", null, true, false,
+                    50)));
         } finally {
             app.close();
         }

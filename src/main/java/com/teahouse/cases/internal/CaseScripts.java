@@ -20,7 +20,7 @@ class CaseScripts {
 
     CaseScripts(RedisStore store) {
         this.store = store;
-        for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover")) {
+        for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover", "reindex")) {
             sources.put(name, read(name));
         }
     }
