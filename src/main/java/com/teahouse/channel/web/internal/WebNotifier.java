@@ -48,17 +48,32 @@ class WebNotifier implements SmartLifecycle {
         followers.getOrDefault(session, List.of()).forEach(f -> push(session, f));
     }
 
+    /**
+     * Never throws: this runs inside the Redis subscription's callback, and an exception escaping it would end
+     * the subscription with its connection still in subscriber mode.
+     */
     private void push(String session, Follower follower) {
         synchronized (follower) {
+            List<TranscriptLine> lines;
             try {
-                for (TranscriptLine line : transcript.after(session, follower.lastSeen)) {
+                lines = transcript.after(session, follower.lastSeen);
+            } catch (RuntimeException e) {
+                log.warn("Could not read a web transcript: {}", e.getMessage());
+                return;
+            }
+            try {
+                for (TranscriptLine line : lines) {
                     follower.emitter.send(SseEmitter.event().id(line.id()).name("line").data(line));
                     follower.lastSeen = line.id();
                 }
-            } catch (IOException | IllegalStateException e) {
-                follower.emitter.completeWithError(e);
-            } catch (RuntimeException e) {
-                log.warn("Could not read a web transcript: {}", e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                // the page went away (reload, closed tab): forget it; it reconnects with Last-Event-ID if alive
+                followers.getOrDefault(session, List.of()).remove(follower);
+                try {
+                    follower.emitter.completeWithError(e);
+                } catch (RuntimeException alreadyDone) {
+                    log.debug("SSE emitter already finished: {}", alreadyDone.getMessage());
+                }
             }
         }
     }
@@ -77,7 +92,11 @@ class WebNotifier implements SmartLifecycle {
                 subscription = new JedisPubSub() {
                     @Override
                     public void onMessage(String channel, String session) {
-                        changed(session);
+                        try {
+                            changed(session);
+                        } catch (RuntimeException e) {
+                            log.warn("Web notification for a chat failed: {}", e.getMessage());
+                        }
                     }
                 };
                 store.jedis().subscribe(subscription, store.key(WebTranscript.NOTIFY_CHANNEL));
