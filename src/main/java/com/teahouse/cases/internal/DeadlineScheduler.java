@@ -5,6 +5,7 @@ import static com.teahouse.cases.CaseState.DISPATCHED;
 import static com.teahouse.cases.CaseState.REOPENED;
 import static com.teahouse.cases.CaseState.RETURNED;
 
+import com.teahouse.store.RedisLease;
 import com.teahouse.store.RedisStore;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Fires the work items of {@code cases:deadlines} (member {@code <tracking>|<kind>}, score = when): first
@@ -27,24 +27,20 @@ import redis.clients.jedis.params.SetParams;
 class DeadlineScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
-    private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-
-    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('del', KEYS[1]) else return 0 end";
 
     private final RedisStore redis;
     private final CaseScripts scripts;
     private final Workflow workflow;
     private final CasesProperties props;
     private final Clock clock;
-    private final String instance = UUID.randomUUID().toString();
+    private final RedisLease lease;
     private volatile boolean running;
     private Thread thread;
 
     DeadlineScheduler(RedisStore redis, CaseScripts scripts, @Lazy Workflow workflow, CasesProperties props,
             Clock clock) {
         this.redis = redis;
+        this.lease = new RedisLease(redis, UUID.randomUUID().toString());
         this.scripts = scripts;
         this.workflow = workflow;
         this.props = props;
@@ -106,12 +102,7 @@ class DeadlineScheduler implements SmartLifecycle {
     }
 
     private boolean holdLease() {
-        String key = redis.key("lease:case-deadlines");
-        long ttl = Math.max(3000, props.pollInterval().toMillis() * 5);
-        if (Long.valueOf(1).equals(redis.jedis().eval(RENEW, List.of(key), List.of(instance, Long.toString(ttl))))) {
-            return true;
-        }
-        return "OK".equals(redis.jedis().set(key, instance, SetParams.setParams().nx().px(ttl)));
+        return lease.hold(redis.key("lease:case-deadlines"), Math.max(3000, props.pollInterval().toMillis() * 5));
     }
 
     @Override
@@ -149,7 +140,7 @@ class DeadlineScheduler implements SmartLifecycle {
             thread.interrupt();
         }
         try {
-            redis.jedis().eval(RELEASE, List.of(redis.key("lease:case-deadlines")), List.of(instance));
+            lease.release(redis.key("lease:case-deadlines"));
         } catch (RuntimeException e) {
             log.debug("Deadline lease not released: {}", e.toString());
         }

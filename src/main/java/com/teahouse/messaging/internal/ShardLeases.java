@@ -1,7 +1,7 @@
 package com.teahouse.messaging.internal;
 
+import com.teahouse.store.RedisLease;
 import com.teahouse.store.RedisStore;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +9,6 @@ import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Which lanes this instance owns. A lane is owned through a lease in Redis, renewed well before it expires; at
@@ -20,15 +19,12 @@ import redis.clients.jedis.params.SetParams;
 public class ShardLeases {
 
     private static final Logger log = LoggerFactory.getLogger(ShardLeases.class);
-    private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
-            + "return redis.call('del', KEYS[1]) else return 0 end";
 
     private final RedisStore store;
     private final MessagingKeys keys;
     private final long ttlMillis;
     private final String instanceId = UUID.randomUUID().toString();
+    private final RedisLease lease;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final Set<Integer> freeLastRound = ConcurrentHashMap.newKeySet();
 
@@ -36,6 +32,7 @@ public class ShardLeases {
         this.store = store;
         this.keys = keys;
         this.ttlMillis = props.leaseTtl().toMillis();
+        this.lease = new RedisLease(store, instanceId);
     }
 
     public Set<Integer> owned() {
@@ -58,8 +55,7 @@ public class ShardLeases {
         long instances = Math.max(1, jedis.zcard(keys.instances()));
         int fairShare = (int) Math.ceil((double) keys.shards() / instances);
         for (int shard : owned()) {
-            Object renewed = jedis.eval(RENEW, List.of(keys.lease(shard)), List.of(instanceId, Long.toString(ttlMillis)));
-            if (!Long.valueOf(1).equals(renewed)) {
+            if (!lease.renew(keys.lease(shard), ttlMillis)) {
                 owned.remove(shard);
                 log.warn("Lost the lease of lane {}", shard);
                 lost.accept(shard);
@@ -72,8 +68,7 @@ public class ShardLeases {
             // Over our share we still take a lane nobody took for a whole round: its owner may be dead while
             // its heartbeat still counts, and an unowned lane is a chat nobody answers.
             boolean mayTake = owned.size() < fairShare || freeLastRound.contains(shard);
-            if (mayTake && "OK".equals(jedis.set(keys.lease(shard), instanceId,
-                    SetParams.setParams().nx().px(ttlMillis)))) {
+            if (mayTake && lease.acquire(keys.lease(shard), ttlMillis)) {
                 owned.add(shard);
                 freeLastRound.remove(shard);
                 gained.accept(shard);
@@ -91,7 +86,7 @@ public class ShardLeases {
     /** Gives a lane back once its worker has stopped, so another instance can take it at once. */
     public void release(int shard) {
         if (owned.remove(shard)) {
-            store.jedis().eval(RELEASE, List.of(keys.lease(shard)), List.of(instanceId));
+            lease.release(keys.lease(shard));
         }
     }
 
