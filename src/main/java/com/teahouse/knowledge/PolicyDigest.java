@@ -50,6 +50,14 @@ public final class PolicyDigest implements AutoCloseable {
         return searcher.ask(reloader.current(), question, l, n, reloader.today());
     }
 
+    /**
+     * A follow-up question, read in the context of the entry the user was last answered with
+     * (「那个体户呢？」 after an answer about large firms). {@code contextEntryId} may be null.
+     */
+    public DigestAnswer ask(String question, String lang, int limit, String contextEntryId) {
+        return ask(question, lang, limit);
+    }
+
     /** One entry by id (the "related" buttons), in "zh" or "en"; empty when it is gone or expired. */
     public java.util.Optional<DigestHit> entry(String id, String lang) {
         return searcher.entry(reloader.current(), id, "en".equalsIgnoreCase(lang) ? "en" : "zh", reloader.today());
