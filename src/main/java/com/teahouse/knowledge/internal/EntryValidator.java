@@ -30,6 +30,7 @@ final class EntryValidator {
                         "duplicate id '" + e.id() + "' (also in " + previous.file().getFileName() + ")"));
             }
             checkSources(e, catalog, report);
+            EntryTextRules.check(e, catalog, report);
             if (e.isExpired(today)) {
                 report.add(Problem.warning(e.file(), lineOf(e.file(), "expires:"),
                         "entry expired on " + e.expires() + " and is never given as an answer"));
