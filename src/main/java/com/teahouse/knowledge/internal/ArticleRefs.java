@@ -19,8 +19,8 @@ final class ArticleRefs {
     /** 《document》, or 第N条 optionally followed by 至第M条 (a range). "第N条例" is a title, not an article. */
     private static final Pattern ZH = Pattern.compile(
             "《([^》]+)》|第(" + NUMERAL + ")条(?!例)(?:(?:至|到)第(" + NUMERAL + ")条)?");
-    /** 第N款 / 第N项: paragraph and item numbers, compared with the English version. */
-    private static final Pattern ZH_SUB = Pattern.compile("第(" + NUMERAL + ")[款项]");
+    /** 第N款 / 第N项 / 第（N）项: paragraph and item numbers, compared with the English version. */
+    private static final Pattern ZH_SUB = Pattern.compile("第[（(]?(" + NUMERAL + ")[）)]?[款项]");
     private static final Pattern EN = Pattern.compile(
             "\\bArt(?:icles?|s?\\.)\\s*(\\d+(?:\\(\\d+\\))*(?:\\s*(?:,\\s*and|,|and|or|to|-|–)\\s*\\d+(?:\\(\\d+\\))*)*)");
     private static final Pattern EN_PART = Pattern.compile("(\\d+)(?:\\(\\d+\\))*|(to|-|–)");

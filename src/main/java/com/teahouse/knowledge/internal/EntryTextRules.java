@@ -1,6 +1,7 @@
 package com.teahouse.knowledge.internal;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -27,7 +28,13 @@ import java.util.regex.Pattern;
 final class EntryTextRules {
 
     private static final List<String> SECTIONS = List.of("zh", "zh-detail", "en", "en-detail");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    /** 100,000 / 0.05 / 10万 (10 thousand-units); a bare digit run is the common case. */
+    private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万|亿)?");
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June",
+            "July", "August", "September", "October", "November", "December");
+    /** A month name next to a day number ("31 March", "March 31"), so that the modal "may" is not May. */
+    private static final Pattern MONTH = Pattern.compile("(?<=\\d\\s)(" + String.join("|", MONTHS) + ")\\b|\\b("
+            + String.join("|", MONTHS) + ")(?=\\s\\d)");
     private static final String COUNTRY = "中华人民共和国";
 
     private final Entry entry;
@@ -121,36 +128,47 @@ final class EntryTextRules {
     }
 
     private void compare(String zh, String en, String what, int lineNo) {
-        Set<Integer> zhNumbers = zhNumbers(zh);
-        Set<Integer> enNumbers = enNumbers(en);
+        Set<BigDecimal> zhNumbers = zhNumbers(zh);
+        Set<BigDecimal> enNumbers = enNumbers(en);
         if (zhNumbers.equals(enNumbers)) {
             return;
         }
-        Set<Integer> onlyZh = new TreeSet<>(zhNumbers);
+        Set<BigDecimal> onlyZh = new TreeSet<>(zhNumbers);
         onlyZh.removeAll(enNumbers);
-        Set<Integer> onlyEn = new TreeSet<>(enNumbers);
+        Set<BigDecimal> onlyEn = new TreeSet<>(enNumbers);
         onlyEn.removeAll(zhNumbers);
         warn(lineNo, "zh/en divergence in " + what + ": numbers only in zh " + onlyZh + ", only in en " + onlyEn);
     }
 
-    static Set<Integer> zhNumbers(String text) {
-        Set<Integer> out = digits(text);
-        ArticleRefs.zh(text, null).forEach(r -> out.add(r.article()));
-        out.addAll(ArticleRefs.zhSubdivisions(text));
+    /** Written numbers, article numbers (第十二条, ranges expanded) and paragraph/item numbers (第二款, 第（八）项). */
+    static Set<BigDecimal> zhNumbers(String text) {
+        Set<BigDecimal> out = numbers(text);
+        ArticleRefs.zh(text, null).forEach(r -> out.add(BigDecimal.valueOf(r.article())));
+        ArticleRefs.zhSubdivisions(text).forEach(n -> out.add(BigDecimal.valueOf(n)));
         return out;
     }
 
-    static Set<Integer> enNumbers(String text) {
-        Set<Integer> out = digits(text);
-        out.addAll(ArticleRefs.en(text));
-        return out;
-    }
-
-    private static Set<Integer> digits(String text) {
-        Set<Integer> out = new TreeSet<>();
-        Matcher m = DIGITS.matcher(text == null ? "" : text);
+    /** Written numbers, article numbers (ranges expanded) and month names (31 March ~ 3月31日). */
+    static Set<BigDecimal> enNumbers(String text) {
+        Set<BigDecimal> out = numbers(text);
+        ArticleRefs.en(text).forEach(n -> out.add(BigDecimal.valueOf(n)));
+        Matcher m = MONTH.matcher(text == null ? "" : text);
         while (m.find()) {
-            out.add(Integer.parseInt(m.group()));
+            String month = m.group(1) != null ? m.group(1) : m.group(2);
+            out.add(BigDecimal.valueOf(MONTHS.indexOf(month) + 1L));
+        }
+        return out;
+    }
+
+    private static Set<BigDecimal> numbers(String text) {
+        Set<BigDecimal> out = new TreeSet<>();
+        Matcher m = NUMBER.matcher(text == null ? "" : text);
+        while (m.find()) {
+            BigDecimal n = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
+            if (m.group(3) != null) {
+                n = n.scaleByPowerOfTen(m.group(3).equals("万") ? 4 : 8);
+            }
+            out.add(new BigDecimal(n.stripTrailingZeros().toPlainString()));
         }
         return out;
     }
