@@ -182,4 +182,12 @@ class KbCheckCommandTest {
         assertLine(out, "sources.yaml:2", "has no English name 'en'");
         assertLine(out, "sources.yaml:5", "has no 'effective' date");
     }
+
+    @Test
+    void entryInForceBeforeOneOfItsDocuments() throws IOException {
+        replace(entry("intermediary-fees"), "    articles: [43]\n",
+                "    articles: [43]\n  - document: 保障中小企业款项支付条例\n    articles: [9]\n");
+        assertLine(check(1), "entries/intermediary-fees.md:16",
+                "'effective: 2020-01-01' is before 《保障中小企业款项支付条例》 took effect (2025-06-01)");
+    }
 }
