@@ -27,8 +27,8 @@ public final class ChatAnswerFormatter {
 
     /**
      * The "source" block of an answer: one line per cited document with its own articles and the date
-     * that document took effect, e.g. 《保障中小企业款项支付条例》第9条（施行日期 2025-06-01）, or in English
-     * 《…》 (Regulations on …) Art. 9, in force since 2025-06-01. One document stays on the label's line;
+     * that document took effect, e.g. 《保障中小企业款项支付条例》第9、17条（施行日期 2025-06-01）, or in English
+     * 《…》 (Regulations on …) Arts. 9, 17, in force since 2025-06-01. One document stays on the label's line;
      * several start on the next line, one per line, which reads best on a phone.
      */
     public static RichText sources(DigestHit hit, Texts texts, String language) {
@@ -39,10 +39,10 @@ public final class ChatAnswerFormatter {
     }
 
     private static String documentLine(String document, List<Citation> cited, Texts texts, String language) {
-        String separator = texts.plain("kb.citation.article_separator", language);
-        String articles = cited.stream()
-                .map(c -> texts.render("kb.citation.article", language, Map.of("article", c.article())).plainText())
-                .collect(Collectors.joining(separator));
+        String numbers = cited.stream().map(c -> Integer.toString(c.article()))
+                .collect(Collectors.joining(texts.plain("kb.citation.article_separator", language)));
+        String articles = texts.render(cited.size() == 1 ? "kb.citation.article" : "kb.citation.articles", language,
+                Map.of("numbers", numbers)).plainText();
         Citation first = cited.get(0);
         String name = first.documentEn() == null || first.documentEn().isBlank() ? document : first.documentEn();
         String key = first.effective() == null ? "kb.citation.document_undated" : "kb.citation.document";

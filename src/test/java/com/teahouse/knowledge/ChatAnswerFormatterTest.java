@@ -66,12 +66,12 @@ class ChatAnswerFormatterTest {
     void eachDocumentShowsItsOwnDate() {
         assertEquals("""
                 依据：
-                《优化营商环境条例》第31条、第69条（施行日期 2020-01-01）
+                《优化营商环境条例》第31、69条（施行日期 2020-01-01）
                 《保障中小企业款项支付条例》第9条（施行日期 2025-06-01）""",
                 ChatAnswerFormatter.sources(hit(BIZ_31, BIZ_69, PAY_9), TEXTS, "zh").plainText());
         assertEquals("""
                 Sources:
-                《优化营商环境条例》 (Regulations on Optimizing the Business Environment) Art. 31, Art. 69, in force since 2020-01-01
+                《优化营商环境条例》 (Regulations on Optimizing the Business Environment) Arts. 31, 69, in force since 2020-01-01
                 《保障中小企业款项支付条例》 (Regulations on Ensuring Payments to SMEs) Art. 9, in force since 2025-06-01""",
                 ChatAnswerFormatter.sources(hit(BIZ_31, BIZ_69, PAY_9), TEXTS, "en").plainText());
     }
