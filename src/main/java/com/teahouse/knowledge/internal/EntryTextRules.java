@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntSupplier;
 
 /**
  * The checks of an entry's prose against its front matter, for the mistakes a machine can catch
@@ -28,61 +27,54 @@ import java.util.regex.Pattern;
 final class EntryTextRules {
 
     private static final List<String> SECTIONS = List.of("zh", "zh-detail", "en", "en-detail");
-    /** 100,000 / 0.05 / 10万 (10 thousand-units); a bare digit run is the common case. */
-    private static final Pattern NUMBER = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(万|亿)?");
-    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December");
-    /** A month name next to a day number ("31 March", "March 31"), so that the modal "may" is not May. */
-    private static final Pattern MONTH = Pattern.compile("(?<=\\d\\s)(" + String.join("|", MONTHS) + ")\\b|\\b("
-            + String.join("|", MONTHS) + ")(?=\\s\\d)");
     private static final String COUNTRY = "中华人民共和国";
 
     private final Entry entry;
     private final SourceCatalog catalog;
     private final LoadReport report;
-    private final List<String> lines;
+    /** The file's lines, read only when there is something to report (a clean digest is never re-read). */
+    private List<String> lines;
 
-    private EntryTextRules(Entry entry, SourceCatalog catalog, LoadReport report, List<String> lines) {
+    private EntryTextRules(Entry entry, SourceCatalog catalog, LoadReport report) {
         this.entry = entry;
         this.catalog = catalog;
         this.report = report;
-        this.lines = lines;
     }
 
     static void check(Entry entry, SourceCatalog catalog, LoadReport report) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(entry.file(), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return; // the parser has read this file moments ago; a vanished file is reported by the next load
-        }
-        new EntryTextRules(entry, catalog, report, lines).run();
+        new EntryTextRules(entry, catalog, report).run();
     }
 
     private void run() {
-        for (String section : SECTIONS) {
-            int heading = lines.indexOf("## " + section);
-            if (heading < 0) {
-                continue;
-            }
+        List<String> bodies = List.of(nonNull(entry.answerZh()), nonNull(entry.detailZh()), nonNull(entry.answerEn()),
+                nonNull(entry.detailEn()));
+        for (int s = 0; s < SECTIONS.size(); s++) {
+            String section = SECTIONS.get(s);
+            String[] sectionLines = bodies.get(s).split("\n", -1);
             String document = null;
-            for (int i = heading + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-                String line = lines.get(i);
-                namedDocuments(line, i + 1);
+            for (int i = 0; i < sectionLines.length; i++) {
+                String line = sectionLines[i];
+                int offset = i;
+                IntSupplier at = () -> lineOf(section, offset);
+                namedDocuments(line, at);
                 if (section.startsWith("zh")) {
-                    zhArticles(line, document, i + 1);
+                    zhArticles(line, document, at);
                     document = ArticleRefs.lastDocument(line, document);
                 } else {
-                    enArticles(line, i + 1);
+                    enArticles(line, at);
                 }
             }
         }
-        compare(entry.titleZh(), entry.titleEn(), "title", EntryValidator.lineOf(entry.file(), "title:"));
-        compare(entry.answerZh(), entry.answerEn(), "'## zh' and '## en'", headingLine("en"));
-        compare(entry.detailZh(), entry.detailEn(), "'## zh-detail' and '## en-detail'", headingLine("en-detail"));
+        compare(entry.titleZh(), entry.titleEn(), "title", () -> EntryValidator.lineOf(entry.file(), "title:"));
+        compare(entry.answerZh(), entry.answerEn(), "'## zh' and '## en'", () -> lineOf("en", -1));
+        compare(entry.detailZh(), entry.detailEn(), "'## zh-detail' and '## en-detail'", () -> lineOf("en-detail", -1));
     }
 
-    private void namedDocuments(String line, int lineNo) {
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    private void namedDocuments(String line, IntSupplier lineNo) {
         for (String name : ArticleRefs.documents(line)) {
             if (cited(name).isEmpty()) {
                 warn(lineNo, "《" + name + "》 is named in the text but not cited in 'sources'"
@@ -92,7 +84,7 @@ final class EntryTextRules {
         }
     }
 
-    private void zhArticles(String line, String document, int lineNo) {
+    private void zhArticles(String line, String document, IntSupplier lineNo) {
         for (ArticleRefs.Ref ref : ArticleRefs.zh(line, document)) {
             Optional<Entry.SourceRef> source = ref.document() == null
                     ? (entry.sources().size() == 1 ? Optional.of(entry.sources().get(0)) : Optional.empty())
@@ -119,7 +111,7 @@ final class EntryTextRules {
         }
     }
 
-    private void enArticles(String line, int lineNo) {
+    private void enArticles(String line, IntSupplier lineNo) {
         for (int article : ArticleRefs.en(line)) {
             if (declaredAnywhere(article).isEmpty()) {
                 warn(lineNo, "Article " + article + " is not among the entry's citations");
@@ -127,9 +119,9 @@ final class EntryTextRules {
         }
     }
 
-    private void compare(String zh, String en, String what, int lineNo) {
-        Set<BigDecimal> zhNumbers = zhNumbers(zh);
-        Set<BigDecimal> enNumbers = enNumbers(en);
+    private void compare(String zh, String en, String what, IntSupplier lineNo) {
+        Set<BigDecimal> zhNumbers = WrittenNumbers.zh(zh);
+        Set<BigDecimal> enNumbers = WrittenNumbers.en(en);
         if (zhNumbers.equals(enNumbers)) {
             return;
         }
@@ -138,39 +130,6 @@ final class EntryTextRules {
         Set<BigDecimal> onlyEn = new TreeSet<>(enNumbers);
         onlyEn.removeAll(zhNumbers);
         warn(lineNo, "zh/en divergence in " + what + ": numbers only in zh " + onlyZh + ", only in en " + onlyEn);
-    }
-
-    /** Written numbers, article numbers (第十二条, ranges expanded) and paragraph/item numbers (第二款, 第（八）项). */
-    static Set<BigDecimal> zhNumbers(String text) {
-        Set<BigDecimal> out = numbers(text);
-        ArticleRefs.zh(text, null).forEach(r -> out.add(BigDecimal.valueOf(r.article())));
-        ArticleRefs.zhSubdivisions(text).forEach(n -> out.add(BigDecimal.valueOf(n)));
-        return out;
-    }
-
-    /** Written numbers, article numbers (ranges expanded) and month names (31 March ~ 3月31日). */
-    static Set<BigDecimal> enNumbers(String text) {
-        Set<BigDecimal> out = numbers(text);
-        ArticleRefs.en(text).forEach(n -> out.add(BigDecimal.valueOf(n)));
-        Matcher m = MONTH.matcher(text == null ? "" : text);
-        while (m.find()) {
-            String month = m.group(1) != null ? m.group(1) : m.group(2);
-            out.add(BigDecimal.valueOf(MONTHS.indexOf(month) + 1L));
-        }
-        return out;
-    }
-
-    private static Set<BigDecimal> numbers(String text) {
-        Set<BigDecimal> out = new TreeSet<>();
-        Matcher m = NUMBER.matcher(text == null ? "" : text);
-        while (m.find()) {
-            BigDecimal n = new BigDecimal(m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2)));
-            if (m.group(3) != null) {
-                n = n.scaleByPowerOfTen(m.group(3).equals("万") ? 4 : 8);
-            }
-            out.add(new BigDecimal(n.stripTrailingZeros().toPlainString()));
-        }
-        return out;
     }
 
     /** The entry's source for a document named in the text, accepting the title with or without 中华人民共和国. */
@@ -184,11 +143,32 @@ final class EntryTextRules {
         return entry.sources().stream().filter(s -> s.articles().contains(article)).findFirst();
     }
 
-    private int headingLine(String section) {
-        return lines.indexOf("## " + section) + 1;
+    /**
+     * The 1-based file line of line {@code offset} of a section's body (-1: the heading itself). Section
+     * bodies are stored stripped, so leading blank lines after the heading are skipped.
+     */
+    private int lineOf(String section, int offset) {
+        if (lines == null) {
+            try {
+                lines = Files.readAllLines(entry.file(), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                lines = List.of(); // the line is only a pointer; the finding itself still stands
+            }
+        }
+        for (int h = 0; h < lines.size(); h++) {
+            String l = lines.get(h);
+            if (l.startsWith("## ") && l.substring(3).strip().equalsIgnoreCase(section)) {
+                int first = h + 1;
+                while (offset >= 0 && first < lines.size() && lines.get(first).isBlank()) {
+                    first++;
+                }
+                return offset < 0 ? h + 1 : first + offset + 1;
+            }
+        }
+        return 1;
     }
 
-    private void warn(int line, String message) {
-        report.add(Problem.warning(entry.file(), line, message));
+    private void warn(IntSupplier line, String message) {
+        report.add(Problem.warning(entry.file(), line.getAsInt(), message));
     }
 }
