@@ -11,7 +11,10 @@ import com.teahouse.knowledge.internal.Problem;
 /**
  * {@code java -jar teahouse.jar kb check [dir]}: validates the digest and prints one
  * {@code file:line: severity: problem} line per finding, then a summary. Warnings (expired entries,
- * over-long short answers) fail the check too: the check is the policy office's gate before publishing.
+ * over-long short answers, and the prose checks of EntryTextRules: article numbers in the text that the
+ * document written next to them lacks or that the entry does not cite, 《documents》 named but not cited,
+ * numbers that differ between the zh and en versions; an entry dated before one of its documents) fail
+ * the check too: the check is the policy office's gate before publishing.
  */
 public final class KbCheckCommand {
 

@@ -131,4 +131,63 @@ class KbCheckCommandTest {
         assertEquals(1, code);
         assertTrue(buf.toString(StandardCharsets.UTF_8).contains("does not exist"));
     }
+
+    // --- the prose against the front matter (issue 8, section 6) ---
+
+    @Test
+    void articleThatTheDocumentWrittenNextToDoesNotHave() throws IOException {
+        replace(entry("payment-term-60-days"), "详细说明。", "《保障中小企业款项支付条例》第九条作出规定，第六十九条另有规定。");
+        assertLine(check(1), "entries/payment-term-60-days.md:22",
+                "第六十九条 is written next to 《保障中小企业款项支付条例》, which has only 37 articles");
+    }
+
+    @Test
+    void articleInTheTextThatIsNotCited() throws IOException {
+        replace(entry("payment-term-60-days"), "详细说明。", "第十七条规定了逾期利息。");
+        replace(entry("payment-term-60-days"), " More detail.", " Article 17 sets interest.");
+        String out = check(1);
+        assertLine(out, "entries/payment-term-60-days.md:22", "第十七条 (article 17 of 《保障中小企业款项支付条例》) is not among the entry's citations [9]");
+        assertLine(out, "entries/payment-term-60-days.md:28", "Article 17 is not among the entry's citations");
+    }
+
+    @Test
+    void documentNamedButNotCited() throws IOException {
+        replace(entry("deposit-refund"), "详细说明。", "另见《中华人民共和国中小企业促进法》。");
+        assertLine(check(1), "entries/deposit-refund.md:22",
+                "《中华人民共和国中小企业促进法》 is named in the text but not cited in 'sources' (nor listed in sources.yaml)");
+    }
+
+    @Test
+    void numbersThatDifferBetweenZhAndEn() throws IOException {
+        replace(entry("payment-term-60-days"), "within 60 days of delivery.\n\n## en-detail",
+                "within 30 days of delivery.\n\n## en-detail");
+        replace(entry("payment-term-60-days"), "Large firms must pay SMEs within 60 days", "Large firms must pay SMEs promptly");
+        String out = check(1);
+        assertLine(out, "entries/payment-term-60-days.md:24", "zh/en divergence in '## zh' and '## en': numbers only in zh [60], only in en [30]");
+        assertLine(out, "entries/payment-term-60-days.md:3", "zh/en divergence in title: numbers only in zh [60], only in en []");
+    }
+
+    @Test
+    void sameNumbersWrittenDifferentlyAreNoDivergence() throws IOException {
+        replace(entry("deposit-refund"), "详细说明。", "第十三条第二款：3月31日前退还10万元，利率0.05%。");
+        replace(entry("deposit-refund"), " More detail.", " Article 13(2): 100,000 yuan by 31 March, at 0.05%.");
+        check(0);
+    }
+
+    @Test
+    void documentWithoutDateOrEnglishName() throws IOException {
+        replace(dir.resolve("sources.yaml"), "    effective: 2020-01-01\n", "");
+        replace(dir.resolve("sources.yaml"), "    en: Regulations on Ensuring Payments to SMEs\n", "");
+        String out = check(1);
+        assertLine(out, "sources.yaml:2", "has no English name 'en'");
+        assertLine(out, "sources.yaml:5", "has no 'effective' date");
+    }
+
+    @Test
+    void entryInForceBeforeOneOfItsDocuments() throws IOException {
+        replace(entry("intermediary-fees"), "    articles: [43]\n",
+                "    articles: [43]\n  - document: 保障中小企业款项支付条例\n    articles: [9]\n");
+        assertLine(check(1), "entries/intermediary-fees.md:16",
+                "'effective: 2020-01-01' is before 《保障中小企业款项支付条例》 took effect (2025-06-01)");
+    }
 }

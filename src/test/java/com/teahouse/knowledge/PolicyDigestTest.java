@@ -47,7 +47,8 @@ class PolicyDigestTest {
         assertTrue(zh.answered(), zh.toString());
         DigestHit hit = zh.answer().orElseThrow();
         assertEquals("payment-term-60-days", hit.id());
-        assertEquals(new Citation("保障中小企业款项支付条例", 9), hit.citations().get(0));
+        assertEquals(new Citation("保障中小企业款项支付条例", 9, "Regulations on Ensuring Payments to SMEs",
+                LocalDate.of(2025, 6, 1)), hit.citations().get(0));
         assertEquals(LocalDate.of(2025, 6, 1), hit.effective());
         assertTrue(hit.answer().contains("60日内"), hit.answer());
         assertEquals("《保障中小企业款项支付条例》第9条", ChatAnswerFormatter.citations(hit));

@@ -6,13 +6,12 @@ import com.teahouse.knowledge.DigestHit;
 import com.teahouse.knowledge.PolicyDigest;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The conversation's questions answered by the policy digest. The answer shows the entry's title, its short
- * answer, the citation as 《document》第N条 and the date the source took effect; the labels come from dialogs/.
+ * answer, and per cited document 《document》第N条 with the date it took effect; the labels come from dialogs/.
  */
 @Component
 class DigestPolicyLookup implements PolicyLookup {
@@ -45,17 +44,12 @@ class DigestPolicyLookup implements PolicyLookup {
     public Optional<RichText> detail(String entryId, String language) {
         return digest.entry(entryId, language).filter(hit -> hit.detail() != null && !hit.detail().isBlank())
                 .map(hit -> RichText.builder().bold(hit.title()).text("\n").text(hit.detail().strip()).text("\n\n")
-                        .append(texts.render("kb.source", language,
-                                Map.of("citation", ChatAnswerFormatter.citations(hit)))).build());
+                        .append(ChatAnswerFormatter.sources(hit, texts, language)).build());
     }
 
     private RichText render(DigestHit hit, String language) {
         RichText.Builder text = RichText.builder().bold(hit.title()).text("\n").text(hit.answer().strip())
-                .text("\n\n").append(texts.render("kb.source", language,
-                        Map.of("citation", ChatAnswerFormatter.citations(hit))));
-        if (hit.effective() != null) {
-            text.text("\n").append(texts.render("kb.effective", language, Map.of("date", hit.effective())));
-        }
+                .text("\n\n").append(ChatAnswerFormatter.sources(hit, texts, language));
         return text.build();
     }
 }

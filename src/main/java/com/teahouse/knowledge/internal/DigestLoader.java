@@ -80,7 +80,7 @@ public final class DigestLoader {
                     .map(file -> parse(file, report, cache)).flatMap(Optional::stream).toList());
         }
         EntryValidator.validate(entries, catalog, today, report);
-        return new Loaded(List.copyOf(entries), synonyms, catalog, report);
+        return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), synonyms, catalog, report);
     }
 
     private static Optional<Entry> parse(Path file, LoadReport report, ParseCache cache) {

@@ -167,7 +167,7 @@ public final class DigestSearcher {
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {
         List<Citation> citations = new ArrayList<>();
         for (Entry.SourceRef ref : e.sources()) {
-            ref.articles().forEach(a -> citations.add(new Citation(ref.document(), a)));
+            ref.articles().forEach(a -> citations.add(new Citation(ref.document(), a, ref.documentEn(), ref.effective())));
         }
         double rounded = Math.round(score * 1000) / 1000.0;
         return new DigestHit(e.id(), e.title(english), rounded, List.copyOf(citations), e.answer(english),

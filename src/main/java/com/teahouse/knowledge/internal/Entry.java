@@ -22,8 +22,23 @@ public record Entry(
         String answerEn,
         String detailEn) {
 
-    /** A citation as written in the front matter: a document and the articles used from it. */
-    public record SourceRef(String document, List<Integer> articles) {
+    /**
+     * A citation as written in the front matter: a document and the articles used from it, with the
+     * document's English name and effective date from sources.yaml once the entry is {@link #resolved}.
+     */
+    public record SourceRef(String document, List<Integer> articles, String documentEn, LocalDate effective) {
+
+        public SourceRef(String document, List<Integer> articles) {
+            this(document, articles, "", null);
+        }
+    }
+
+    /** This entry with each source's English name and effective date taken from the citation list. */
+    public Entry resolved(SourceCatalog catalog) {
+        List<SourceRef> refs = sources.stream().map(r -> catalog.find(r.document())
+                .map(d -> new SourceRef(r.document(), r.articles(), d.en(), d.effective())).orElse(r)).toList();
+        return new Entry(id, file, titleZh, titleEn, questionsZh, questionsEn, refs, effective, expires, department,
+                tags, answerZh, detailZh, answerEn, detailEn);
     }
 
     public boolean isExpired(LocalDate today) {

@@ -30,6 +30,8 @@ final class EntryValidator {
                         "duplicate id '" + e.id() + "' (also in " + previous.file().getFileName() + ")"));
             }
             checkSources(e, catalog, report);
+            EntryTextRules.check(e, catalog, report);
+            checkEffective(e, catalog, report);
             if (e.isExpired(today)) {
                 report.add(Problem.warning(e.file(), lineOf(e.file(), "expires:"),
                         "entry expired on " + e.expires() + " and is never given as an answer"));
@@ -66,6 +68,19 @@ final class EntryValidator {
                             + ref.document() + "》 (it has " + max + " articles)"));
                 }
             }
+        }
+    }
+
+    /** An entry speaks for all its sources at once, so it cannot be in force before the last of them. */
+    private static void checkEffective(Entry e, SourceCatalog catalog, LoadReport report) {
+        if (e.effective() == null) {
+            return;
+        }
+        for (Entry.SourceRef ref : e.sources()) {
+            catalog.find(ref.document()).map(SourceCatalog.Document::effective)
+                    .filter(d -> d.isAfter(e.effective()))
+                    .ifPresent(d -> report.add(Problem.warning(e.file(), lineOf(e.file(), "effective:"), "'effective: "
+                            + e.effective() + "' is before 《" + ref.document() + "》 took effect (" + d + ")")));
         }
     }
 

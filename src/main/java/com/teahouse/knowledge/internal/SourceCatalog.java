@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SourceCatalog {
 
-    /** One source document. {@code articles} is the highest article number, 0 when unknown. */
-    public record Document(String title, String en, String effective, int articles) {
+    /**
+     * One source document. {@code en} is its English name, {@code effective} the date the cited version
+     * took effect (null when not given), {@code articles} the highest article number, 0 when unknown.
+     */
+    public record Document(String title, String en, LocalDate effective, int articles) {
     }
 
     private final Map<String, Document> documents;
@@ -88,11 +93,30 @@ public final class SourceCatalog {
                 }
             }
             String en = item.get("en").map(YamlNode::text).orElse("");
-            String effective = item.get("effective").map(YamlNode::text).orElse("");
+            if (en.isEmpty()) {
+                report.add(Problem.warning(file, item.line(), "document '" + title + "' has no English name 'en'"));
+            }
+            LocalDate effective = effective(file, item, title, report);
             if (docs.put(title, new Document(title, en, effective, articles)) != null) {
                 report.add(Problem.error(file, item.line(), "document listed twice: " + title));
             }
         }
         return docs;
+    }
+
+    /** Every answer shows the date each cited document took effect, so each document needs one. */
+    private static LocalDate effective(Path file, YamlNode item, String title, LoadReport report) {
+        Optional<YamlNode> node = item.get("effective");
+        if (node.isEmpty() || node.get().text().isEmpty()) {
+            report.add(Problem.warning(file, item.line(), "document '" + title + "' has no 'effective' date"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.get().text());
+        } catch (DateTimeParseException e) {
+            report.add(Problem.error(file, node.get().line(), "'effective' must be a date like 2025-06-01, got '"
+                    + node.get().text() + "'"));
+            return null;
+        }
     }
 }
