@@ -22,6 +22,8 @@ class AccountStore {
 
     enum Change { DONE, LAST_ADMIN, UNKNOWN, TAKEN }
 
+    private static final String KEEP = "=";
+
     private final RedisStore redis;
     private final StaffScripts scripts;
 
@@ -94,12 +96,14 @@ class AccountStore {
         return redis.jedis().hincrBy(accountKey(username), "generation", 1);
     }
 
-    /** Roles, unit and enabled state at once, refused when it would leave no enabled admin. */
-    Change update(String username, Set<StaffRole> roles, String unit, boolean disabled) {
-        boolean admin = roles.contains(StaffRole.ADMIN) && !disabled;
+    /**
+     * Roles, unit or enabled state; {@code null} keeps a part as it is (an absent unit is {@link Optional#empty}).
+     * Refused when it would leave no enabled admin.
+     */
+    Change update(String username, Set<StaffRole> roles, Optional<String> unit, Boolean disabled) {
         long r = scripts.run("update-account", List.of(accountKey(username), adminsKey()), List.of(username,
-                roles.stream().map(Enum::name).collect(Collectors.joining(",")), unit == null ? "" : unit,
-                disabled ? "1" : "0", admin ? "1" : "0"));
+                roles == null ? KEEP : roles.stream().map(Enum::name).collect(Collectors.joining(",")),
+                unit == null ? KEEP : unit.orElse(""), disabled == null ? KEEP : disabled ? "1" : "0"));
         return r == 1 ? Change.DONE : r == 0 ? Change.LAST_ADMIN : Change.UNKNOWN;
     }
 

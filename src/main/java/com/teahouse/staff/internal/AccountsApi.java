@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -93,20 +94,19 @@ class AccountsApi {
         String by = admin(principal);
         Account a = accounts.find(username).orElseThrow(() -> new AccountProblem(HttpStatus.NOT_FOUND,
                 "account.unknown"));
-        AccountStatus s = accounts.status(username).orElseThrow();
         Edit e = edit == null ? new Edit(null, null, null, null) : edit;
         String detail = switch (change) {
-            case "disable" -> update(a, a.roles(), a.unit(), true, "");
-            case "enable" -> update(a, a.roles(), a.unit(), false, "");
+            case "disable" -> update(a, null, null, true, "");
+            case "enable" -> update(a, null, null, false, "");
             case "roles" -> {
                 if (e.roles() == null || e.roles().isEmpty()) {
                     throw new AccountProblem(HttpStatus.BAD_REQUEST, "account.roles.invalid");
                 }
-                yield update(a, e.roles(), a.unit(), s.disabled(), "roles=" + e.roles());
+                yield update(a, e.roles(), null, null, "roles=" + e.roles());
             }
             case "unit" -> {
                 String unit = unit(e.unit());
-                yield update(a, a.roles(), unit, s.disabled(), "unit=" + unit);
+                yield update(a, null, Optional.ofNullable(unit), null, "unit=" + unit);
             }
             case "telegram" -> link(username, e.telegramId());
             case "unlink" -> {
@@ -130,7 +130,8 @@ class AccountsApi {
         return audit.latest(Math.max(1, Math.min(limit, 1000)));
     }
 
-    private String update(Account a, Set<StaffRole> roles, String unit, boolean disabled, String detail) {
+    private String update(Account a, Set<StaffRole> roles, Optional<String> unit, Boolean disabled,
+            String detail) {
         return switch (accounts.update(a.username(), roles, unit, disabled)) {
             case DONE -> detail;
             case LAST_ADMIN -> throw new AccountProblem(HttpStatus.CONFLICT, "account.last-admin");

@@ -162,6 +162,32 @@ class AccountsApiIT {
         assertEquals(200, admin.post(BASE + "/second-admin/disable", Map.of()).status());
         assertEquals(409, admin.post(BASE + "/admin/disable", Map.of()).status(), "second-admin is disabled");
         assertEquals(200, admin.post(BASE + "/second-admin/enable", Map.of()).status());
+        accounts.update("second-admin", null, null, true);
+    }
+
+    @Test
+    void twoAdminsDisablingEachOtherAtOnceLeaveOneEnabled() throws Exception {
+        ConsoleClient admin = admin();
+        create(admin, "race-admin", "race-admin-pass", "ADMIN");
+        ConsoleClient other = new ConsoleClient(port);
+        assertTrue(other.login("race-admin", "race-admin-pass"));
+        JsonNode adminCsrf = admin.get("/staff/api/me").json().get("csrf");
+        JsonNode otherCsrf = other.get("/staff/api/me").json().get("csrf");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> admin.postWith(BASE + "/race-admin/disable", Map.of(),
+                    adminCsrf.get("header").asText(), adminCsrf.get("token").asText()).status());
+            var b = pool.submit(() -> other.postWith(BASE + "/admin/disable", Map.of(),
+                    otherCsrf.get("header").asText(), otherCsrf.get("token").asText()).status());
+            List<Integer> statuses = List.of(a.get(), b.get());
+            assertTrue(statuses.contains(409) || statuses.contains(401) || statuses.contains(403), "" + statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, List.of("admin", "race-admin").stream()
+                .filter(x -> !accounts.status(x).orElseThrow().disabled()).count(), "one of the two stays enabled");
+        accounts.update("admin", null, null, false);
+        accounts.update("race-admin", null, null, true);
     }
 
     @Test
