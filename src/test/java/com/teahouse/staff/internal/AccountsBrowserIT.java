@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,9 @@ class AccountsBrowserIT {
         String generated = Files.readString(file, StandardCharsets.UTF_8).strip();
         WebDriver driver = HeadlessChromium.start(1280, 900);
         try {
+            // The accounts table is re-rendered after each change: a row read while it is replaced is read again.
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
             String base = "http://localhost:" + port;
             driver.get(base + "/staff");
             wait.until(d -> d.getCurrentUrl().contains("/staff/login"));
