@@ -2,6 +2,7 @@ package com.teahouse.staff.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class MyAccountApi {
         PasswordPolicy.problem(in.password(), username).ifPresent(key -> {
             throw new AccountProblem(HttpStatus.BAD_REQUEST, key);
         });
-        if (in.current() == null || in.current().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        if (in.current() == null || in.current().getBytes(StandardCharsets.UTF_8).length
                 > PasswordPolicy.MAX_BYTES) {
             throw new AccountProblem(HttpStatus.BAD_REQUEST, "account.password.wrong-current");
         }
