@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
@@ -12,6 +12,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
  * health to everyone; the staff console ({@code /staff}) needs a staff login (accounts and roles live in the
  * staff module; fine-grained checks per case are there too); everything else needs a login. CSRF protection
  * stays on for everything but the public chat: console pages carry the token, its API calls send it back.
+ * The token lives in the server session (never in a cookie a script or a sibling site could read or plant).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -27,7 +28,7 @@ class WebSecurity {
                         .requestMatchers("/staff/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
                         .ignoringRequestMatchers("/api/chat/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

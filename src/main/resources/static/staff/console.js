@@ -1,24 +1,39 @@
 // The staff console. Every value from the server is put in the page with textContent, never as markup.
 (function () {
   'use strict';
-  const meta = (n) => (document.querySelector('meta[name="' + n + '"]') || {}).content;
   const $ = (id) => document.getElementById(id);
   const STATES = { new: '待受理', dispatched: '待接单', claimed: '办理中', replied: '待评价', closed: '已办结',
     returned: '已退回', reopened: '重新办理', declined: '不予受理' };
 
-  function api(path, body) {
+  // A refused request carries {error, message}; the message is for people.
+  function send(path, body, csrf) {
     const init = { credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
     if (body !== undefined) {
       init.method = 'POST';
       init.headers['Content-Type'] = 'application/json';
-      init.headers[meta('csrf-header')] = meta('csrf');
+      init.headers[csrf.header] = csrf.token;
       init.body = JSON.stringify(body);
     }
     return fetch('/staff/api' + path, init).then((r) => {
-      if (r.status === 401 || r.redirected) { location.href = '/staff/login'; }
-      if (!r.ok) { throw new Error('HTTP ' + r.status); }
+      if (r.status === 401 || (r.redirected && r.url.indexOf('/staff/login') >= 0)) {
+        location.href = '/staff/login';
+      }
+      if (!r.ok) {
+        return r.json().catch(() => ({})).then((b) => { throw new Error(b.message || ('HTTP ' + r.status)); });
+      }
       return r.json();
     });
+  }
+
+  // Who is logged in, with the CSRF token kept in the server session (GET /staff/api/me), read once per page.
+  let whoAmI = null;
+  function session() {
+    if (!whoAmI) { whoAmI = send('/me'); }
+    return whoAmI;
+  }
+
+  function api(path, body) {
+    return body === undefined ? send(path) : session().then((m) => send(path, body, m.csrf));
   }
 
   function el(tag, text, cls) {
@@ -47,7 +62,11 @@
   }
 
   function me() {
-    return api('/me').then((m) => { $('me').textContent = m.name + ' (' + m.username + ')'; return m; });
+    return session().then((m) => {
+      $('me').textContent = m.name + ' (' + m.username + ')';
+      if (m.roles.indexOf('ADMIN') >= 0 && $('accounts-link')) { $('accounts-link').hidden = false; }
+      return m;
+    });
   }
 
   function queuePage() {
@@ -121,9 +140,12 @@
 
   const logout = $('logout');
   if (logout) {
-    const hidden = el('input'); hidden.type = 'hidden'; hidden.name = '_csrf'; hidden.value = meta('csrf');
-    logout.appendChild(hidden);
+    session().then((m) => {
+      const hidden = el('input'); hidden.type = 'hidden'; hidden.name = '_csrf'; hidden.value = m.csrf.token;
+      logout.appendChild(hidden);
+    });
   }
+  window.TeahouseConsole = { api: api, el: el, me: me, $: $ };
   if (document.body.dataset.page === 'queue') { queuePage(); }
   if (document.body.dataset.page === 'case') { casePage(); }
 })();

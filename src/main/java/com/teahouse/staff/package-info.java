@@ -1,7 +1,9 @@
 /**
  * Staff: people who take over what the bot cannot close. A topic per case in the Telegram staff forum, with a
  * card and actions (接单 claim, 办结 resolve, 转办 transfer, 退回 return, 备注 note) and the relay between the
- * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles.
+ * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles: throttled logins,
+ * one password rule, an account lifecycle (own password, admin edits that end the account's sessions, an audit
+ * stream in Redis).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff")
 package com.teahouse.staff;

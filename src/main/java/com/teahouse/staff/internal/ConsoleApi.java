@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,12 +53,14 @@ class ConsoleApi {
         this.clock = clock;
     }
 
+    /** Who is logged in, and the CSRF token (kept in the session) that the pages send back with each change. */
     @GetMapping("/me")
-    Map<String, Object> me(Principal principal) {
+    Map<String, Object> me(Principal principal, CsrfToken csrf) {
         Account a = access.me(principal);
         return Map.of("username", a.username(), "name", a.name(), "roles", a.roles(), "unit",
                 a.unit() == null ? "" : a.unit(), "units", work.units().stream()
-                        .map(u -> Map.of("id", u, "name", work.unitName(u, "zh"))).toList());
+                        .map(u -> Map.of("id", u, "name", work.unitName(u, "zh"))).toList(),
+                "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 
     @GetMapping("/queue")

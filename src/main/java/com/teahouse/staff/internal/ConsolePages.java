@@ -9,13 +9,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The console's pages: fixed HTML shells with the CSRF token; console.js fills them from the JSON API with
- * textContent. The only value put into markup here (the token, the case number from the path) is escaped.
+ * The console's pages: fixed HTML shells; console.js fills them from the JSON API with textContent, and takes
+ * the CSRF token from {@code GET /staff/api/me}. The only values put into markup here (the login form's token,
+ * the case number from the path) are escaped.
  */
 @RestController
 class ConsolePages {
 
-    private static final String HEAD = "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
+    static final String HEAD = "<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<link rel=\"stylesheet\" href=\"/staff/console.css\">";
 
@@ -23,7 +24,7 @@ class ConsolePages {
     String login(HttpServletRequest request) {
         boolean failed = request.getParameter("error") != null;
         return HEAD + "<title>热线工作台 · 登录</title></head><body class=\"login\"><main><h1>热线工作台</h1>"
-                + (failed ? "<p id=\"error\" class=\"error\">用户名或密码错误，或尝试过多已暂时锁定。</p>" : "")
+                + (failed ? "<p id=\"error\" class=\"error\">用户名或密码错误，或尝试次数过多，请稍后再试。</p>" : "")
                 + "<form method=\"post\" action=\"/staff/login\">"
                 + "<label>用户名 <input id=\"username\" name=\"username\" autocomplete=\"username\" required></label>"
                 + "<label>密码 <input id=\"password\" name=\"password\" type=\"password\" "
@@ -33,7 +34,7 @@ class ConsolePages {
 
     @GetMapping(value = "/staff", produces = MediaType.TEXT_HTML_VALUE)
     String queue(HttpServletRequest request) {
-        return HEAD + meta(request) + "<title>热线工作台 · 待办</title></head><body data-page=\"queue\">" + header()
+        return HEAD + "<title>热线工作台 · 待办</title></head><body data-page=\"queue\">" + header()
                 + "<main><form id=\"filters\"><select id=\"f-state\"><option value=\"\">全部状态</option>"
                 + option("new", "待受理") + option("dispatched", "待接单") + option("claimed", "办理中")
                 + option("replied", "待评价") + option("returned", "已退回") + option("reopened", "重新办理")
@@ -47,7 +48,7 @@ class ConsolePages {
 
     @GetMapping(value = "/staff/case/{t}", produces = MediaType.TEXT_HTML_VALUE)
     String one(HttpServletRequest request, @PathVariable String t) {
-        return HEAD + meta(request) + "<title>热线工作台 · 案件</title></head><body data-page=\"case\" data-case=\""
+        return HEAD + "<title>热线工作台 · 案件</title></head><body data-page=\"case\" data-case=\""
                 + HtmlUtils.htmlEscape(t) + "\">" + header() + "<main><h1 id=\"number\"></h1>"
                 + "<p><span id=\"state\"></span> · <span id=\"unit\"></span> · <span id=\"holder\"></span>"
                 + " · <span id=\"countdown\"></span></p><dl id=\"fields\"></dl>"
@@ -62,19 +63,14 @@ class ConsolePages {
                 + "<script src=\"/staff/console.js\"></script></body></html>";
     }
 
-    private static String header() {
-        return "<header><a href=\"/staff\">待办</a> <span id=\"me\"></span>"
+    static String header() {
+        return "<header><a href=\"/staff\">待办</a> <a href=\"/staff/account\">我的账号</a>"
+                + " <a href=\"/staff/accounts\" id=\"accounts-link\" hidden>账号管理</a> <span id=\"me\"></span>"
                 + "<form method=\"post\" action=\"/staff/logout\" id=\"logout\"><button>退出</button></form></header>";
     }
 
-    private static String option(String value, String label) {
+    static String option(String value, String label) {
         return "<option value=\"" + value + "\">" + label + "</option>";
-    }
-
-    private static String meta(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null ? "" : "<meta name=\"csrf-header\" content=\"" + HtmlUtils.htmlEscape(token.getHeaderName())
-                + "\"><meta name=\"csrf\" content=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\">";
     }
 
     private static String hidden(HttpServletRequest request) {

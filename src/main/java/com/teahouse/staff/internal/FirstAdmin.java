@@ -1,31 +1,53 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.staff.StaffRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The first admin ("admin", also a supervisor) when no admin exists: with {@code teahouse.admin.password}, or
- * a random password printed once to the console on a line of its own, never through the logger (log files
- * are shipped and kept; the console is seen by whoever started the app).
+ * The first admin ("admin", also a supervisor) when no enabled admin exists. With {@code TEAHOUSE_ADMIN_PASSWORD}
+ * (refused at start-up, with the reason, unless it follows {@link PasswordPolicy}) the account works at once.
+ * Without it a random password goes to an owner-only file, never to a log or stdout (both are shipped and
+ * kept), and the console asks for a new password at the first login; the file is deleted after that change.
  */
 @Component
-class FirstAdmin implements ApplicationRunner {
+class FirstAdmin implements ApplicationRunner, InitializingBean {
+
+    static final String USERNAME = "admin";
 
     private final AccountStore accounts;
     private final PasswordEncoder encoder;
-    private final String password;
+    private final AdminProperties properties;
 
-    FirstAdmin(AccountStore accounts, PasswordEncoder encoder, @Value("${teahouse.admin.password:}") String password) {
+    FirstAdmin(AccountStore accounts, PasswordEncoder encoder, AdminProperties properties) {
         this.accounts = accounts;
         this.encoder = encoder;
-        this.password = password;
+        this.properties = properties;
+    }
+
+    /** Before anything starts serving: a weak configured password stops the application. */
+    @Override
+    public void afterPropertiesSet() {
+        if (configured()) {
+            PasswordPolicy.problem(properties.password(), USERNAME).ifPresent(key -> {
+                throw new IllegalStateException("TEAHOUSE_ADMIN_PASSWORD (teahouse.admin.password) is refused ("
+                        + key + "): use at least " + PasswordPolicy.MIN_CHARACTERS + " characters and at most "
+                        + PasswordPolicy.MAX_BYTES + " bytes, not a common password, not the username, not one "
+                        + "character repeated.");
+            });
+        }
     }
 
     @Override
@@ -33,14 +55,43 @@ class FirstAdmin implements ApplicationRunner {
         if (accounts.anyAdmin()) {
             return;
         }
-        boolean generated = password == null || password.isBlank();
-        String secret = generated ? random() : password;
-        boolean created = accounts.create(new Account("admin", encoder.encode(secret),
-                Set.of(StaffRole.ADMIN, StaffRole.SUPERVISOR), null, "Admin", "0000", null));
-        if (created && generated) {
+        String secret = configured() ? properties.password() : random();
+        boolean created = accounts.create(new Account(USERNAME, encoder.encode(secret),
+                Set.of(StaffRole.ADMIN, StaffRole.SUPERVISOR), null, "Admin", "0000", null), !configured());
+        if (created && !configured()) {
+            write(secret);
             System.out.println();
-            System.out.println("Teahouse staff console: first admin is \"admin\", password (shown once): " + secret);
+            System.out.println("Teahouse staff console: the first admin is \"admin\"; its one-time password is in "
+                    + properties.passwordFile().toAbsolutePath() + " (change it at the first login).");
             System.out.println();
+        }
+    }
+
+    /** The generated password has served its purpose once its account has a password of its own. */
+    void passwordChanged(String username) {
+        if (USERNAME.equals(username)) {
+            try {
+                Files.deleteIfExists(properties.passwordFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private boolean configured() {
+        return properties.password() != null && !properties.password().isBlank();
+    }
+
+    private void write(String secret) {
+        try {
+            Files.createDirectories(properties.passwordFile().toAbsolutePath().getParent());
+            Files.deleteIfExists(properties.passwordFile());
+            Files.createFile(properties.passwordFile(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(properties.passwordFile(), secret + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the first admin's password file", e);
         }
     }
 
