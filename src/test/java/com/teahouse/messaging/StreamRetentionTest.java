@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Retention on the message path, through real steps on a real redis-server: acknowledged inbox and outbox entries
@@ -214,11 +215,12 @@ class StreamRetentionTest {
     }
 
     @Test
-    void deadLettersAreCappedAndTrimmedByAge() {
-        try (TestHotline app = start(Map.of("teahouse.retention.sweep-interval", "1h",
+    void deadLettersAreCappedAndTrimmedByAgeByTheScheduledSweepHoldingTheLease() {
+        try (TestHotline app = start(Map.of("teahouse.retention.sweep-interval", "1s",
                 "teahouse.retention.messaging.dead-letters-max", "100"))) {
             MessagingKeys keys = app.bean(MessagingKeys.class);
             RedisStore redis = app.bean(RedisStore.class);
+            RetentionSweeper sweeper = app.bean(RetentionSweeper.class);
             List<Outbound> doomed = IntStream.range(0, 600)
                     .mapToObj(i -> Outbound.send(Address.of("failing", "c" + (i % 7)), RichText.plain("d" + i)))
                     .toList();
@@ -227,11 +229,18 @@ class StreamRetentionTest {
             long capped = redis.jedis().xlen(keys.deadLetters());
             System.out.println("dead letters after 600 failures with a cap of 100: " + capped);
             assertThat(capped).isBetween(100L, 300L); // approximate trimming keeps whole stream nodes
-            app.bean(RetentionSweeper.class).sweepOnce();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !sweeper.sweepOnce().isEmpty());
             assertThat(redis.jedis().xlen(keys.deadLetters())).as("younger than 30 days").isEqualTo(capped);
+
+            // another instance holds the lease: this one does not sweep, neither on demand nor on schedule
+            String lease = redis.key("lease:retention");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "OK".equals(redis.jedis().set(lease, "other",
+                    SetParams.setParams().nx().px(60_000))));
             CLOCK.advance(Duration.ofDays(31));
-            app.bean(RetentionSweeper.class).sweepOnce();
-            assertThat(redis.jedis().xlen(keys.deadLetters())).isZero();
+            assertThat(sweeper.sweepOnce()).isEmpty();
+            assertThat(redis.jedis().xlen(keys.deadLetters())).isEqualTo(capped);
+            redis.jedis().del(lease);
+            await().atMost(Duration.ofSeconds(30)).until(() -> redis.jedis().xlen(keys.deadLetters()) == 0);
         }
     }
 
