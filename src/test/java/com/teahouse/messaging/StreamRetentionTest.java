@@ -139,8 +139,15 @@ class StreamRetentionTest {
             long otherBefore = redis.jedis().xlen(keys.inbox(keys.shardOf(Address.of("kit", "7770000"))));
             assertThat(laneBefore).isEqualTo(5);
 
+            // a conversation state stored before expiry existed gets its period from the sweep
+            String legacy = keys.conversation(Address.of(CapturingOutlet.CHANNEL, "legacy"));
+            redis.jedis().set(legacy, "1");
             sweeper.sweepOnce();
             assertThat(redis.jedis().xlen(keys.inbox(lane))).as("nothing is old enough yet").isEqualTo(laneBefore);
+            assertThat(redis.jedis().ttl(legacy)).isBetween(Duration.ofDays(30).toSeconds() - 600,
+                    Duration.ofDays(30).toSeconds());
+            assertThat(redis.jedis().ttl(keys.conversation(Address.of(CapturingOutlet.CHANNEL, neighbour))))
+                    .as("set by the step itself").isPositive();
 
             CLOCK.advance(Duration.ofDays(7).plusHours(1));
             sweeper.sweepOnce();
