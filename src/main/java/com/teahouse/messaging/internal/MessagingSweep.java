@@ -5,9 +5,12 @@ import com.teahouse.store.RetentionTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
@@ -21,6 +24,7 @@ import redis.clients.jedis.params.XTrimParams;
 @Component
 class MessagingSweep implements RetentionTask {
 
+    private static final Logger log = LoggerFactory.getLogger(MessagingSweep.class);
     /** SCAN pages per sweep for conversation states without an expiry: bounded work, resumed next sweep. */
     private static final int SCAN_PAGES = 10;
 
@@ -45,8 +49,8 @@ class MessagingSweep implements RetentionTask {
         String cut = now.minus(retention.streams()).toEpochMilli() + "-0";
         long trimmed = 0;
         for (int shard = 0; shard < keys.shards(); shard++) {
-            trimmed += trimAcked(keys.inbox(shard), cut);
-            trimmed += trimAcked(keys.outbox(shard), cut);
+            trimmed += trimAcked(keys.inbox(shard), "inbox", shard, cut, now);
+            trimmed += trimAcked(keys.outbox(shard), "outbox", shard, cut, now);
         }
         String deadCut = now.minus(retention.deadLetters()).toEpochMilli() + "-0";
         trimmed += store.jedis().xtrim(keys.deadLetters(), XTrimParams.xTrimParams().minId(deadCut));
@@ -55,8 +59,17 @@ class MessagingSweep implements RetentionTask {
         return (int) Math.min(Integer.MAX_VALUE, trimmed + conversationsWithoutExpiry(budget));
     }
 
-    private long trimAcked(String stream, String cut) {
-        return (Long) store.jedis().eval(trimAcked, List.of(stream), List.of(cut));
+    @SuppressWarnings("unchecked")
+    private long trimAcked(String stream, String kind, int shard, String cut, Instant now) {
+        List<Object> r = (List<Object>) store.jedis().eval(trimAcked, List.of(stream), List.of(cut));
+        String held = r.get(1) instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r.get(1));
+        if (!held.isEmpty()) {
+            // never trimmed past an unacknowledged entry; one stuck for good holds its lane's history with it
+            long since = Long.parseLong(held.substring(0, held.indexOf('-')));
+            log.warn("Lane {} {}: an entry pending for {} h holds back trimming", shard, kind,
+                    Duration.ofMillis(now.toEpochMilli() - since).toHours());
+        }
+        return (Long) r.get(0);
     }
 
     /** A few SCAN pages from where the last sweep stopped (the cursor is kept in Redis); returns keys given a TTL. */
