@@ -9,6 +9,8 @@ local ck = p .. 'case:' .. t
 local state = redis.call('HGET', ck, 'state')
 if not state then return {'unknown', '', ''} end
 local holder = redis.call('HGET', ck, 'claimedByName') or ''
+-- an anonymised case is history: it has no description or contact left to work with
+if redis.call('HEXISTS', ck, 'anonymisedAt') == 1 then return {'refused', state, holder} end
 local allowed = false
 for _, s in ipairs(a.from) do if s == '*' or s == state then allowed = true end end
 if not allowed then return {'refused', state, holder} end
@@ -25,6 +27,9 @@ if to ~= state then
   redis.call('SREM', p .. 'cases:by-state:' .. state, t)
   redis.call('SADD', p .. 'cases:by-state:' .. to, t)
   redis.call('HSET', ck, 'state', to)
+  -- cases:ended (score: when it ended) is what the retention sweep anonymises from, once the period is over
+  if to == 'closed' or to == 'declined' then redis.call('ZADD', p .. 'cases:ended', a.event.at, t)
+  else redis.call('ZREM', p .. 'cases:ended', t) end
 end
 local oldUnit = redis.call('HGET', ck, 'unit')
 local oldCategory = redis.call('HGET', ck, 'category')

@@ -2,6 +2,8 @@
  * Redis plumbing: the one place that knows how to reach Redis. Without {@code teahouse.redis.url} it starts a
  * real redis-server (the binary shipped in the embedded-redis jar) with append-only persistence under the data
  * directory; with the URL it connects there. Every key lives under one prefix ({@code teahouse:} by default).
+ * The {@link com.teahouse.store.RetentionSweeper} runs each module's {@link com.teahouse.store.RetentionTask}
+ * on a schedule, in one instance at a time, so personal data is kept no longer than its period.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Store")
 package com.teahouse.store;

@@ -20,7 +20,8 @@ class CaseScripts {
 
     CaseScripts(RedisStore store) {
         this.store = store;
-        for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover", "reindex")) {
+        for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover", "reindex",
+                "anonymise")) {
             sources.put(name, read(name));
         }
     }

@@ -47,7 +47,7 @@ public class LaneSupervisor implements SmartLifecycle {
 
     LaneSupervisor(RedisStore store, MessagingKeys keys, ShardLeases leases, StepRunner runner,
             MessagingProperties props, List<ChannelOutlet> outlets, MeterRegistry meters, JsonCodec codec,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, MessagingRetention retention) {
         this.store = store;
         this.keys = keys;
         this.leases = leases;
@@ -68,7 +68,8 @@ public class LaneSupervisor implements SmartLifecycle {
                 shard -> outgoing.size() < MAX_BACKLOG * 4,
                 (shard, entry) -> outgoing.add(new ChatQueues.Pending(shard, entry.getID(),
                         codec.outbound(entry.getFields().get("m")))));
-        this.sender = new OutboxSender(store, keys, outgoing, outlets, senders, meters, codec, events);
+        this.sender = new OutboxSender(store, keys, outgoing, outlets, senders, meters, codec, events,
+                retention.deadLettersMax());
         meters.gauge("teahouse.lanes.owned", active, Set::size);
     }
 

@@ -48,6 +48,11 @@ public class MessagingKeys {
         return store.key("conv:" + address.conversationKey());
     }
 
+    /** A SCAN pattern for every chat's conversation state. */
+    public String conversationPattern() {
+        return store.key("conv:") + "*";
+    }
+
     public String lease(int shard) {
         return store.key("lease:lane:" + shard);
     }

@@ -37,10 +37,12 @@ final class OutboxSender implements Runnable {
     private final MeterRegistry meters;
     private final JsonCodec codec;
     private final ApplicationEventPublisher events;
+    private final int deadLettersMax;
     private volatile boolean running = true;
 
     OutboxSender(RedisStore store, MessagingKeys keys, ChatQueues queues, List<ChannelOutlet> outlets,
-            ExecutorService pool, MeterRegistry meters, JsonCodec codec, ApplicationEventPublisher events) {
+            ExecutorService pool, MeterRegistry meters, JsonCodec codec, ApplicationEventPublisher events,
+            int deadLettersMax) {
         this.store = store;
         this.keys = keys;
         this.queues = queues;
@@ -49,6 +51,7 @@ final class OutboxSender implements Runnable {
         this.meters = meters;
         this.codec = codec;
         this.events = events;
+        this.deadLettersMax = deadLettersMax;
     }
 
     void stop() {
@@ -128,7 +131,8 @@ final class OutboxSender implements Runnable {
 
     private void deadLetter(Pending pending, String reason, String channel) {
         try (var tx = store.jedis().multi()) {
-            tx.xadd(keys.deadLetters(), XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY),
+            tx.xadd(keys.deadLetters(), XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY)
+                            .maxLen(deadLettersMax).approximateTrimming(),
                     Map.of("entry", pending.id().toString(), "channel", channel, "reason", String.valueOf(reason),
                             "m", codec.write(pending.outbound())));
             tx.xack(keys.outbox(pending.shard()), MessagingKeys.GROUP, pending.id());

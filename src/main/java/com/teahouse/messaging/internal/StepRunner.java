@@ -33,15 +33,17 @@ public class StepRunner {
     private final List<MessageHandler> handlers;
     private final MeterRegistry meters;
     private final StreamWrites writes;
+    private final long conversationSeconds;
 
     StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
-            MeterRegistry meters, StreamWrites writes) {
+            MeterRegistry meters, StreamWrites writes, MessagingRetention retention) {
         this.store = store;
         this.keys = keys;
         this.codec = codec;
         this.handlers = handlers;
         this.meters = meters;
         this.writes = writes;
+        this.conversationSeconds = retention.conversations().toSeconds();
     }
 
     /** Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. */
@@ -100,8 +102,12 @@ public class StepRunner {
         // EXEC, a second round trip per step (counted by DialogBench). Redis still applies it all-or-nothing.
         try (var tx = store.jedis().pipelined()) {
             tx.sendCommand(Protocol.Command.MULTI, new String[0]);
+            // personal data expires a period after the chat's last message (PIPL), set with the state it covers
             if (step.state() != null) {
-                tx.set(keys.conversation(message.from()), step.state());
+                tx.set(keys.conversation(message.from()), step.state(),
+                        SetParams.setParams().ex(conversationSeconds));
+            } else {
+                tx.expire(keys.conversation(message.from()), conversationSeconds);
             }
             replies.forEach(reply -> writes.outbound(tx, reply));
             tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));

@@ -18,13 +18,14 @@ class WebTranscript {
 
     static final String NOTIFY_CHANNEL = "web:notify";
     private static final int KEEP = 500;
-    private static final long TTL_SECONDS = 30L * 24 * 3600;
 
     private final RedisStore store;
     private final ObjectMapper json = new ObjectMapper();
+    private final long ttlSeconds;
 
-    WebTranscript(RedisStore store) {
+    WebTranscript(RedisStore store, WebRetention retention) {
         this.store = store;
+        this.ttlSeconds = retention.transcripts().toSeconds();
     }
 
     String append(String session, TranscriptLine line) {
@@ -32,7 +33,7 @@ class WebTranscript {
         try (var tx = store.jedis().multi()) {
             var id = tx.xadd(key, XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY).maxLen(KEEP).approximateTrimming(),
                     Map.of("line", write(line)));
-            tx.expire(key, TTL_SECONDS);
+            tx.expire(key, ttlSeconds); // each line moves the transcript's end a full period on
             tx.publish(store.key(NOTIFY_CHANNEL), session);
             tx.exec();
             return id.get().toString();
