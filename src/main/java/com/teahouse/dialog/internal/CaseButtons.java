@@ -8,19 +8,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buttons that come from messages other modules sent and that are valid whatever the conversation is doing:
- * {@code kb:<entry>} (a related policy entry), {@code rate:<tracking>:s|b|u} (satisfaction after a case was
- * resolved) and {@code unsolved:<tracking>}. Returns false for anything else.
+ * {@code kb:<entry>} (a related policy entry, or one offered as "did you mean"), {@code rate:<tracking>:s|b|u}
+ * (satisfaction after a case was resolved) and {@code unsolved:<tracking>}. Returns false for anything else.
  */
 final class CaseButtons {
 
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
 
+    /** What the state that offered entries ("did you mean") routes once one of them is shown. */
+    static final String PICKED = "picked";
+
     private final Supplier<PolicyLookup> policies;
+    private final PolicyAnswers answers;
     private final Supplier<CaseDesk> cases;
     private final FlowRunner runner;
 
-    CaseButtons(Supplier<PolicyLookup> policies, Supplier<CaseDesk> cases, FlowRunner runner) {
+    CaseButtons(Supplier<PolicyLookup> policies, PolicyAnswers answers, Supplier<CaseDesk> cases,
+            FlowRunner runner) {
         this.policies = policies;
+        this.answers = answers;
         this.cases = cases;
         this.runner = runner;
     }
@@ -32,8 +38,9 @@ final class CaseButtons {
             return true;
         }
         if (data.startsWith("kb:")) {
-            policies.get().byId(data.substring(3), t.language()).ifPresentOrElse(
-                    reply -> t.say(reply.answer()), () -> t.say("ask.entry_unknown"));
+            if (answers.pressed(t, data.substring(3))) {
+                runner.fireIfRouted(t, PICKED);
+            }
             return true;
         }
         String[] parts = data.split(":", -1);
