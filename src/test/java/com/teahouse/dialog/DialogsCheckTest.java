@@ -52,13 +52,13 @@ class DialogsCheckTest {
     @Test
     void unreachableState() throws IOException {
         assertThat(breakFile("flows/ask.yaml", "      yes: thanks\n", "      yes: not_helped\n"))
-                .contains("flows/ask.yaml:28: unreachable state 'thanks'");
+                .contains("flows/ask.yaml:37: unreachable state 'thanks'");
     }
 
     @Test
     void anActionsEventWithoutARoute() throws IOException {
         assertThat(breakFile("flows/ask.yaml", "      offered: offered\n", ""))
-                .contains("flows/ask.yaml:13: transition to nowhere: action 'policy-answer' of state 'answer' may "
+                .contains("flows/ask.yaml:12: transition to nowhere: action 'policy-answer' of state 'answer' may "
                         + "say 'offered', which it has no on: for");
     }
 

@@ -32,13 +32,13 @@ final class CaseButtons {
     }
 
     boolean handle(Turn t, String data) {
-        if (data.startsWith("kbd:")) {
-            policies.get().detail(data.substring(4), t.language()).ifPresentOrElse(
+        if (data.startsWith(PolicyAnswers.DETAIL)) {
+            policies.get().detail(data.substring(PolicyAnswers.DETAIL.length()), t.language()).ifPresentOrElse(
                     t::say, () -> t.say("ask.entry_unknown"));
             return true;
         }
-        if (data.startsWith("kb:")) {
-            if (answers.pressed(t, data.substring(3))) {
+        if (data.startsWith(PolicyAnswers.ENTRY)) {
+            if (answers.pressed(t, data.substring(PolicyAnswers.ENTRY.length()))) {
                 runner.fireIfRouted(t, PICKED);
             }
             return true;

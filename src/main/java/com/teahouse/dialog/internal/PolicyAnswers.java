@@ -1,8 +1,11 @@
 package com.teahouse.dialog.internal;
 
 import com.teahouse.messaging.Button;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The policy question as the chat shows it: a sure answer with its buttons ("more detail", related entries);
@@ -12,8 +15,14 @@ import java.util.function.Supplier;
  */
 final class PolicyAnswers {
 
-    /** The events of the {@code policy-answer} action, which the flow file must all route. */
-    static final List<String> EVENTS = List.of("answered", "offered", "unanswered", "person");
+    /** Telegram's limit on a button's callback data, in bytes. */
+    static final int MAX_BUTTON_DATA = 64;
+
+    /** Button data: an entry's answer ({@code kb:<id>}), and its longer explanation ({@code kbd:<id>}). */
+    static final String ENTRY = "kb:";
+    static final String DETAIL = "kbd:";
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyAnswers.class);
 
     private final Supplier<PolicyLookup> policies;
     private final int followUpTurns;
@@ -37,7 +46,7 @@ final class PolicyAnswers {
         }
         if (!reply.offered().isEmpty()) {
             t.say("answers.did_you_mean");
-            reply.offered().forEach(r -> t.actionButtons(List.of(Button.action(r.title(), "kb:" + r.id()))));
+            reply.offered().forEach(r -> entryButton(t, r.title(), ENTRY + r.id()));
             return "offered";
         }
         t.say(reply.answer() != null ? reply.answer() : t.texts.render("ask.not_sure", t.language()));
@@ -58,7 +67,20 @@ final class PolicyAnswers {
     private void show(Turn t, PolicyReply reply) {
         t.say(reply.answer());
         t.conversation.answeredWith(reply.topEntry(), followUpTurns);
-        t.actionButtons(List.of(Button.action(t.texts.plain("kb.more", t.language()), "kbd:" + reply.topEntry())));
-        reply.related().forEach(r -> t.actionButtons(List.of(Button.action(r.title(), "kb:" + r.id()))));
+        entryButton(t, t.texts.plain("kb.more", t.language()), DETAIL + reply.topEntry());
+        reply.related().forEach(r -> entryButton(t, r.title(), ENTRY + r.id()));
+    }
+
+    /** One button per row; left out when its data would not fit (Telegram would refuse the whole message). */
+    private static void entryButton(Turn t, String label, String data) {
+        if (fits(data)) {
+            t.actionButtons(List.of(Button.action(label, data)));
+        } else {
+            log.warn("Entry button left out: its data is over {} bytes: {}", MAX_BUTTON_DATA, data);
+        }
+    }
+
+    static boolean fits(String data) {
+        return data.getBytes(StandardCharsets.UTF_8).length <= MAX_BUTTON_DATA;
     }
 }
