@@ -1,6 +1,7 @@
 package com.teahouse.dialog.internal;
 
 import com.teahouse.cases.CaseDesk;
+import com.teahouse.dialog.internal.flow.FlowSpec;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -14,9 +15,6 @@ import org.slf4j.LoggerFactory;
 final class CaseButtons {
 
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
-
-    /** What the state that offered entries ("did you mean") routes once one of them is shown. */
-    static final String PICKED = "picked";
 
     private final Supplier<PolicyLookup> policies;
     private final PolicyAnswers answers;
@@ -39,7 +37,7 @@ final class CaseButtons {
         }
         if (data.startsWith(PolicyAnswers.ENTRY)) {
             if (answers.pressed(t, data.substring(PolicyAnswers.ENTRY.length()))) {
-                runner.fireIfRouted(t, PICKED);
+                runner.fireIfRouted(t, FlowSpec.PICKED);
             }
             return true;
         }

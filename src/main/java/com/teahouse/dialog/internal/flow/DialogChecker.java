@@ -28,9 +28,8 @@ final class DialogChecker {
     /** The flows the engine enters by itself: home, and a person when someone asks for one. */
     static final List<String> ENGINE_FLOWS = List.of("menu", "human");
 
-    /** Where "did you mean" lands; pressing an offered entry fires this there. */
+    /** The event of policy-answer for "did you mean": where it lands, pressing an entry fires PICKED. */
     static final String OFFERED = "offered";
-    static final String PICKED = "picked";
 
     /** Text keys the engine itself uses (navigation, unexpected input, notices). */
     static final Set<String> ENGINE_TEXTS = Set.of("nav.back", "nav.cancel", "cancel.done", "cancel.draft_kept",
@@ -120,9 +119,9 @@ final class DialogChecker {
                 problems.add(flow.file(), state.line(), "transition to nowhere: action '" + state.action()
                         + "' of state '" + state.id() + "' may say '" + event + "', which it has no on: for");
             } else if (event.equals(OFFERED) && t.to() != null && flow.states().containsKey(t.to())
-                    && !flow.states().get(t.to()).on().containsKey(PICKED)) {
+                    && !flow.states().get(t.to()).on().containsKey(FlowSpec.PICKED)) {
                 problems.add(flow.file(), t.line(), "state '" + t.to() + "' shows the entries offered (\"did you "
-                        + "mean\") but has no on: " + PICKED + " for when one of them is pressed");
+                        + "mean\") but has no on: " + FlowSpec.PICKED + " for when one of them is pressed");
             }
         }
     }
