@@ -52,7 +52,33 @@ class DialogsCheckTest {
     @Test
     void unreachableState() throws IOException {
         assertThat(breakFile("flows/ask.yaml", "      yes: thanks\n", "      yes: not_helped\n"))
-                .contains("flows/ask.yaml:26: unreachable state 'thanks'");
+                .contains("flows/ask.yaml:37: unreachable state 'thanks'");
+    }
+
+    @Test
+    void anActionsEventWithoutARoute() throws IOException {
+        assertThat(breakFile("flows/ask.yaml", "      offered: offered\n", ""))
+                .contains("flows/ask.yaml:12: transition to nowhere: action 'policy-answer' of state 'answer' may "
+                        + "say 'offered', which it has no on: for");
+    }
+
+    @Test
+    void didYouMeanLandsWhereAPressedEntryIsNotRouted() throws IOException {
+        assertThat(breakFile("flows/ask.yaml", "      picked: helped\n", ""))
+                .contains("flows/ask.yaml:16: state 'offered' shows the entries offered (\"did you mean\") but "
+                        + "has no on: picked");
+    }
+
+    @Test
+    void noFlowForAPerson() throws IOException {
+        assertThat(breakFile("flows/human.yaml", "flow: human", "flow: person"))
+                .contains("there is no flow 'human': a request for a person is handed to it");
+    }
+
+    @Test
+    void theEngineNeedsTheDidYouMeanText() throws IOException {
+        assertThat(breakFile("texts/answers.yaml", "answers.did_you_mean:", "answers.did_you_mean_:"))
+                .contains("unknown text key 'answers.did_you_mean': the engine needs it");
     }
 
     @Test

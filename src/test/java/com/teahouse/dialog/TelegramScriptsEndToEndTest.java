@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.teahouse.channel.telegram.fake.FakeBotApiServer;
 import com.teahouse.channel.telegram.fake.FakeChat;
 import com.teahouse.channel.telegram.fake.FakeUser;
+import com.teahouse.dialog.internal.ScriptedKnowledge;
 import com.teahouse.dialog.kit.ScriptRunner;
 import com.teahouse.dialog.kit.TelegramDriver;
 import com.teahouse.testsupport.TestHotline;
@@ -14,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two of the conversation scripts, unchanged, through the fake Telegram with the real telegrambots client. */
+/**
+ * Some of the conversation scripts, unchanged, through the fake Telegram with the real telegrambots client (with
+ * the knowledge decisions scripts may set, {@link ScriptedKnowledge}).
+ */
 class TelegramScriptsEndToEndTest {
 
     @TempDir
@@ -28,9 +32,10 @@ class TelegramScriptsEndToEndTest {
             Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
             p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
             p.put("teahouse.telegram.staff-user-ids", String.valueOf(li.id()));
-            try (TestHotline app = TestHotline.start(data, p)) {
+            try (TestHotline app = TestHotline.start(data, p, ScriptedKnowledge.class)) {
                 ScriptRunner runner = new ScriptRunner(new TelegramDriver(telegram, app, group, li));
-                for (String script : new String[] {"complaint-zh.yaml", "takeover-rating.yaml"}) {
+                for (String script : new String[] {"complaint-zh.yaml", "takeover-rating.yaml", "did-you-mean-zh.yaml",
+                        "follow-up-en.yaml"}) {
                     runner.run(ScriptRunner.load(Path.of("src/test/resources/conversations", script)));
                 }
             }

@@ -1,6 +1,7 @@
 package com.teahouse.dialog.internal;
 
 import com.teahouse.cases.CaseDesk;
+import com.teahouse.dialog.internal.flow.FlowSpec;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -8,32 +9,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buttons that come from messages other modules sent and that are valid whatever the conversation is doing:
- * {@code kb:<entry>} (a related policy entry), {@code rate:<tracking>:s|b|u} (satisfaction after a case was
- * resolved) and {@code unsolved:<tracking>}. Returns false for anything else.
+ * {@code kb:<entry>} (a related policy entry, or one offered as "did you mean"), {@code rate:<tracking>:s|b|u}
+ * (satisfaction after a case was resolved) and {@code unsolved:<tracking>}. Returns false for anything else.
  */
 final class CaseButtons {
 
     private static final Logger log = LoggerFactory.getLogger(CaseButtons.class);
 
     private final Supplier<PolicyLookup> policies;
+    private final PolicyAnswers answers;
     private final Supplier<CaseDesk> cases;
     private final FlowRunner runner;
 
-    CaseButtons(Supplier<PolicyLookup> policies, Supplier<CaseDesk> cases, FlowRunner runner) {
+    CaseButtons(Supplier<PolicyLookup> policies, PolicyAnswers answers, Supplier<CaseDesk> cases,
+            FlowRunner runner) {
         this.policies = policies;
+        this.answers = answers;
         this.cases = cases;
         this.runner = runner;
     }
 
     boolean handle(Turn t, String data) {
-        if (data.startsWith("kbd:")) {
-            policies.get().detail(data.substring(4), t.language()).ifPresentOrElse(
+        if (data.startsWith(PolicyAnswers.DETAIL)) {
+            policies.get().detail(data.substring(PolicyAnswers.DETAIL.length()), t.language()).ifPresentOrElse(
                     t::say, () -> t.say("ask.entry_unknown"));
             return true;
         }
-        if (data.startsWith("kb:")) {
-            policies.get().byId(data.substring(3), t.language()).ifPresentOrElse(
-                    reply -> t.say(reply.answer()), () -> t.say("ask.entry_unknown"));
+        if (data.startsWith(PolicyAnswers.ENTRY)) {
+            if (answers.pressed(t, data.substring(PolicyAnswers.ENTRY.length()))) {
+                runner.fireIfRouted(t, FlowSpec.PICKED);
+            }
             return true;
         }
         String[] parts = data.split(":", -1);

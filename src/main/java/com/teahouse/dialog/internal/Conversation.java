@@ -45,6 +45,15 @@ final class Conversation {
     long lastSeen;
     @JsonProperty("x")
     List<String> transcript = new ArrayList<>();
+    /**
+     * The entry last answered in the policy flow: later questions are read in its context (follow-ups) while
+     * {@link #topicTurns} lasts. Absent in conversations stored before follow-ups existed, which is "no topic".
+     */
+    @JsonProperty("k")
+    String topic;
+    @JsonProperty("kt")
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    int topicTurns;
 
     /** A half-filled form kept for later: its flow, the state to resume at, its answers, when it was saved. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -73,6 +82,27 @@ final class Conversation {
         attachments.clear();
         back.clear();
         returnTo = null;
+        forgetTopic();
+    }
+
+    /** After an answer (or a "did you mean" entry pressed): the next {@code turns} questions may follow it up. */
+    void answeredWith(String entryId, int turns) {
+        topic = entryId == null || turns <= 0 ? null : entryId;
+        topicTurns = topic == null ? 0 : turns;
+    }
+
+    /** The entry a question is asked in the context of, using up one turn; null when there is none. */
+    String takeTopic() {
+        String current = topic;
+        if (--topicTurns <= 0) {
+            forgetTopic();
+        }
+        return current;
+    }
+
+    void forgetTopic() {
+        topic = null;
+        topicTurns = 0;
     }
 
     boolean hasAnswers() {

@@ -4,7 +4,6 @@ import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseRequest;
 import com.teahouse.cases.CaseSummary;
 import com.teahouse.dialog.internal.flow.Catalogues;
-import com.teahouse.messaging.Button;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,12 +28,12 @@ final class DialogActions implements FlowRunner.Actions {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int MAX_LISTED = 10;
 
-    private final Supplier<PolicyLookup> policies;
+    private final PolicyAnswers answers;
     private final Supplier<CaseDesk> cases;
     private final Catalogues catalogues;
 
-    DialogActions(Supplier<PolicyLookup> policies, Supplier<CaseDesk> cases, Catalogues catalogues) {
-        this.policies = policies;
+    DialogActions(PolicyAnswers answers, Supplier<CaseDesk> cases, Catalogues catalogues) {
+        this.answers = answers;
         this.cases = cases;
         this.catalogues = catalogues;
     }
@@ -43,7 +42,7 @@ final class DialogActions implements FlowRunner.Actions {
     public String run(String action, Turn t) {
         Conversation c = t.conversation;
         return switch (action) {
-            case "policy-answer" -> answer(t);
+            case "policy-answer" -> answers.answer(t);
             case "draft-check" -> draft(t) ? "draft" : "none";
             case "draft-restore" -> restore(t);
             case "draft-discard" -> {
@@ -61,20 +60,6 @@ final class DialogActions implements FlowRunner.Actions {
             case "not-solved" -> notSolved(t);
             default -> throw new IllegalStateException("no action " + action);
         };
-    }
-
-    private String answer(Turn t) {
-        String question = t.conversation.fields.get("question");
-        PolicyReply reply = policies.get().ask(question, t.language());
-        t.conversation.remember("KB", reply.topEntry());
-        if (!reply.answered()) {
-            t.say(reply.answer() != null ? reply.answer() : t.texts.render("ask.not_sure", t.language()));
-            return "unanswered";
-        }
-        t.say(reply.answer());
-        t.actionButtons(List.of(Button.action(t.texts.plain("kb.more", t.language()), "kbd:" + reply.topEntry())));
-        reply.related().forEach(r -> t.actionButtons(List.of(Button.action(r.title(), "kb:" + r.id()))));
-        return "answered";
     }
 
     private boolean draft(Turn t) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,20 +25,21 @@ import org.springframework.context.annotation.Configuration;
  * the case actions apologise instead of failing start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DialogProperties.class)
 class DialogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DialogConfiguration.class);
 
     @Bean
-    DialogFiles dialogFiles(@Value("${teahouse.dialogs.dir:./dialogs}") String dir) {
-        DialogFiles files = DialogFiles.load(Path.of(dir));
-        log.info("Dialog files in {}: {} flows", dir, files.flows().size());
+    DialogFiles dialogFiles(DialogProperties properties) {
+        DialogFiles files = DialogFiles.load(Path.of(properties.dir()));
+        log.info("Dialog files in {}: {} flows", properties.dir(), files.flows().size());
         return files;
     }
 
     @Bean
-    FlowMachine flowMachine(DialogFiles files,
-            @Value("${teahouse.dialogs.machine-per-step:true}") boolean perStep) {
+    FlowMachine flowMachine(DialogFiles files, DialogProperties properties) {
+        boolean perStep = properties.machinePerStep();
         StatemachineFlows machines = new StatemachineFlows(files);
         // the design asks for a machine restored per step; remembered answers remain as an opt-out
         log.info("State machines built: {} µs per flow on average; {}", Math.round(machines.costs().microsPerBuild()),
@@ -48,7 +50,7 @@ class DialogConfiguration {
     @Bean
     HotlineDialog hotlineDialog(DialogFiles files, FlowMachine machine, Texts texts,
             ObjectProvider<PolicyLookup> policies, ObjectProvider<CaseDesk> cases, ObjectProvider<Clock> clock,
-            @Value("${teahouse.telegram.staff-chat-id:}") String staffChat) {
+            DialogProperties properties, @Value("${teahouse.telegram.staff-chat-id:}") String staffChat) {
         Prompts prompts = new Prompts(files.catalogues());
         Supplier<PolicyLookup> policy = () -> policies.getIfUnique(UnansweredPolicyLookup::new);
         Supplier<CaseDesk> desk = () -> {
@@ -59,7 +61,7 @@ class DialogConfiguration {
             return d;
         };
         return new HotlineDialog(files, new FlowRunner(files, machine, prompts), prompts, texts, policy, desk,
-                clock.getIfUnique(Clock::systemUTC), staffChat);
+                clock.getIfUnique(Clock::systemUTC), staffChat, properties.followUpTurns());
     }
 
     @Bean

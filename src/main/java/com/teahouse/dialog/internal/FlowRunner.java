@@ -103,6 +103,12 @@ final class FlowRunner {
         return fire(t, event, 0);
     }
 
+    /** An event the engine raises on its own (a "did you mean" entry pressed): fired only where it is routed. */
+    boolean fireIfRouted(Turn t, String event) {
+        StateSpec state = state(t.conversation);
+        return state != null && state.on().containsKey(event) && fire(t, event);
+    }
+
     private boolean fire(Turn t, String event, int depth) {
         Conversation c = t.conversation;
         FlowSpec flow = flow(c);

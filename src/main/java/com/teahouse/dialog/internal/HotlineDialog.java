@@ -38,9 +38,10 @@ final class HotlineDialog implements MessageHandler {
     private final TakeoverRelay relay;
     private final CaseButtons caseButtons;
     private final DialogCommands commands;
+    private final PersonRequests personRequests;
 
     HotlineDialog(DialogFiles files, FlowRunner runner, Prompts prompts, Texts texts, Supplier<PolicyLookup> policies,
-            Supplier<CaseDesk> cases, Clock clock, String staffChat) {
+            Supplier<CaseDesk> cases, Clock clock, String staffChat, int followUpTurns) {
         this.runner = runner;
         this.prompts = prompts;
         this.texts = texts;
@@ -48,9 +49,11 @@ final class HotlineDialog implements MessageHandler {
         this.clock = clock;
         this.staffChat = staffChat == null || staffChat.isBlank() ? null : staffChat.strip();
         this.relay = new TakeoverRelay(texts);
-        this.caseButtons = new CaseButtons(policies, cases, runner);
+        PolicyAnswers answers = new PolicyAnswers(policies, followUpTurns);
+        this.caseButtons = new CaseButtons(policies, answers, cases, runner);
+        this.personRequests = new PersonRequests(policies);
         this.commands = new DialogCommands(files, texts);
-        runner.actions(new DialogActions(policies, cases, files.catalogues()));
+        runner.actions(new DialogActions(answers, cases, files.catalogues()));
     }
 
     DialogCommands commands() {
@@ -105,6 +108,8 @@ final class HotlineDialog implements MessageHandler {
                     String pressed = pressedByLabel(t, m.text());
                     if (pressed != null) {
                         button(t, pressed);
+                    } else if (personRequests.asks(t, runner.state(t.conversation), m.text())) {
+                        runner.start(t, PersonRequests.FLOW, true);
                     } else {
                         runner.input(t, m.text());
                     }

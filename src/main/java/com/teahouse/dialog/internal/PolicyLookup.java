@@ -5,12 +5,25 @@ import java.util.Optional;
 
 /**
  * The dialog's port to the knowledge module: answers a policy question, and shows one entry again when a
- * "related" button is pressed. The adapter to the knowledge module is a Spring bean implementing this; without
- * one, {@link UnansweredPolicyLookup} stands in.
+ * "related" or "did you mean" button is pressed. The adapter to the knowledge module is a Spring bean
+ * implementing this; without one, {@link UnansweredPolicyLookup} stands in.
  */
 public interface PolicyLookup {
 
-    PolicyReply ask(String question, String language);
+    /**
+     * A question, read in the context of {@code topicEntry}, the entry the user was last answered with (a
+     * follow-up such as 「那个体户呢？」); null when there is none.
+     */
+    PolicyReply ask(String question, String language, String topicEntry);
+
+    default PolicyReply ask(String question, String language) {
+        return ask(question, language, null);
+    }
+
+    /** Whether typed text asks for a person (checked outside the policy question, where the answer says it). */
+    default boolean asksForPerson(String text, String language) {
+        return ask(text, language, null).asksForPerson();
+    }
 
     /** The entry behind a {@code kb:<id>} button, formatted as an answer; empty when it no longer exists. */
     Optional<PolicyReply> byId(String entryId, String language);

@@ -9,7 +9,7 @@ import java.util.Optional;
 final class UnansweredPolicyLookup implements PolicyLookup {
 
     @Override
-    public PolicyReply ask(String question, String language) {
+    public PolicyReply ask(String question, String language, String topicEntry) {
         return PolicyReply.unanswered();
     }
 

@@ -90,6 +90,33 @@ class WebChatBrowserTest {
     }
 
     @Test
+    void aNewVisitorIsGreetedWithTheMenuWithoutTypingAndOnlyOnce() {
+        browser.get(app.baseUrl() + "/");
+        browser.manage().deleteAllCookies();
+        browser.navigate().refresh();
+        Texts texts = app.bean(Texts.class);
+        waiting().until(d -> botLines().size() >= 1);
+        String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+        WebElement greeting = botLines().get(0);
+        assertThat(greeting.getText()).contains(texts.plain("menu.greeting", lang));
+        assertThat(greeting.findElements(By.tagName("button"))).extracting(WebElement::getText)
+                .contains(texts.plain("menu.ask", lang), texts.plain("menu.complain", lang),
+                        texts.plain("menu.status", lang), texts.plain("menu.human", lang));
+        assertThat(browser.findElements(By.cssSelector(".line.user"))).isEmpty();
+
+        // reloads show the same chat: greeted once, not again
+        browser.navigate().refresh();
+        browser.navigate().refresh();
+        waiting().until(d -> botLines().size() >= 1);
+        // a press after the reloads: once its answer is here, any second greeting would be here before it
+        botLines().get(0).findElements(By.tagName("button")).get(0).click();
+        waiting().until(d -> botLines().size() >= 2);
+        assertThat(botLines()).extracting(WebElement::getText)
+                .filteredOn(text -> text.contains(texts.plain("menu.greeting", lang))).hasSize(1);
+        assertThat(botLines().get(1).getText()).contains(texts.plain("ask.prompt", lang));
+    }
+
+    @Test
     void tooLongMessageGetsAClearMessage() {
         browser.get(app.baseUrl() + "/");
         waiting().until(d -> !d.findElement(By.id("input")).getAttribute("placeholder").isEmpty());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.teahouse.cases.CaseRecord;
+import com.teahouse.knowledge.PolicyDigest;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Button;
 import com.teahouse.messaging.Outbound;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 /**
  * The expectations of a script step, on what that step answered: expect, not, buttons, no-buttons, silent;
+ * entry (the reply holds that policy entry's real title: its answer), offered (exactly these entries as buttons);
  * staff (texts that reached the case's staff topic); case (fields of the newest case of the chat, as the real
  * case store holds it: CaseRecord's fields, e.g. kind, category, state, claimedBy, rating).
  */
@@ -25,10 +27,12 @@ final class ScriptChecks {
 
     private final ScriptRunner.Driver driver;
     private final Address chat;
+    private final String language;
 
-    ScriptChecks(ScriptRunner.Driver driver, Address chat) {
+    ScriptChecks(ScriptRunner.Driver driver, Address chat, String language) {
         this.driver = driver;
         this.chat = chat;
+        this.language = language;
     }
 
     /** The newest case this chat owns; fails the step if there is none. */
@@ -78,6 +82,16 @@ final class ScriptChecks {
         }
         for (String label : strings(step.get("buttons"))) {
             assertTrue(labels(mine).contains(label), where + ": expected button '" + label + "' in " + labels(mine));
+        }
+        for (String id : strings(step.get("entry"))) {
+            String title = driver.bean(PolicyDigest.class).entry(id, language).orElseThrow().title();
+            assertTrue(text.contains(title), where + ": expected the answer of '" + id + "' (" + title + ") in reply:\n"
+                    + text);
+        }
+        if (step.containsKey("offered")) {
+            List<String> offered = mine.stream().flatMap(o -> o.buttons().stream()).flatMap(List::stream)
+                    .map(Button::data).filter(d -> d != null && d.startsWith("kb:")).map(d -> d.substring(3)).toList();
+            assertEquals(strings(step.get("offered")), offered, where + ": the entries offered as buttons");
         }
         for (String label : strings(step.get("no-buttons"))) {
             assertFalse(labels(mine).contains(label), where + ": unexpected button '" + label + "'");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseWork;
+import com.teahouse.dialog.internal.ScriptedKnowledge;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Attachment;
 import com.teahouse.messaging.Button;
@@ -24,8 +25,10 @@ import java.util.UUID;
  * Runs a conversation script (YAML under src/test/resources/conversations) against any {@link Driver}: the
  * real message path here, the fake Telegram end to end elsewhere. One action per step (say, press, data,
  * contact, photo, document, sticker, voice, edit, repeat, wait; and for staff: takeover = a staff member
- * presses 接单 on the case card, staff-says = writes in the case's topic, handback = /resolve with that reply),
- * then expectations on what that step answered (see {@link ScriptChecks}). "{case}" in any string is the
+ * presses 接单 on the case card, staff-says = writes in the case's topic, handback = /resolve with that reply;
+ * press-entry = presses the button of that policy entry, offered or related), then expectations on what that step
+ * answered (see {@link ScriptChecks}). A script's {@code knowledge:} list sets what the knowledge module decides
+ * for some questions ({@link ScriptedKnowledge}). "{case}" in any string is the
  * newest case of the script's chat, read from the real case desk.
  */
 public final class ScriptRunner {
@@ -81,7 +84,10 @@ public final class ScriptRunner {
         Address chat = driver.chat(script.containsKey("chat") ? String.valueOf(script.get("chat"))
                 : "chat-" + UUID.randomUUID(), language);
         Person person = new Person("u-" + chat.chat(), "Tester", language);
-        ScriptChecks checks = new ScriptChecks(driver, chat);
+        if (script.get("knowledge") instanceof List<?> rows) {
+            driver.bean(ScriptedKnowledge.Table.class).add(rows);
+        }
+        ScriptChecks checks = new ScriptChecks(driver, chat, language);
         List<Outbound> last = List.of();
         int n = 0;
         for (Map<String, Object> raw : (List<Map<String, Object>>) script.get("steps")) {
@@ -133,6 +139,14 @@ public final class ScriptRunner {
                     ? new Inbound(id, chat, person, Inbound.Kind.CONTACT, null, null, null, null,
                             new Contact("+86 138 0013 8000", "Tester", person.id()), List.of(), now)
                     : Inbound.button(id, chat, person, button.data(), "1", null);
+        }
+        if (step.containsKey("press-entry")) {
+            String data = "kb:" + step.get("press-entry");
+            Button button = last.stream().flatMap(o -> o.buttons().stream()).flatMap(List::stream)
+                    .filter(b -> data.equals(b.data())).findFirst().orElseThrow(() -> new AssertionError(
+                            where + ": no button for entry '" + step.get("press-entry") + "' in "
+                                    + ScriptChecks.labels(last)));
+            return Inbound.button(id, chat, person, button.data(), "1", null);
         }
         if (step.containsKey("data")) {
             return Inbound.button(id, chat, person, String.valueOf(step.get("data")), "1", null);

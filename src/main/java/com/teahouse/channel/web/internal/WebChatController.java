@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +30,8 @@ import redis.clients.jedis.params.SetParams;
 /** The web chat's API: send, follow live, and the page's texts. Translation only; the conversation is elsewhere. */
 @RestController
 class WebChatController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebChatController.class);
 
     static final int MAX_TEXT = 4000;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -54,9 +58,28 @@ class WebChatController {
     @GetMapping("/api/chat/session")
     Map<String, Object> session(@RequestParam(defaultValue = "zh") String lang, HttpServletRequest request,
             HttpServletResponse response) {
-        WebSessions.current(request, response);
+        String session = WebSessions.current(request, response);
         String language = lang.startsWith("en") ? "en" : "zh";
+        greetIfNew(session, language);
         return Map.of("lang", language, "texts", texts.forLanguage(language));
+    }
+
+    /**
+     * Opening the page on a new chat is this channel's Start button, and is translated as what Telegram sends
+     * when a user presses Start: /start. So the greeting and the menu come from the conversation, through the
+     * message path, into the transcript. Its id is fixed per chat ('@' is never in a page's own ids), so the
+     * message path's dedupe lets it happen once however often and however fast the page is loaded.
+     */
+    private void greetIfNew(String session, String language) {
+        try {
+            if (transcript.isEmpty(session)) {
+                inbox.accept(List.of(Inbound.text("web:" + session + ":@open", Address.of(WebChannel.NAME, session),
+                        new Person(session, null, language), "/start")));
+            }
+        } catch (StoreUnavailable | JedisException e) {
+            // the page still works: typing anything starts the conversation
+            log.warn("No greeting for a new web chat: {}", e.getMessage());
+        }
     }
 
     @PostMapping("/api/chat/send")

@@ -40,6 +40,11 @@ class WebTranscript {
         }
     }
 
+    /** True when nothing was ever said in this chat (or its history expired). */
+    boolean isEmpty(String session) {
+        return store.jedis().xlen(key(session)) == 0;
+    }
+
     List<TranscriptLine> after(String session, String lastSeen) {
         StreamEntryID from = lastSeen == null || lastSeen.isBlank() ? null : parse(lastSeen);
         var entries = from == null

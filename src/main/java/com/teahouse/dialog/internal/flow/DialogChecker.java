@@ -5,16 +5,31 @@ import com.teahouse.dialog.internal.flow.FlowSpec.TransitionSpec;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The checks across files: states, transitions, actions, text keys and catalogues must all fit together. */
 final class DialogChecker {
 
-    /** The actions the engine implements (a `do:` naming anything else is a mistake in the file). */
-    static final Set<String> ACTIONS = Set.of("policy-answer", "draft-check", "draft-restore", "draft-discard",
-            "open-complaint", "case-status", "handoff", "set-language", "rate-comment", "not-solved");
+    /**
+     * The actions the engine implements (a `do:` naming anything else is a mistake in the file), each with the
+     * events it may say: a state running it must route every one of them.
+     */
+    static final Map<String, List<String>> ACTION_EVENTS = Map.of("policy-answer",
+            List.of("answered", "offered", "unanswered", "person"), "draft-check", List.of("draft", "none"),
+            "draft-restore", List.of("restored"), "draft-discard", List.of("done"), "open-complaint",
+            List.of("opened", "failed"), "case-status", List.of("done"), "handoff", List.of("done"), "set-language",
+            List.of("done"), "rate-comment", List.of("done"), "not-solved", List.of("done"));
+    static final Set<String> ACTIONS = ACTION_EVENTS.keySet();
+
+    /** The flows the engine enters by itself: home, and a person when someone asks for one. */
+    static final List<String> ENGINE_FLOWS = List.of("menu", "human");
+
+    /** The event of policy-answer for "did you mean": where it lands, pressing an entry fires PICKED. */
+    static final String OFFERED = "offered";
 
     /** Text keys the engine itself uses (navigation, unexpected input, notices). */
     static final Set<String> ENGINE_TEXTS = Set.of("nav.back", "nav.cancel", "cancel.done", "cancel.draft_kept",
@@ -25,7 +40,7 @@ final class DialogChecker {
             "complaint.summary_empty", "complaint.category_chosen", "complaint.opened", "complaint.open_failed",
             "status.none", "status.list_head", "status.line", "status.unknown", "status.bad_number", "human.opened",
             "human.failed", "ask.not_sure", "ask.entry_unknown", "common.yes", "common.no", "command.cancel",
-            "kb.source", "kb.effective", "kb.more");
+            "kb.source", "kb.effective", "kb.more", "answers.did_you_mean");
 
     private final Map<String, FlowSpec> flows;
     private final TextCatalog texts;
@@ -55,6 +70,9 @@ final class DialogChecker {
         if (!flows.containsKey("menu")) {
             problems.add("flows/", 1, "there is no flow 'menu': every flow returns to it");
         }
+        if (!flows.containsKey("human")) {
+            problems.add("flows/", 1, "there is no flow 'human': a request for a person is handed to it");
+        }
         ENGINE_TEXTS.stream().filter(k -> !texts.has(k)).sorted().forEach(k -> problems.add("texts/", 1,
                 "unknown text key '" + k + "': the engine needs it, but no texts file defines it"));
     }
@@ -78,7 +96,9 @@ final class DialogChecker {
             });
             if (state.action() != null && !ACTIONS.contains(state.action())) {
                 problems.add(flow.file(), state.line(), "unknown action '" + state.action() + "' in " + where
-                        + "; known: " + ACTIONS);
+                        + "; known: " + new TreeSet<>(ACTIONS));
+            } else if (state.action() != null) {
+                actionEvents(flow, state);
             }
             if (state.input() != null) {
                 input(flow, state);
@@ -89,6 +109,21 @@ final class DialogChecker {
             state.summary().forEach(s -> textKey(flow, s.line(), s.label(), where + " summary"));
         }
         reachable(flow);
+    }
+
+    /** Every event the action may say is routed; and "did you mean" lands where a pressed entry is routed. */
+    private void actionEvents(FlowSpec flow, StateSpec state) {
+        for (String event : ACTION_EVENTS.get(state.action())) {
+            TransitionSpec t = state.on().get(event);
+            if (t == null) {
+                problems.add(flow.file(), state.line(), "transition to nowhere: action '" + state.action()
+                        + "' of state '" + state.id() + "' may say '" + event + "', which it has no on: for");
+            } else if (event.equals(OFFERED) && t.to() != null && flow.states().containsKey(t.to())
+                    && !flow.states().get(t.to()).on().containsKey(FlowSpec.PICKED)) {
+                problems.add(flow.file(), t.line(), "state '" + t.to() + "' shows the entries offered (\"did you "
+                        + "mean\") but has no on: " + FlowSpec.PICKED + " for when one of them is pressed");
+            }
+        }
     }
 
     private void input(FlowSpec flow, StateSpec state) {

@@ -60,4 +60,7 @@ public record FlowSpec(String id, String file, int line, String command, String 
 
     /** The events that fire automatically when a passive state is entered without an action. */
     public static final String THEN = "then";
+
+    /** The event the engine fires where a "did you mean" entry was pressed and shown. */
+    public static final String PICKED = "picked";
 }
