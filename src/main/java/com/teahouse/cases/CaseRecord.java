@@ -39,6 +39,17 @@ public record CaseRecord(
                 topic, claimedBy, claimedByName, supervised, resolution, rating, declineRoute);
     }
 
+    /**
+     * The case without its contact person and phone, and for a confidential case without company and credit
+     * code either: what {@link CasePolicy#seen} shows; contact data only through the logged "show contact" step.
+     */
+    public CaseRecord withoutContact() {
+        return new CaseRecord(trackingNumber, state, kind, category, unit, description, attachments, location,
+                confidential ? null : company, confidential ? null : creditCode, null, null, confidential, language,
+                owner, transcript, openedAt, claimDue, replyDue, due, topic, claimedBy, claimedByName, supervised,
+                resolution, rating, declineRoute);
+    }
+
     public boolean overdue(Instant now) {
         return due != null && !state.ended() && now.isAfter(due);
     }
