@@ -59,16 +59,19 @@ public final class CasePolicy {
         }
     }
 
-    /** ALLOWED; HIDDEN: answer as for an unknown case; REFUSED: say {@code key} (with {@code state}), change nothing. */
-    public record Decision(Verdict verdict, String key, CaseState state) {
+    /**
+     * ALLOWED; HIDDEN: answer as for an unknown case; REFUSED: say {@code key} (with the case's {@code state},
+     * or who {@code holds} it), change nothing.
+     */
+    public record Decision(Verdict verdict, String key, CaseState state, String holder) {
 
         public enum Verdict { ALLOWED, HIDDEN, REFUSED }
 
-        static final Decision ALLOW = new Decision(Verdict.ALLOWED, null, null);
-        static final Decision HIDE = new Decision(Verdict.HIDDEN, null, null);
+        static final Decision ALLOW = new Decision(Verdict.ALLOWED, null, null, null);
+        static final Decision HIDE = new Decision(Verdict.HIDDEN, null, null, null);
 
         static Decision refuse(String key) {
-            return new Decision(Verdict.REFUSED, key, null);
+            return new Decision(Verdict.REFUSED, key, null, null);
         }
 
         public boolean allowed() {
@@ -171,7 +174,10 @@ public final class CasePolicy {
     }
 
     private static Decision refusedState(CaseRecord c) {
-        return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state());
+        if (c.state() == CLAIMED && c.claimedByName() != null) {
+            return new Decision(Decision.Verdict.REFUSED, "access.refused.claimed", c.state(), c.claimedByName());
+        }
+        return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state(), null);
     }
 
     private static Decision needs(String text, String key) {

@@ -3,6 +3,7 @@ package com.teahouse.staff.internal;
 import com.teahouse.cases.CasePolicy.Decision;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,14 @@ class Refusals {
     }
 
     RichText of(Decision d) {
-        return of(d.key(), d.state() == null ? Map.of()
-                : Map.of("state", texts.plain("staff.state." + d.state().id(), card.language())));
+        Map<String, Object> p = new HashMap<>();
+        if (d.state() != null) {
+            p.put("state", texts.plain("staff.state." + d.state().id(), card.language()));
+        }
+        if (d.holder() != null) {
+            p.put("name", d.holder());
+        }
+        return of(d.key(), p);
     }
 
     RichText of(String key, Map<String, ?> params) {
