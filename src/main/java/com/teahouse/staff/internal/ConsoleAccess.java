@@ -39,15 +39,6 @@ class ConsoleAccess {
         return policy;
     }
 
-    /** The case as this account may see it, or a 404 (hidden) / 403 (no case rights). */
-    CaseRecord visible(Account a, CaseRecord c) {
-        Decision d = policy.decide(a.caller(), Action.SEE, c);
-        if (!d.allowed()) {
-            throw new ResponseStatusException(d.hidden() ? HttpStatus.NOT_FOUND : HttpStatus.FORBIDDEN);
-        }
-        return policy.seen(c);
-    }
-
     /** Null when allowed; otherwise the HTTP answer that refuses it. */
     ResponseEntity<Map<String, Object>> refusal(CaseCaller who, Action action, CaseRecord c, Input in) {
         Decision d = policy.decide(who, action, c, in);

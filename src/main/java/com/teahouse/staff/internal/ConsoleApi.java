@@ -91,10 +91,14 @@ class ConsoleApi {
 
     /** One case without contact data (see {@link #contact}); a confidential case also without company. */
     @GetMapping("/cases/{t}")
-    Map<String, Object> one(Principal principal, @PathVariable String t) {
+    ResponseEntity<Map<String, Object>> one(Principal principal, @PathVariable String t) {
         Account a = access.me(principal);
-        CaseRecord c = access.visible(a, work.get(t).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND)));
+        CaseRecord full = work.get(t).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var refused = access.refusal(a.caller(), CasePolicy.Action.SEE, full, CasePolicy.Input.NONE);
+        if (refused != null) {
+            return refused;
+        }
+        CaseRecord c = access.policy().seen(full);
         Map<String, Object> m = row(c);
         m.put("description", c.description());
         m.put("location", c.location());
@@ -105,7 +109,7 @@ class ConsoleApi {
         m.put("resolution", c.resolution());
         m.put("history", work.history(c.trackingNumber()));
         m.put("mine", a.actor().id().equals(c.claimedBy()));
-        return m;
+        return ResponseEntity.ok(m);
     }
 
     /** The "show contact" step: logged in the case's history (a confidential case needs a reason in text). */
@@ -142,17 +146,13 @@ class ConsoleApi {
         Actor me = a.actor();
         Action in = body == null ? new Action(null, null, null, null) : body;
         String text = in.text() == null ? "" : in.text().strip();
-        DeclineRoute route = null;
-        if (what == CasePolicy.Action.DECLINE) {
-            route = DeclineRoute.parse(in.route());
-            if (route == null) {
-                access.visible(a, c);
-                return access.refused(HttpStatus.BAD_REQUEST, access.message("access.refused.route"));
-            }
-        }
         var refused = access.refusal(a.caller(), what, c, new CasePolicy.Input(text, in.days()));
         if (refused != null) {
             return refused;
+        }
+        DeclineRoute route = DeclineRoute.parse(in.route());
+        if (what == CasePolicy.Action.DECLINE && route == null) {
+            return access.refused(HttpStatus.BAD_REQUEST, access.message("access.refused.route"));
         }
         String op = "web:" + UUID.randomUUID();
         DeclineRoute to = route;
