@@ -178,6 +178,86 @@ class CasePermissionsMatrixIT {
         }
     }
 
+    /** Bad input from a supervisor on a case where the action is allowed: 400 and the rule, nothing changes. */
+    @ParameterizedTest(name = "console bad input: {0} {1}")
+    @MethodSource("badConsoleInput")
+    void consoleBadInput(String action, String body, String message) throws Exception {
+        String t = caseIn(CaseState.CLAIMED, false);
+        Snapshot before = snapshot(t);
+        MvcResult r = mvc.perform(json("/staff/api/cases/" + t + "/" + action, body).with(user(Who.SUPERVISOR.username))
+                .with(csrf())).andReturn();
+        String answer = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertEquals(400, r.getResponse().getStatus(), answer);
+        assertTrue(answer.contains(message) && answer.contains("本次操作未生效"), answer);
+        assertEquals(before, snapshot(t));
+    }
+
+    static Stream<Arguments> badConsoleInput() {
+        return Stream.of(
+                Arguments.of("extend", "{\"days\":0,\"text\":\"理由\"}", "1 到 30"),
+                Arguments.of("extend", "{\"days\":31,\"text\":\"理由\"}", "1 到 30"),
+                Arguments.of("extend", "{\"days\":2147483647,\"text\":\"理由\"}", "1 到 30"),
+                Arguments.of("extend", "{\"text\":\"理由\"}", "1 到 30"),
+                Arguments.of("extend", "{\"days\":5}", "写明理由"),
+                Arguments.of("decline", "{\"route\":\"court\"}", "写明理由"),
+                Arguments.of("decline", "{\"route\":\"FAKE\\r\\nLOG\",\"text\":\"理由\"}", "court"),
+                Arguments.of("resolve", "{\"text\":\"  \"}", "写上内容"));
+    }
+
+    /** The same rules typed in the forum by a supervisor (the bootstrap id). */
+    @ParameterizedTest(name = "telegram bad input: {0}")
+    @MethodSource("badTelegramInput")
+    void telegramBadInput(String command, String message) {
+        String t = caseIn(CaseState.CLAIMED, false);
+        Address topic = Address.of("telegram", TOPIC_CHAT).inThread(String.valueOf(threads.incrementAndGet()));
+        work.topicOpened(t, topic);
+        Snapshot before = snapshot(t);
+        Inbound m = Inbound.text("tg:b" + updates.incrementAndGet(), topic, new Person("31", "督办", "zh"), command);
+        String said = String.join("\n", forum.handle(m, null).replies().stream().map(o -> o.text().plainText()).toList());
+        assertTrue(said.contains(message) && said.contains("本次操作未生效"), command + ": " + said);
+        assertEquals(before, snapshot(t), command);
+    }
+
+    static Stream<Arguments> badTelegramInput() {
+        return Stream.of(
+                Arguments.of("/extend 0 理由", "1 到 30"),
+                Arguments.of("/extend 31 理由", "1 到 30"),
+                Arguments.of("/extend 2147483647 理由", "1 到 30"),
+                Arguments.of("/extend 99999999999999 理由", "1 到 30"),
+                Arguments.of("/extend abc 理由", "1 到 30"),
+                Arguments.of("/extend 5", "写明理由"),
+                Arguments.of("/decline court", "写明理由"),
+                Arguments.of("/decline nowhere 理由", "court"),
+                Arguments.of("/resolve", "写上内容"),
+                Arguments.of("/note", "写上内容"));
+    }
+
+    /** A button names its case; pressed in another case's topic (a forged callback) it does nothing. */
+    @ParameterizedTest(name = "button of another topic: {0}")
+    @MethodSource("buttons")
+    void aButtonWorksOnlyInItsOwnCasesTopic(String action) {
+        String pressed = caseIn(CaseState.DISPATCHED, false);
+        String other = caseIn(CaseState.DISPATCHED, false);
+        Address otherTopic = Address.of("telegram", TOPIC_CHAT).inThread(String.valueOf(threads.incrementAndGet()));
+        work.topicOpened(other, otherTopic);
+        work.topicOpened(pressed, Address.of("telegram", TOPIC_CHAT).inThread(String.valueOf(threads.incrementAndGet())));
+        Snapshot before = snapshot(pressed);
+        Snapshot otherBefore = snapshot(other);
+        Inbound m = Inbound.button("tg:x" + updates.incrementAndGet(), otherTopic, new Person("21", "督办", "zh"),
+                action.formatted(pressed), "1", "cb");
+        List<Outbound> replies = forum.handle(m, null).replies();
+        assertEquals(1, replies.size());
+        assertEquals(otherTopic, replies.get(0).to());
+        assertTrue(replies.get(0).text().plainText().contains("不属于本话题的案件"), replies.get(0).text().plainText());
+        assertEquals(before, snapshot(pressed));
+        assertEquals(otherBefore, snapshot(other));
+    }
+
+    static Stream<String> buttons() {
+        return Stream.of("case:claim:%s", "case:contact:%s", "case:transfer:%s", "case:to:%s:market",
+                "case:resolve:%s");
+    }
+
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request(Act act, String t) {
         String base = "/staff/api/cases/" + t;
         return switch (act) {
