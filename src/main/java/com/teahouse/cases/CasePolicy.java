@@ -10,9 +10,7 @@ import static com.teahouse.cases.CaseState.RETURNED;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -182,10 +180,5 @@ public final class CasePolicy {
 
     private static Decision needs(String text, String key) {
         return text.isEmpty() ? Decision.refuse(key) : Decision.ALLOW;
-    }
-
-    /** The actions a staff channel offers, for tests and menus. */
-    public static Set<Action> staffActions() {
-        return EnumSet.complementOf(EnumSet.of(Action.RATE, Action.STATUS));
     }
 }
