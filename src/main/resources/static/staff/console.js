@@ -19,6 +19,7 @@
         location.href = '/staff/login';
       }
       if (!r.ok) {
+        // a refusal carries the policy's polite message
         return r.json().catch(() => ({})).then((b) => { throw new Error(b.message || ('HTTP ' + r.status)); });
       }
       return r.json();
@@ -109,8 +110,8 @@
       const fields = $('fields');
       fields.replaceChildren();
       [['类别', c.categoryName], ['诉求', c.description], ['地点', c.location],
-        ['企业', c.company === null ? '（保密）' : c.company], ['联系人', c.contactName === null ? '（保密）' : c.contactName],
-        ['电话', c.phone === null ? '（保密）' : c.phone], ['答复', c.resolution]].forEach(([k, v]) => {
+        ['企业', c.company === null ? '（保密）' : c.company], ['联系人', '（点击“查看联系方式”）'],
+        ['电话', '（点击“查看联系方式”）'], ['答复', c.resolution]].forEach(([k, v]) => {
         fields.appendChild(el('dt', k));
         const dd = el('dd', v || '-'); dd.id = 'field-' + k; fields.appendChild(dd);
       });
@@ -130,6 +131,14 @@
     };
     ['claim', 'message', 'resolve', 'note', 'return'].forEach((a) => $(a).addEventListener('click', () => act(a)));
     $('transfer').addEventListener('click', () => act('transfer', { unit: $('to-unit').value }));
+    // contact data only on request, logged; a confidential case takes the reason from the text box
+    $('contact').addEventListener('click', () => {
+      api('/cases/' + encodeURIComponent(t) + '/contact', { text: $('reply').value }).then((r) => {
+        $('field-企业').textContent = r.company || '-';
+        $('field-联系人').textContent = r.contactName || '-';
+        $('field-电话').textContent = r.phone || '-';
+      }).catch((e) => { $('result').textContent = e.message; });
+    });
     me().then((m) => {
       m.units.forEach((u) => { const o = el('option', u.name); o.value = u.id; $('to-unit').appendChild(o); });
     });

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything stored about a case, for staff. Contact fields are personal data: never log them, and show them
- * to a handling unit only through {@link #asSeenByUnit()}.
+ * Everything stored about a case, for staff. Contact fields are personal data: never log them; show a case
+ * through {@link #withoutContact()} and contact data only where {@link CasePolicy} allows SEE_CONTACT.
  *
  * @param unit       handling unit id from the catalogue
  * @param due        the deadline that matters now: to claim while dispatched, to reply while being handled,
@@ -29,14 +29,15 @@ public record CaseRecord(
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
     }
 
-    /** The case as a handling unit may see it: a confidential complainant's name, phone and company hidden. */
-    public CaseRecord asSeenByUnit() {
-        if (!confidential) {
-            return this;
-        }
+    /**
+     * The case without its contact person and phone, and for a confidential case without company and credit
+     * code either: what {@link CasePolicy#seen} shows; contact data only through the logged "show contact" step.
+     */
+    public CaseRecord withoutContact() {
         return new CaseRecord(trackingNumber, state, kind, category, unit, description, attachments, location,
-                null, null, null, null, true, language, owner, transcript, openedAt, claimDue, replyDue, due,
-                topic, claimedBy, claimedByName, supervised, resolution, rating, declineRoute);
+                confidential ? null : company, confidential ? null : creditCode, null, null, confidential, language,
+                owner, transcript, openedAt, claimDue, replyDue, due, topic, claimedBy, claimedByName, supervised,
+                resolution, rating, declineRoute);
     }
 
     public boolean overdue(Instant now) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What staff do to cases (the Telegram forum and the web console). Access control is the caller's: this
- * interface trusts the {@link Actor} it is given. Every change is atomic in Redis, logged as an event and
+ * What staff do to cases (the Telegram forum and the web console). Who may do what is decided by
+ * {@link CasePolicy}, which every caller asks first: this interface trusts the {@link Actor} it is given. Every change is atomic in Redis, logged as an event and
  * published as a {@link CaseEvent}. {@code opId}, when not null, makes a call idempotent (a replayed message).
  */
 public interface CaseWork {
@@ -45,6 +45,9 @@ public interface CaseWork {
     /** Internal note: never shown to the entrepreneur. */
     Outcome note(String trackingNumber, Actor actor, String text, String opId);
 
+    /** Logs that a staff member was shown the contact data (never the data itself; the reason, if any). */
+    Outcome contactShown(String trackingNumber, Actor actor, String reason, String opId);
+
     /** Records the staff forum topic of a case. */
     void topicOpened(String trackingNumber, Address topic);
 
@@ -69,7 +72,22 @@ public interface CaseWork {
         return record.due() == null ? Duration.ZERO : Duration.between(now, record.due());
     }
 
-    enum DeclineRoute { NONE, COURT, ARBITRATION, PETITION }
+    enum DeclineRoute {
+        NONE, COURT, ARBITRATION, PETITION;
+
+        /** A route by name, any case; null when it is not one (bad input, never an exception). */
+        public static DeclineRoute parse(String name) {
+            if (name == null || name.isBlank()) {
+                return NONE;
+            }
+            for (DeclineRoute r : values()) {
+                if (r.name().equalsIgnoreCase(name.strip())) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
 
     /**
      * @param done    whether the change happened

@@ -14,6 +14,7 @@ import java.util.List;
  * @param data        a pressed button's data
  * @param messageRef  the channel's id of the message this is about (the message a pressed button was on)
  * @param callbackRef the channel's handle for acknowledging a button press
+ * @param chatKind    a private chat with one person, or a group (the dialog serves entrepreneurs privately only)
  */
 public record Inbound(
         String id,
@@ -26,13 +27,30 @@ public record Inbound(
         String callbackRef,
         Contact contact,
         List<Attachment> attachments,
-        Instant at) {
+        Instant at,
+        ChatKind chatKind) {
 
     public enum Kind { TEXT, BUTTON, CONTACT, ATTACHMENT, EDITED, UNSUPPORTED }
+
+    /** Channels without groups (the web chat) are always PRIVATE. */
+    public enum ChatKind { PRIVATE, GROUP }
 
     public Inbound {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         at = at == null ? Instant.now() : at;
+        chatKind = chatKind == null ? ChatKind.PRIVATE : chatKind;
+    }
+
+    /** In a private chat. */
+    public Inbound(String id, Address from, Person sender, Kind kind, String text, String data, String messageRef,
+            String callbackRef, Contact contact, List<Attachment> attachments, Instant at) {
+        this(id, from, sender, kind, text, data, messageRef, callbackRef, contact, attachments, at, ChatKind.PRIVATE);
+    }
+
+    /** The same message, said in a group chat. */
+    public Inbound inGroup() {
+        return new Inbound(id, from, sender, kind, text, data, messageRef, callbackRef, contact, attachments, at,
+                ChatKind.GROUP);
     }
 
     public static Inbound text(String id, Address from, Person sender, String text) {

@@ -1,5 +1,7 @@
 package com.teahouse.cases.internal;
 
+import com.teahouse.cases.CaseHistoryEntry;
+import com.teahouse.cases.CasePolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -18,6 +20,13 @@ class CasesConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The one authorization policy; the reopen window counts from the last closing in the event log. */
+    @Bean
+    CasePolicy casePolicy(Clock clock, CaseStore store) {
+        return new CasePolicy(clock, t -> store.history(t).stream().filter(e -> "closed".equals(e.to()))
+                .reduce((a, b) -> b).map(CaseHistoryEntry::at));
     }
 
     @Bean

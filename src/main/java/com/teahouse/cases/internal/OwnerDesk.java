@@ -1,6 +1,9 @@
 package com.teahouse.cases.internal;
 
+import com.teahouse.cases.CaseCaller;
 import com.teahouse.cases.CaseDesk;
+import com.teahouse.cases.CasePolicy;
+import com.teahouse.cases.CasePolicy.Action;
 import com.teahouse.cases.CaseEvent;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseRequest;
@@ -31,9 +34,12 @@ class OwnerDesk implements CaseDesk {
     private final DeadlineScheduler scheduler;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CasePolicy policy;
 
     OwnerDesk(CaseStore store, TrackingNumbers numbers, Catalogue catalogue, WorkCalendar calendar,
-            Workflow workflow, DeadlineScheduler scheduler, Clock clock, ApplicationEventPublisher events) {
+            Workflow workflow, DeadlineScheduler scheduler, Clock clock, ApplicationEventPublisher events,
+            CasePolicy policy) {
+        this.policy = policy;
         this.store = store;
         this.numbers = numbers;
         this.catalogue = catalogue;
@@ -80,7 +86,7 @@ class OwnerDesk implements CaseDesk {
 
     @Override
     public Optional<CaseSummary> find(String trackingNumber, Address owner) {
-        return owned(trackingNumber, owner).map(this::summary);
+        return owned(trackingNumber, owner, Action.STATUS).map(this::summary);
     }
 
     /** The owner reads the unit's name in the case's language; the record keeps the unit's id. */
@@ -98,13 +104,14 @@ class OwnerDesk implements CaseDesk {
 
     @Override
     public void rate(String trackingNumber, Address owner, Rating rating, String comment) {
-        owned(trackingNumber, owner).ifPresent(c -> {
+        // the comment comes after the rating changed the state, so ownership (STATUS) first, then RATE
+        owned(trackingNumber, owner, Action.STATUS).ifPresent(c -> {
             // the dialog asks for a comment after the press and calls again with the same rating: keep the words,
             // but neither change the state again nor publish a second rating
             boolean again = c.state() != CaseState.REPLIED && rating.name().equals(c.rating());
             if (again && comment != null && !comment.isBlank()) {
                 workflow.comment(c.trackingNumber(), comment);
-            } else if (!again) {
+            } else if (!again && policy.decide(CaseCaller.owner(owner), Action.RATE, c).allowed()) {
                 workflow.rate(c.trackingNumber(), rating, comment, null);
             }
         });
@@ -112,12 +119,15 @@ class OwnerDesk implements CaseDesk {
 
     @Override
     public void notSolved(String trackingNumber, Address owner, String note) {
-        owned(trackingNumber, owner).ifPresent(c -> workflow.reopen(c.trackingNumber(),
+        owned(trackingNumber, owner, Action.REOPEN).ifPresent(c -> workflow.reopen(c.trackingNumber(),
                 CaseChange.from(CaseState.REPLIED, CaseState.CLOSED), "not-solved", null, note, null));
     }
 
-    /** Someone else's number, a malformed one and an unknown one all come back empty. */
-    private Optional<CaseRecord> owned(String trackingNumber, Address owner) {
+    /**
+     * Someone else's number, a malformed one and an unknown one all come back empty, and so does a case the
+     * owner may not act on now ({@link CasePolicy}): nothing changes.
+     */
+    private Optional<CaseRecord> owned(String trackingNumber, Address owner, Action action) {
         if (trackingNumber == null || owner == null) {
             return Optional.empty();
         }
@@ -125,7 +135,7 @@ class OwnerDesk implements CaseDesk {
         if (!TrackingNumbers.wellFormed(t)) {
             return Optional.empty();
         }
-        return store.get(t).filter(c -> c.owner().channel().equals(owner.channel())
-                && c.owner().chat().equals(owner.chat()));
+        CaseCaller caller = CaseCaller.owner(owner);
+        return store.get(t).filter(c -> policy.decide(caller, action, c).allowed());
     }
 }

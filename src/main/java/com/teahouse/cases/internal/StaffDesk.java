@@ -93,6 +93,11 @@ class StaffDesk implements CaseWork {
     }
 
     @Override
+    public Outcome contactShown(String t, Actor actor, String reason, String opId) {
+        return workflow.contactShown(t, actor, reason, opId);
+    }
+
+    @Override
     public void topicOpened(String t, Address topic) {
         try (var tx = redis.jedis().multi()) {
             tx.hset(redis.key("case:" + t), Map.of("topicChannel", topic.channel(), "topicChat", topic.chat(),

@@ -118,7 +118,7 @@ class Workflow {
     Outcome extend(String t, Actor actor, int days, String explanation, String op) {
         Instant now = clock.instant();
         Instant current = CaseCodec.instant(store.field(t, "replyDue"));
-        if (days <= 0 || current == null) {
+        if (days < 1 || days > com.teahouse.cases.CasePolicy.MAX_EXTEND_DAYS || current == null) {
             return new Outcome(false, Problem.BAD_INPUT, null, null);
         }
         Instant due = calendar.workingDaysAfter(current, days);
@@ -134,6 +134,11 @@ class Workflow {
     Outcome note(String t, Actor actor, String text, String op) {
         CaseChange change = CaseChange.fromAny().op(op).event("note", actor, clock.instant(), text);
         return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, text));
+    }
+
+    Outcome contactShown(String t, Actor actor, String reason, String op) {
+        CaseChange change = CaseChange.fromAny().op(op).event("contact", actor, clock.instant(), reason);
+        return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
     }
 
     Outcome said(String t, Actor actor, String text, String op) {

@@ -17,7 +17,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 final class Conversation {
 
-    static final int TRANSCRIPT_LINES = 20;
+    static final int TRANSCRIPT_LINES = 30;
     static final int TRANSCRIPT_LINE_CHARS = 200;
 
     @JsonProperty("l")
@@ -109,9 +109,20 @@ final class Conversation {
         return !attachments.isEmpty() || fields.keySet().stream().anyMatch(k -> !k.equals("question"));
     }
 
-    void remember(String who, String line) {
-        if (line == null || line.isBlank()) {
+    /**
+     * Adds a line of the transcript (U: the user, B: the bot). A personal answer of the form already given is
+     * masked wherever it appears (the summary the bot shows before submitting repeats them all).
+     */
+    void remember(String who, String said) {
+        if (said == null || said.isBlank()) {
             return;
+        }
+        String line = said;
+        for (String field : TranscriptLines.PERSONAL) {
+            String value = fields.get(field);
+            if (value != null && value.strip().length() >= 2) {
+                line = line.replace(value.strip(), "***");
+            }
         }
         String trimmed = line.length() > TRANSCRIPT_LINE_CHARS ? line.substring(0, TRANSCRIPT_LINE_CHARS) + "…"
                 : line;

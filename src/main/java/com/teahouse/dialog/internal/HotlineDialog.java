@@ -21,7 +21,8 @@ import org.springframework.core.annotation.Order;
 /**
  * The conversation with entrepreneurs: restores the chat's conversation from the stored state, deals with what
  * applies anywhere (staff takeover, idle timeout, commands, stale buttons, stickers, edits), hands the rest to
- * the flows, and returns the new state with one reply. Every chat except the staff group.
+ * the flows, and returns the new state with one reply. Every chat except the staff group; in any other group
+ * it only asks to be written to privately, and keeps no state there.
  */
 @Order(100)
 final class HotlineDialog implements MessageHandler {
@@ -39,6 +40,7 @@ final class HotlineDialog implements MessageHandler {
     private final CaseButtons caseButtons;
     private final DialogCommands commands;
     private final PersonRequests personRequests;
+    private final TranscriptLines lines;
 
     HotlineDialog(DialogFiles files, FlowRunner runner, Prompts prompts, Texts texts, Supplier<PolicyLookup> policies,
             Supplier<CaseDesk> cases, Clock clock, String staffChat, int followUpTurns) {
@@ -53,6 +55,7 @@ final class HotlineDialog implements MessageHandler {
         this.caseButtons = new CaseButtons(policies, answers, cases, runner);
         this.personRequests = new PersonRequests(policies);
         this.commands = new DialogCommands(files, texts);
+        this.lines = new TranscriptLines(prompts);
         runner.actions(new DialogActions(answers, cases, files.catalogues()));
     }
 
@@ -67,6 +70,11 @@ final class HotlineDialog implements MessageHandler {
 
     @Override
     public Step handle(Inbound message, String state) {
+        if (message.chatKind() == Inbound.ChatKind.GROUP) {
+            // a group is nobody's private line: every member would see and rate another's case (F9)
+            String language = texts.languageFor(message.sender() == null ? null : message.sender().languageCode());
+            return Step.reply(List.of(Outbound.send(message.from(), texts.render("access.private_only", language))));
+        }
         Optional<Address> takeover = takeoverOf(message);
         if (takeover.isPresent()) {
             return Step.reply(relay.relay(message, takeover.get()));
@@ -78,10 +86,10 @@ final class HotlineDialog implements MessageHandler {
         Turn t = new Turn(message, c, clock.instant(), texts);
         boolean idle = c.lastSeen > 0 && t.now.getEpochSecond() - c.lastSeen > IDLE.toSeconds();
         c.lastSeen = t.now.getEpochSecond();
-        c.remember("U", userLine(message));
         if (!runner.valid(c)) {
             runner.home(c);
         }
+        c.remember("U", lines.userLine(t, runner.flow(c), runner.state(c)));
         if (idle && !runner.atHome(c)) {
             boolean kept = runner.saveDraft(t);
             runner.home(c);
@@ -91,11 +99,17 @@ final class HotlineDialog implements MessageHandler {
             }
             if (!message.isCommand()) {
                 runner.prompt(t);
-                return Step.of(codec.write(c), t.replies());
+                return done(c, t);
             }
         }
         dispatch(t);
-        return Step.of(codec.write(c), t.replies());
+        return done(c, t);
+    }
+
+    /** The replies first: they add the bot's side to the transcript, which the stored state must include. */
+    private Step done(Conversation c, Turn t) {
+        List<Outbound> replies = t.replies();
+        return Step.of(codec.write(c), replies);
     }
 
     private void dispatch(Turn t) {
@@ -187,16 +201,6 @@ final class HotlineDialog implements MessageHandler {
         }
     }
 
-
-    private static String userLine(Inbound m) {
-        return switch (m.kind()) {
-            case TEXT, EDITED -> m.text();
-            case BUTTON -> "[" + m.data() + "]";
-            case ATTACHMENT -> "[" + m.attachments().size() + " file(s)] " + (m.text() == null ? "" : m.text());
-            case CONTACT -> "[contact]";
-            case UNSUPPORTED -> "[" + m.text() + "]";
-        };
-    }
 
     @Override
     public Step failed(Inbound message, String state, RuntimeException error) {

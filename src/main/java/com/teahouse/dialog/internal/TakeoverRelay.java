@@ -26,8 +26,9 @@ final class TakeoverRelay {
         List<Outbound> out = new ArrayList<>();
         switch (m.kind()) {
             case TEXT, EDITED -> out.add(Outbound.send(topic, labelled(label, m.text())));
-            case CONTACT -> out.add(Outbound.send(topic, labelled(label, m.contact() == null ? ""
-                    : m.contact().phone())));
+            // the topic is read by the whole unit: a shared number stays behind the card's "show contact"
+            case CONTACT -> out.add(Outbound.send(topic, labelled(label, texts.plain("access.relay.contact",
+                    staffLanguage))));
             case ATTACHMENT -> m.attachments().forEach(a -> out.add(Outbound.file(topic, a, labelled(label,
                     m.text() == null ? "" : m.text()))));
             case UNSUPPORTED -> out.add(Outbound.send(topic, labelled(label, "[" + m.text() + "]")));

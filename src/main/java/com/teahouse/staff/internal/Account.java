@@ -1,6 +1,7 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.Actor;
+import com.teahouse.cases.CaseCaller;
 import com.teahouse.staff.StaffRole;
 import java.util.Set;
 
@@ -13,6 +14,14 @@ record Account(String username, String passwordHash, Set<StaffRole> roles, Strin
 
     boolean has(StaffRole role) {
         return roles.contains(role);
+    }
+
+    /**
+     * What the account may do with cases ({@link com.teahouse.cases.CasePolicy}): SUPERVISOR acts on every unit, STAFF on its own
+     * unit's cases; ADMIN without SUPERVISOR, and POLICY_EDITOR, have no case rights.
+     */
+    CaseCaller caller() {
+        return CaseCaller.staff(actor(), has(StaffRole.SUPERVISOR), has(StaffRole.STAFF), unit);
     }
 
     /** One identity in Telegram and on the web when linked, so a claim made in one can be finished in the other. */

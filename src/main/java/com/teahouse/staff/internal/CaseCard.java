@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The case card in a staff topic and the topic's title. Both are seen by the handling unit, so a confidential
- * complainant's name, phone and company are never in them.
+ * The case card in a staff topic and the topic's title. The forum is shared by every unit, so no card or title
+ * carries a contact person or phone, and a confidential complainant's company and credit code are never in them.
  */
 @Component
 class CaseCard {
@@ -47,8 +47,9 @@ class CaseCard {
         return c.confidential() || c.company() == null ? title : title + " " + c.company();
     }
 
+    /** The card never shows a contact person or phone: those are behind the logged "show contact" button. */
     RichText text(CaseRecord full) {
-        CaseRecord c = full.asSeenByUnit();
+        CaseRecord c = full.withoutContact();
         String hidden = texts.plain("staff.hidden", language);
         Map<String, Object> p = new HashMap<>();
         p.put("number", c.trackingNumber());
@@ -60,7 +61,7 @@ class CaseCard {
         p.put("due", when(c.due()));
         p.put("supervised", c.supervised() ? texts.plain("staff.supervisedMark", language) : "");
         p.put("company", c.confidential() ? hidden : orDash(c.company()));
-        p.put("contact", c.confidential() ? hidden : orDash(c.contactName()) + " " + orDash(c.phone()));
+        p.put("contact", c.confidential() ? hidden : texts.plain("access.card.contact", language));
         p.put("location", orDash(c.location()));
         p.put("description", orDash(c.description()));
         return texts.render("staff.card", language, p);
@@ -72,13 +73,13 @@ class CaseCard {
         }
         String t = c.trackingNumber();
         var first = List.of(button("claim", t), button("resolve", t), button("transfer", t));
-        var second = c.confidential() ? List.of(button("return", t), button("note", t), button("contact", t))
-                : List.of(button("return", t), button("note", t));
+        var second = List.of(button("return", t), button("note", t), button("contact", t));
         return List.of(first, second);
     }
 
     private Button button(String action, String t) {
-        return Button.action(texts.plain("staff.button." + action, language), "case:" + action + ":" + t);
+        String label = action.equals("contact") ? "access.button.contact" : "staff.button." + action;
+        return Button.action(texts.plain(label, language), "case:" + action + ":" + t);
     }
 
     private static String orDash(String s) {

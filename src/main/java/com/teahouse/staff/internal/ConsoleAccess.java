@@ -1,20 +1,33 @@
 package com.teahouse.staff.internal;
 
+import com.teahouse.cases.CaseCaller;
+import com.teahouse.cases.CasePolicy;
+import com.teahouse.cases.CasePolicy.Action;
+import com.teahouse.cases.CasePolicy.Decision;
+import com.teahouse.cases.CasePolicy.Input;
 import com.teahouse.cases.CaseRecord;
-import com.teahouse.staff.StaffRole;
 import java.security.Principal;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Who is logged in, and what they may see: staff their unit's cases (contact hidden when confidential). */
+/**
+ * Who is logged in, and {@link CasePolicy}'s answer in HTTP terms: a hidden case is a 404 like an unknown one,
+ * a refusal a 403 (400 when it is about the input) with the polite message as JSON.
+ */
 @Component
 class ConsoleAccess {
 
     private final AccountStore accounts;
+    private final CasePolicy policy;
+    private final Refusals refusals;
 
-    ConsoleAccess(AccountStore accounts) {
+    ConsoleAccess(AccountStore accounts, CasePolicy policy, Refusals refusals) {
         this.accounts = accounts;
+        this.policy = policy;
+        this.refusals = refusals;
     }
 
     Account me(Principal principal) {
@@ -22,22 +35,28 @@ class ConsoleAccess {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 
-    static boolean supervisor(Account a) {
-        return a.has(StaffRole.SUPERVISOR) || a.has(StaffRole.ADMIN);
+    CasePolicy policy() {
+        return policy;
     }
 
-    static boolean handles(Account a) {
-        return supervisor(a) || a.has(StaffRole.STAFF);
-    }
-
-    /** Someone else's case is answered like an unknown one. */
-    CaseRecord visible(Account a, CaseRecord c) {
-        if (supervisor(a)) {
-            return c;
+    /** Null when allowed; otherwise the HTTP answer that refuses it. */
+    ResponseEntity<Map<String, Object>> refusal(CaseCaller who, Action action, CaseRecord c, Input in) {
+        Decision d = policy.decide(who, action, c, in);
+        if (d.allowed()) {
+            return null;
         }
-        if (!a.has(StaffRole.STAFF) || a.unit() == null || !a.unit().equals(c.unit())) {
+        if (d.hidden()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return c.asSeenByUnit();
+        return refused(Refusals.aboutInput(d) ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN,
+                refusals.of(d).plainText());
+    }
+
+    ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("done", false, "problem", "REFUSED", "message", message));
+    }
+
+    String message(String key) {
+        return refusals.of(key, Map.of()).plainText();
     }
 }

@@ -1,6 +1,8 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.Actor;
+import com.teahouse.cases.CaseCaller;
+import com.teahouse.cases.CasePolicy;
 import com.teahouse.cases.CaseFilter;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseState;
@@ -14,11 +16,13 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +39,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/staff/api")
 class ConsoleApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleApi.class);
 
     record Action(String text, String unit, String route, Integer days) {
     }
@@ -68,57 +74,100 @@ class ConsoleApi {
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean supervised) {
-        Account a = access.me(principal);
-        if (!ConsoleAccess.handles(a)) {
+        CaseCaller who = access.me(principal).caller();
+        if (!who.handlesCases()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        String scope = ConsoleAccess.supervisor(a) ? blankToNull(unit) : a.unit();
-        CaseFilter filter = new CaseFilter(state == null || state.isBlank() ? null : CaseState.of(state), scope,
-                blankToNull(category), overdue, supervised && ConsoleAccess.supervisor(a), 200);
-        return work.queue(filter).stream().map(c -> row(access.visible(a, c))).toList();
+        CaseState wanted;
+        try {
+            wanted = state == null || state.isBlank() ? null : CaseState.of(state);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown state");
+        }
+        String scope = who.supervisor() ? blankToNull(unit) : who.unit();
+        CaseFilter filter = new CaseFilter(wanted, scope, blankToNull(category), overdue,
+                supervised && who.supervisor(), 200);
+        return work.queue(filter).stream()
+                .filter(c -> access.policy().decide(who, CasePolicy.Action.SEE, c).allowed())
+                .map(c -> row(access.policy().seen(c))).toList();
     }
 
+    /** One case without contact data (see {@link #contact}); a confidential case also without company. */
     @GetMapping("/cases/{t}")
-    Map<String, Object> one(Principal principal, @PathVariable String t) {
+    ResponseEntity<Map<String, Object>> one(Principal principal, @PathVariable String t) {
         Account a = access.me(principal);
-        CaseRecord c = access.visible(a, work.get(t).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND)));
+        CaseRecord full = work.get(t).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var refused = access.refusal(a.caller(), CasePolicy.Action.SEE, full, CasePolicy.Input.NONE);
+        if (refused != null) {
+            return refused;
+        }
+        CaseRecord c = access.policy().seen(full);
         Map<String, Object> m = row(c);
         m.put("description", c.description());
         m.put("location", c.location());
         m.put("company", c.company());
-        m.put("contactName", c.contactName());
-        m.put("phone", c.phone());
         m.put("confidential", c.confidential());
         m.put("transcript", c.transcript());
         m.put("attachments", c.attachments());
         m.put("resolution", c.resolution());
         m.put("history", work.history(c.trackingNumber()));
         m.put("mine", a.actor().id().equals(c.claimedBy()));
-        return m;
+        return ResponseEntity.ok(m);
+    }
+
+    /** The "show contact" step: logged in the case's history (a confidential case needs a reason in text). */
+    @PostMapping("/cases/{t}/contact")
+    ResponseEntity<Map<String, Object>> contact(Principal principal, @PathVariable String t,
+            @RequestBody(required = false) Action body) {
+        Account a = access.me(principal);
+        CaseRecord c = work.get(t).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String reason = body == null || body.text() == null ? "" : body.text().strip();
+        var refused = access.refusal(a.caller(), CasePolicy.Action.SEE_CONTACT, c, CasePolicy.Input.text(reason));
+        if (refused != null) {
+            return refused;
+        }
+        work.contactShown(c.trackingNumber(), a.actor(), reason, "web:" + UUID.randomUUID());
+        log.info("Contact data of case {} shown to {}", c.trackingNumber(), a.actor().id());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("company", c.company());
+        m.put("creditCode", c.creditCode());
+        m.put("contactName", c.contactName());
+        m.put("phone", c.phone());
+        return ResponseEntity.ok(m);
     }
 
     @PostMapping("/cases/{t}/{action}")
-    Map<String, Object> act(Principal principal, @PathVariable String t, @PathVariable String action,
-            @RequestBody(required = false) Action body) {
+    ResponseEntity<Map<String, Object>> act(Principal principal, @PathVariable String t,
+            @PathVariable String action, @RequestBody(required = false) Action body) {
         Account a = access.me(principal);
-        CaseRecord c = access.visible(a, work.get(t).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND)));
+        CasePolicy.Action what = ACTIONS.get(action);
+        if (what == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CaseRecord c = work.get(t).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String n = c.trackingNumber();
         Actor me = a.actor();
         Action in = body == null ? new Action(null, null, null, null) : body;
-        String op = "web:" + UUID.randomUUID();
         String text = in.text() == null ? "" : in.text().strip();
-        Outcome o = switch (action) {
-            case "claim" -> work.claim(t, me, op);
-            case "resolve" -> work.resolve(t, me, text, op);
-            case "transfer" -> work.transfer(t, me, in.unit(), op);
-            case "return" -> work.giveBack(t, me, text, op);
-            case "note" -> work.note(t, me, text, op);
-            case "message" -> message(c, me, text, op);
-            case "reroute" -> supervisorOnly(a, () -> work.reroute(t, me, in.unit(), op));
-            case "extend" -> supervisorOnly(a, () -> work.extend(t, me, in.days() == null ? 0 : in.days(), text, op));
-            case "decline" -> work.decline(t, me, DeclineRoute.valueOf((in.route() == null ? "NONE" : in.route())
-                    .toUpperCase(Locale.ROOT)), text, op);
+        var refused = access.refusal(a.caller(), what, c, new CasePolicy.Input(text, in.days()));
+        if (refused != null) {
+            return refused;
+        }
+        DeclineRoute route = DeclineRoute.parse(in.route());
+        if (what == CasePolicy.Action.DECLINE && route == null) {
+            return access.refused(HttpStatus.BAD_REQUEST, access.message("access.refused.route"));
+        }
+        String op = "web:" + UUID.randomUUID();
+        DeclineRoute to = route;
+        Outcome o = switch (what) {
+            case CLAIM -> work.claim(n, me, op);
+            case RESOLVE -> work.resolve(n, me, text, op);
+            case TRANSFER -> work.reroute(n, me, in.unit(), op);
+            case RETURN -> work.giveBack(n, me, text, op);
+            case NOTE -> work.note(n, me, text, op);
+            case RELAY -> message(c, me, text, op);
+            case EXTEND -> work.extend(n, me, in.days(), text, op);
+            case DECLINE -> work.decline(n, me, to, text, op);
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
         Map<String, Object> result = new LinkedHashMap<>();
@@ -126,8 +175,15 @@ class ConsoleApi {
         result.put("problem", o.problem().name());
         result.put("state", o.state() == null ? null : o.state().id());
         result.put("claimer", o.claimer());
-        return result;
+        return ResponseEntity.ok(result);
     }
+
+    /** The console's action names; {@code reroute} is the supervisor's name for a transfer. */
+    private static final Map<String, CasePolicy.Action> ACTIONS = Map.of("claim", CasePolicy.Action.CLAIM,
+            "resolve", CasePolicy.Action.RESOLVE, "transfer", CasePolicy.Action.TRANSFER,
+            "reroute", CasePolicy.Action.TRANSFER, "return", CasePolicy.Action.RETURN,
+            "note", CasePolicy.Action.NOTE, "message", CasePolicy.Action.RELAY, "extend", CasePolicy.Action.EXTEND,
+            "decline", CasePolicy.Action.DECLINE);
 
     /** What the holder writes in the reply box without resolving: relayed like a message in the topic. */
     private Outcome message(CaseRecord c, Actor me, String text, String op) {
@@ -141,13 +197,6 @@ class ConsoleApi {
                     Map.of("name", me.name(), "text", text)))));
         }
         return o;
-    }
-
-    private static Outcome supervisorOnly(Account a, java.util.function.Supplier<Outcome> action) {
-        if (!ConsoleAccess.supervisor(a)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return action.get();
     }
 
     private Map<String, Object> row(CaseRecord c) {

@@ -58,6 +58,7 @@ class ConsolePages {
                 + "<button id=\"message\">发送给企业</button><button id=\"resolve\">办结并答复</button>"
                 + "<button id=\"note\">备注</button><button id=\"return\">退回</button>"
                 + "<select id=\"to-unit\"></select><button id=\"transfer\">转办</button>"
+                + "<button id=\"contact\">查看联系方式</button>"
                 + "<p id=\"result\" role=\"status\"></p></section>"
                 + "<h2>办理记录</h2><ol id=\"history\"></ol></main>"
                 + "<script src=\"/staff/console.js\"></script></body></html>";

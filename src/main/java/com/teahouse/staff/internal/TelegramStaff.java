@@ -3,7 +3,7 @@ package com.teahouse.staff.internal;
 import com.teahouse.cases.Actor;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Person;
-import com.teahouse.staff.StaffRole;
+import com.teahouse.cases.CaseCaller;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is staff on Telegram: users listed in {@code teahouse.telegram.staff-user-ids}, or linked to a staff
- * account (who then act under the account's name and roles). Read here rather than from the channel's own
+ * Who is staff on Telegram: users linked to a staff account (who then act under the account's name, roles and
+ * unit), and the bootstrap list {@code teahouse.telegram.staff-user-ids}, whose ids act as supervisors of every
+ * unit until they are linked to accounts. Read here rather than from the channel's own
  * properties, which are internal to the channel module.
  */
 @Component
@@ -45,19 +46,20 @@ class TelegramStaff {
         return configured() && CHANNEL.equals(a.channel()) && staffChat.equals(a.chat());
     }
 
-    Optional<Actor> actor(Person p) {
+    /**
+     * Who this Telegram user is for {@link com.teahouse.cases.CasePolicy}: a linked account acts with that
+     * account's roles and unit; an id of the bootstrap list ({@code teahouse.telegram.staff-user-ids}) that is not
+     * linked acts as a supervisor of every unit; anyone else has no case rights.
+     */
+    CaseCaller caller(Person p) {
         if (p == null || p.id() == null) {
-            return Optional.empty();
+            return CaseCaller.NOBODY;
         }
         Optional<Account> linked = accounts.byTelegram(p.id());
         if (linked.isPresent()) {
-            return Optional.of(linked.get().actor());
+            return linked.get().caller();
         }
-        return listed.contains(p.id()) ? Optional.of(new Actor("tg:" + p.id(), p.name())) : Optional.empty();
-    }
-
-    boolean supervisor(Person p) {
-        return p != null && accounts.byTelegram(p.id())
-                .map(a -> a.has(StaffRole.SUPERVISOR) || a.has(StaffRole.ADMIN)).orElse(false);
+        return listed.contains(p.id()) ? CaseCaller.staff(new Actor("tg:" + p.id(), p.name()), true, false, null)
+                : CaseCaller.NOBODY;
     }
 }

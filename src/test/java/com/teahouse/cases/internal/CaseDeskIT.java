@@ -158,7 +158,7 @@ class CaseDeskIT {
         String t = desk.open(Requests.complaint(UUID.randomUUID().toString(), owner, true)).trackingNumber();
         CaseRecord full = work.get(t).orElseThrow();
         assertEquals("张三", full.contactName());
-        CaseRecord unitView = full.asSeenByUnit();
+        CaseRecord unitView = full.withoutContact();
         assertNull(unitView.contactName());
         assertNull(unitView.phone());
         assertNull(unitView.company());

@@ -18,6 +18,7 @@ import java.util.Set;
 /**
  * The expectations of a script step, on what that step answered: expect, not, buttons, no-buttons, silent;
  * entry (the reply holds that policy entry's real title: its answer), offered (exactly these entries as buttons);
+ * no-case (the chat owns no case), no-state (no conversation state is stored for the chat);
  * staff (texts that reached the case's staff topic); case (fields of the newest case of the chat, as the real
  * case store holds it: CaseRecord's fields, e.g. kind, category, state, claimedBy, rating).
  */
@@ -108,6 +109,16 @@ final class ScriptChecks {
             for (String expected : strings(step.get("staff"))) {
                 assertTrue(staff.contains(expected), where + ": expected '" + expected + "' relayed to staff:\n" + staff);
             }
+        }
+        if (Boolean.TRUE.equals(step.get("no-case"))) {
+            assertTrue(ScriptRunner.desk(driver).casesOf(new Address(chat.channel(), chat.chat(), null)).isEmpty(),
+                    where + ": expected the chat to own no case");
+        }
+        if (Boolean.TRUE.equals(step.get("no-state"))) {
+            var store = driver.bean(com.teahouse.store.RedisStore.class);
+            var keys = driver.bean(com.teahouse.messaging.internal.MessagingKeys.class);
+            assertFalse(store.jedis().exists(keys.conversation(Address.of(chat.channel(), chat.chat()))),
+                    where + ": expected no conversation state for the chat");
         }
         if (step.containsKey("case")) {
             CaseRecord record = driver.work().get(newestCase(where)).orElseThrow();

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Runs a conversation script (YAML under src/test/resources/conversations) against any {@link Driver}: the
  * real message path here, the fake Telegram end to end elsewhere. One action per step (say, press, data,
- * contact, photo, document, sticker, voice, edit, repeat, wait; and for staff: takeover = a staff member
+ * contact, photo, document, sticker, voice, edit, repeat, wait; "group: true" on the script says them in a
+ * group chat; and for staff: takeover = a staff member
  * presses 接单 on the case card, staff-says = writes in the case's topic, handback = /resolve with that reply;
  * press-entry = presses the button of that policy entry, offered or related), then expectations on what that step
  * answered (see {@link ScriptChecks}). A script's {@code knowledge:} list sets what the knowledge module decides
@@ -88,13 +89,15 @@ public final class ScriptRunner {
             driver.bean(ScriptedKnowledge.Table.class).add(rows);
         }
         ScriptChecks checks = new ScriptChecks(driver, chat, language);
+        // "group: true": every message is said in a group chat rather than a private one
+        boolean group = Boolean.TRUE.equals(script.get("group"));
         List<Outbound> last = List.of();
         int n = 0;
         for (Map<String, Object> raw : (List<Map<String, Object>>) script.get("steps")) {
             n++;
             Map<String, Object> step = checks.resolve(raw);
             String where = name + ", step " + n + " " + step;
-            List<Outbound> replies = act(step, chat, person, last, where, checks);
+            List<Outbound> replies = act(step, chat, person, last, where, checks, group);
             List<Outbound> mine = replies.stream().filter(o -> o.to().chat().equals(chat.chat())).toList();
             if (!mine.isEmpty()) {
                 last = mine;
@@ -105,7 +108,7 @@ public final class ScriptRunner {
     }
 
     private List<Outbound> act(Map<String, Object> step, Address chat, Person person, List<Outbound> last,
-            String where, ScriptChecks checks) {
+            String where, ScriptChecks checks, boolean group) {
         if (step.containsKey("takeover")) {
             String t = checks.newestCase(where);
             return driver.staff(t, "case:claim:" + t, true);
@@ -120,7 +123,8 @@ public final class ScriptRunner {
             driver.advanceClock(Duration.parse("PT" + String.valueOf(step.get("wait")).toUpperCase()));
             return List.of();
         }
-        return driver.send(message(step, chat, person, last, where));
+        Inbound message = message(step, chat, person, last, where);
+        return driver.send(group ? message.inGroup() : message);
     }
 
     private static Inbound message(Map<String, Object> step, Address chat, Person person, List<Outbound> last,

@@ -151,11 +151,20 @@ class StaffForumIT {
         String t = desk.open(request).trackingNumber();
         Outbound cardMsg = telegram.await(o -> o.action() == Outbound.Action.SEND && o.to().thread() != null
                 && o.text().plainText().contains(t));
-        press(cardMsg.to(), user("12", "王工"), "case:contact:" + t);
+        // unit staff (linked account of the case's unit): a confidential contact is for supervisors only
+        accounts.create(new Account("taxer", "x", Set.of(StaffRole.STAFF), work.get(t).orElseThrow().unit(), "钱税务",
+                "T01", null));
+        accounts.linkTelegram("taxer", "14");
+        press(cardMsg.to(), user("14", "钱税务"), "case:contact:" + t);
         telegram.await(CapturingTelegram.to(cardMsg.to(), "只有督办人员"));
+        // a supervisor needs a reason, and the look is logged without the data
         press(cardMsg.to(), user("13", "赵督办"), "case:contact:" + t);
+        telegram.await(CapturingTelegram.to(cardMsg.to(), "须写明查看理由"));
+        say(cardMsg.to(), user("13", "赵督办"), "/contact 企业要求回电");
         Outbound contact = telegram.await(CapturingTelegram.to(Address.of("telegram", "13"), "13900000000"));
         assertTrue(contact.text().plainText().contains("保密公司"));
+        assertTrue(work.history(t).stream().anyMatch(h -> h.type().equals("contact") && h.note().equals("企业要求回电")
+                && !h.note().contains("13900000000")), "the look is in the case's history, without the phone");
         assertTrue(telegram.sent.stream().filter(o -> o.to().equals(cardMsg.to()) && o.text() != null)
                 .noneMatch(o -> o.text().plainText().contains("13900000000")), "never in the topic");
     }

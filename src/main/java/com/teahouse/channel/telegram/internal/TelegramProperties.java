@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param token        the bot token from BotFather; a secret, from the environment only
  * @param apiUrl       Bot API base URL
  * @param staffChatId  the staff forum supergroup
- * @param staffUserIds comma list of Telegram user ids allowed to act as staff
+ * @param staffUserIds comma list of Telegram user ids, a bootstrap list for before staff accounts exist: each id
+ *                     that is not linked to an account acts as a SUPERVISOR of every unit in the staff forum
+ *                     (claim, transfer, extend, decline, see a confidential contact). Link the person to an
+ *                     account in the console, or remove the id, to give narrower rights.
  */
 @ConfigurationProperties("teahouse.telegram")
 public record TelegramProperties(String token, String apiUrl, String staffChatId, String staffUserIds,

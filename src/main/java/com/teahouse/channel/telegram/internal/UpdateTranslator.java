@@ -22,6 +22,19 @@ final class UpdateTranslator {
     }
 
     static Optional<Inbound> translate(Update update) {
+        return translated(update).map(m -> inGroup(update) ? m.inGroup() : m);
+    }
+
+    /** Anything but a private chat (group, supergroup, channel): the dialog decides what that means. */
+    private static boolean inGroup(Update update) {
+        var chat = update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null
+                ? update.getCallbackQuery().getMessage().getChat()
+                : update.hasEditedMessage() ? update.getEditedMessage().getChat()
+                : update.hasMessage() ? update.getMessage().getChat() : null;
+        return chat != null && chat.getType() != null && !"private".equals(chat.getType());
+    }
+
+    private static Optional<Inbound> translated(Update update) {
         String id = "tg:" + update.getUpdateId();
         if (update.hasCallbackQuery()) {
             var query = update.getCallbackQuery();

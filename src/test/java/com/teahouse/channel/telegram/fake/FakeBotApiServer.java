@@ -125,6 +125,11 @@ public final class FakeBotApiServer implements AutoCloseable {
         return chats.register(FakeChat.forum(chatId, title, Arrays.asList(members)));
     }
 
+    /** An ordinary group (not a forum) with these members; the bot is in it. */
+    public FakeChat group(long chatId, String title, FakeUser... members) {
+        return chats.register(new FakeChat(chatId, "group", title, null, false, Arrays.asList(members)));
+    }
+
     /** Creates a topic as if an admin did; returns its message_thread_id. */
     public int createTopic(FakeChat forum, String name) {
         return chats.createTopic(chats.state(forum), name, 0x6FB9F0, null).get("message_thread_id").asInt();
