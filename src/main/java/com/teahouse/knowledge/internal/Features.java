@@ -9,8 +9,10 @@ import java.util.Map;
  * against the entry and the question (the explain API shows them):
  * <ul>
  *   <li>{@code log_score}: ln(1 + BM25 score) of the entry;</li>
- *   <li>{@code runner_up_ratio}: the best other entry's final score over this one's (below 1 for the
- *       winner; near 1 is a tie), capped at 2;</li>
+ *   <li>{@code lead}: for the top entry, how far it is ahead of the runner-up: 1 − runner-up score / its
+ *       score (0 is a tie); 0 for the others;</li>
+ *   <li>{@code behind}: for the other entries, how far they are behind the top one: top score / own
+ *       score − 1, capped at 1; 0 for the top entry;</li>
  *   <li>{@code coverage}: idf-weighted share of the question's words the entry contains (synonyms count);</li>
  *   <li>{@code title}, {@code questions}, {@code answer}: the same share, per field of the entry;</li>
  *   <li>{@code length}: ln(1 + number of content words of the question);</li>
@@ -20,15 +22,15 @@ import java.util.Map;
  *       substrings, so the same figure means something else).</li>
  * </ul>
  */
-public record Features(double logScore, double runnerUpRatio, double coverage, double title, double questions,
+public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
                        double answer, double length, double entity, double english) {
 
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
-    public static final List<String> NAMES = List.of("log_score", "runner_up_ratio", "coverage", "title",
+    public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
             "questions", "answer", "length", "entity", "english");
 
     public double[] vector() {
-        return new double[] {logScore, runnerUpRatio, coverage, title, questions, answer, length, entity, english};
+        return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, entity, english};
     }
 
     public Map<String, Double> asMap() {

@@ -9,7 +9,8 @@ import java.util.Set;
  * <ol>
  *   <li>the question alone is ranked first; a request for a person, or a question that is confidently
  *       about something on its own and not short, is taken as it is: the context never hijacks it;</li>
- *   <li>otherwise the question is ranked again with the context entry's title appended (its topic). When
+ *   <li>otherwise the question is ranked again with the context entry's title appended (its topic),
+ *       weighted like synonyms, so the topic steers without outvoting the question's own words. When
  *       the new question names a party (a public body, a large company), the context's party words
  *       are left out and the new question's party decides; when it names none, the context's party
  *       still holds;</li>
@@ -48,7 +49,7 @@ final class FollowUp {
             String contextParty = lexicon.classOf(context.id());
             parties = contextParty != null ? Set.of(contextParty) : lexicon.named(topic);
         }
-        QueryPlan plan = QueryPlan.of(question.strip() + " " + topic, snap);
+        QueryPlan plan = QueryPlan.of(question, topic, snap);
         Ranking combined = searcher.rank(snap, question, plan, parties, limit, today);
         if (alone.answered()) {
             return combined.answered() && combined.confidence() > alone.confidence() ? combined : alone;

@@ -13,8 +13,9 @@ import java.util.Set;
  *   <li>other services: titles that name a service by number (12345) rank a little lower unless the
  *       question names it;</li>
  *   <li>the party rule: when the question names exactly one party of knowledge/entities.yaml (a public
- *       body, a large company), that party's entry takes the place of any other party's entry ranked
- *       above it. Who owes the money decides the answer.</li>
+ *       body, a large company), entries for another party keep half their score, and that party's entry
+ *       takes the place of any other party's entry still ranked above it. Who owes the money decides
+ *       the answer.</li>
  * </ol>
  */
 final class Reranker {
@@ -22,6 +23,8 @@ final class Reranker {
     /** How many of BM25's best candidates are re-scored. */
     static final int DEPTH = 10;
     static final double OTHER_SERVICE_FACTOR = 0.8;
+    /** An entry for another party than the one the question names keeps this share of its score. */
+    static final double OTHER_PARTY_FACTOR = 0.5;
     private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
 
     private Reranker() {
@@ -50,6 +53,10 @@ final class Reranker {
                 if (namesOtherService(c.entry, plan, snap)) {
                     c.score *= OTHER_SERVICE_FACTOR;
                     c.note = "titled with another service's number";
+                }
+                String cls = snap.entities().classOf(c.entry.id());
+                if (parties.size() == 1 && cls != null && !parties.contains(cls)) {
+                    c.score *= OTHER_PARTY_FACTOR;
                 }
             } else {
                 c.score = c.score * (1 - weight);
