@@ -26,8 +26,9 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
      * Served when calibration.yaml is missing or broken (kb check reports it): the fit of 2026-12-02 on
      * the evaluation set of then, so a lost file does not silence the bot. It need not follow later refits.
      */
-    public static final Calibration DEFAULT = new Calibration(-9.1113,
-            new double[] {2.3203, 3.5802, -3.0286, 0.3012, 0.3663, 0.3800, 0.0973, 0.3705, -0.0954, 0.0675}, 0.5930, 0.2915);
+    public static final Calibration DEFAULT = new Calibration(-8.1195,
+            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974},
+            0.7395, 0.5495);
 
     public Calibration {
         if (weights.length != Features.NAMES.size()) {

@@ -76,7 +76,8 @@ public final class DigestSearcher {
             double other = candidates.size() < 2 ? 0 : candidates.get(i == 0 ? 1 : 0).score;
             double ratio = c.score <= 0 ? 2 : Math.min(2, other / c.score);
             Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
-                    c.fieldShares[2], length, c.entity, plan.mostlyZh ? 0 : 1);
+                    c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
+                    plan.mostlyZh ? 0 : 1);
             ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note));
         }
         return new Ranking(plan.text, null, parties, List.copyOf(ranked), calibration, plan.concepts.size());

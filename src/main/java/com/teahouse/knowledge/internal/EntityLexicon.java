@@ -32,9 +32,17 @@ public final class EntityLexicon {
 
     private final List<EntityClass> classes;
     private final Map<String, String> classOfEntry;
+    private final List<String> topicWords;
+    private final double topicBoost;
 
     EntityLexicon(List<EntityClass> classes) {
+        this(classes, List.of(), 1);
+    }
+
+    EntityLexicon(List<EntityClass> classes, List<String> topicWords, double topicBoost) {
         this.classes = List.copyOf(classes);
+        this.topicWords = List.copyOf(topicWords);
+        this.topicBoost = topicBoost;
         Map<String, String> byEntry = new LinkedHashMap<>();
         classes.forEach(c -> c.entries().forEach(e -> byEntry.put(e, c.name())));
         this.classOfEntry = Map.copyOf(byEntry);
@@ -68,7 +76,14 @@ public final class EntityLexicon {
                     out.add(new EntityClass(f.getKey(), List.copyOf(words), Set.copyOf(entries)));
                 }
             });
-            return new EntityLexicon(out);
+            List<String> topic = new ArrayList<>();
+            root.path("topic").path("words").forEach(w -> topic.add(w.asText().strip().toLowerCase(Locale.ROOT)));
+            double boost = root.path("topic").path("boost").asDouble(1);
+            if (boost < 1 || boost > 10) {
+                report.add(Problem.warning(file, 1, "topic.boost must be between 1 and 10; using 1"));
+                boost = 1;
+            }
+            return new EntityLexicon(out, topic, boost);
         } catch (IOException | RuntimeException e) {
             report.add(Problem.warning(file, 1, "cannot read entities: " + e.getMessage() + "; the party rule is off"));
             return empty();
@@ -93,6 +108,16 @@ public final class EntityLexicon {
             }
         }
         return out;
+    }
+
+    /** Whether {@code text} is about money owed (a topic word occurs): then the named party's entry is boosted. */
+    boolean aboutTopic(String text) {
+        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return topicWords.stream().anyMatch(w -> occurs(q, w));
+    }
+
+    double topicBoost() {
+        return topicBoost;
     }
 
     /** The class an entry applies to alone, or null for entries about everyone. */

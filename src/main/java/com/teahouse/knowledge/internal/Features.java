@@ -16,6 +16,8 @@ import java.util.Map;
  *   <li>{@code coverage}: idf-weighted share of the question's words the entry contains (synonyms count);</li>
  *   <li>{@code title}, {@code questions}, {@code answer}: the same share, per field of the entry;</li>
  *   <li>{@code length}: ln(1 + number of content words of the question);</li>
+ *   <li>{@code per_word}: ln(1 + BM25 score / content words): BM25 sums over the question's words, so
+ *       a long question scores high against many entries; per word it says how well each is met;</li>
  *   <li>{@code entity}: +1 when the question names the party this entry is for, −1 when it names
  *       another party, 0 otherwise (knowledge/entities.yaml);</li>
  *   <li>{@code english}: 1 when the question is mostly English (its coverage is judged on words, not
@@ -23,14 +25,14 @@ import java.util.Map;
  * </ul>
  */
 public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
-                       double answer, double length, double entity, double english) {
+                       double answer, double length, double perWord, double entity, double english) {
 
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
     public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
-            "questions", "answer", "length", "entity", "english");
+            "questions", "answer", "length", "per_word", "entity", "english");
 
     public double[] vector() {
-        return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, entity, english};
+        return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english};
     }
 
     public Map<String, Double> asMap() {

