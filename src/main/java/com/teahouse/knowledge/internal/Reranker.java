@@ -59,7 +59,7 @@ final class Reranker {
                 if (parties.size() == 1 && cls != null && !parties.contains(cls)) {
                     c.score *= OTHER_PARTY_FACTOR;
                 }
-                if (parties.size() == 1 && parties.contains(cls) && snap.entities().aboutTopic(plan.text)) {
+                if (cls != null && parties.size() == 1 && parties.contains(cls) && snap.entities().aboutTopic(plan.text)) {
                     c.score *= snap.entities().topicBoost();
                     c.note = join(c.note, "question names " + cls + " and money owed: score x" + snap.entities().topicBoost());
                 }
