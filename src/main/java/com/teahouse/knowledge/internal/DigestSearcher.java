@@ -45,12 +45,12 @@ public final class DigestSearcher {
     Ranking rank(IndexSnapshot snap, String question, QueryPlan plan, Set<String> parties, int limit,
                  LocalDate today) {
         Calibration calibration = snap.calibration();
-        String own = question == null ? "" : question;
-        if (HandoffDetector.asksForPerson(own)) {
-            return new Ranking(plan.text, Decline.ASKS_FOR_PERSON, parties, List.of(), calibration, 0);
-        }
-        if (!plan.zh && !plan.en || plan.concepts.isEmpty()) {
-            return new Ranking(plan.text, Decline.EMPTY, parties, List.of(), calibration, 0);
+        // a request for a person wins over everything; such questions are still ranked (for tools and
+        // the explain API), but never answered
+        Decline early = HandoffDetector.asksForPerson(question == null ? "" : question) ? Decline.ASKS_FOR_PERSON
+                : plan.concepts.isEmpty() ? Decline.EMPTY : null;
+        if (!plan.zh && !plan.en) {
+            return new Ranking(plan.text, early == null ? Decline.EMPTY : early, parties, List.of(), calibration, 0);
         }
         List<Candidate> candidates = new ArrayList<>();
         try {
@@ -65,7 +65,8 @@ public final class DigestSearcher {
             throw new UncheckedIOException(e);
         }
         if (candidates.isEmpty()) {
-            return new Ranking(plan.text, Decline.NO_MATCH, parties, List.of(), calibration, plan.concepts.size());
+            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
+                    plan.concepts.size());
         }
         Reranker.rerank(plan, snap, candidates, parties, today);
         List<Ranking.Ranked> ranked = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class DigestSearcher {
                     plan.mostlyZh ? 0 : 1);
             ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note));
         }
-        return new Ranking(plan.text, null, parties, List.copyOf(ranked), calibration, plan.concepts.size());
+        return new Ranking(plan.text, early, parties, List.copyOf(ranked), calibration, plan.concepts.size());
     }
 
     public DigestAnswer answer(Ranking r, String question, String lang, int limit, IndexSnapshot snap,
