@@ -20,6 +20,9 @@ public final class Thresholds {
     public record Scored(double probability, boolean right) {
     }
 
+    /** No probability under this is worth answering or offering (and it survives the file's 4 decimals). */
+    static final double MIN = 0.01;
+
     private Thresholds() {
     }
 
@@ -44,7 +47,7 @@ public final class Thresholds {
             threshold = p;
             i = j;
         }
-        return threshold;
+        return Math.max(MIN, threshold);
     }
 
     /** @param outOfScopeBest per out-of-scope question, the highest probability among its offerable entries */
@@ -53,6 +56,6 @@ public final class Thresholds {
         int allowed = (int) Math.floor(maxOfferedShare * sorted.size());
         // offering needs a probability above the allowed-th highest out-of-scope one
         double above = allowed < sorted.size() ? sorted.get(allowed) : 0;
-        return Math.min(answerThreshold, Math.nextUp(above));
+        return Math.min(answerThreshold, Math.max(MIN, Math.nextUp(above)));
     }
 }

@@ -67,7 +67,7 @@ class LogisticFitTest {
         assertTrue(wrong <= target * n, wrong + " wrong of " + n + " at threshold " + t);
         // minimal: the next lower probability would break the target
         double next = tops.stream().mapToDouble(Thresholds.Scored::probability).filter(p -> p < t).max().orElse(-1);
-        if (next >= 0) {
+        if (next >= Thresholds.MIN) {
             long more = tops.stream().filter(s -> s.probability() >= next && !s.right()).count();
             assertTrue(more > target * n, "threshold " + t + " is not the lowest within the target");
         }
