@@ -5,9 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
+ * Who may open what over HTTP. The public chat and the knowledge search are open, but not the search's
+ * explain mode, which needs a staff login (the chat is keyed by its own
  * unguessable cookie and accepts JSON only, which a cross-site form cannot send); operations endpoints show
  * health to everyone; the staff console ({@code /staff}) needs a staff login (accounts and roles live in the
  * staff module; fine-grained checks per case are there too); everything else needs a login. CSRF protection
@@ -21,6 +24,7 @@ class WebSecurity {
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/chat.js", "/chat.css", "/favicon.ico").permitAll()
+                        .requestMatchers(knowledgeExplain()).hasAnyRole("STAFF", "SUPERVISOR", "POLICY_EDITOR", "ADMIN")
                         .requestMatchers("/api/chat/**", "/api/knowledge/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -38,5 +42,14 @@ class WebSecurity {
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
+    }
+
+    /**
+     * "Why this answer" ({@code /api/knowledge/search?…&explain=…}) shows how the digest decides, for staff and
+     * the policy office only; any value of the parameter counts, so no spelling of "true" slips through.
+     */
+    static RequestMatcher knowledgeExplain() {
+        RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher("/api/knowledge/**");
+        return request -> path.matches(request) && request.getParameter("explain") != null;
     }
 }

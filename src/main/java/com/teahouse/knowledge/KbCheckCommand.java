@@ -13,7 +13,7 @@ import com.teahouse.knowledge.internal.Problem;
  * {@code file:line: severity: problem} line per finding, then a summary. Warnings (expired entries,
  * over-long short answers, and the prose checks of EntryTextRules: article numbers in the text that the
  * document written next to them lacks or that the entry does not cite, 《documents》 named but not cited,
- * numbers that differ between the zh and en versions; an entry dated before one of its documents) fail
+ * numbers that differ between the zh and en versions; an entry dated before one of its documents; a missing calibration.yaml) fail
  * the check too: the check is the policy office's gate before publishing.
  */
 public final class KbCheckCommand {
@@ -39,8 +39,19 @@ public final class KbCheckCommand {
         return report.isClean() ? 0 : 1;
     }
 
-    /** For {@code main} dispatch: {@code args} are what follows "kb check". */
+    /**
+     * For {@code main} dispatch: {@code args} are what follows "kb check": {@code [dir]}, or
+     * {@code --calibrate <eval-dir> [dir]} to refit knowledge/calibration.yaml (see {@link Calibrate}).
+     */
     public static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].equals("--calibrate")) {
+            if (args.length < 2) {
+                out.println("usage: kb check --calibrate <eval-dir> [knowledge-dir]");
+                return 2;
+            }
+            return Calibrate.run(Path.of(args.length > 2 ? args[2] : "knowledge"), Path.of(args[1]), out,
+                    LocalDate.now());
+        }
         return run(Path.of(args.length > 0 ? args[0] : "knowledge"), out);
     }
 }

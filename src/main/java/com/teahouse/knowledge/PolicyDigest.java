@@ -5,9 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.teahouse.knowledge.internal.ConfidencePolicy;
 import com.teahouse.knowledge.internal.DigestSearcher;
+import com.teahouse.knowledge.internal.IndexSnapshot;
 import com.teahouse.knowledge.internal.KnowledgeReloader;
+import com.teahouse.knowledge.internal.Ranking;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,7 +31,7 @@ public final class PolicyDigest implements AutoCloseable {
 
     public PolicyDigest(Path dir, MeterRegistry registry, Duration poll, Clock clock) {
         this.reloader = new KnowledgeReloader(dir, registry, clock);
-        this.searcher = new DigestSearcher(ConfidencePolicy.DEFAULT);
+        this.searcher = new DigestSearcher();
         if (poll != null && !poll.isZero() && !poll.isNegative()) {
             reloader.start(poll);
         }
@@ -45,17 +46,43 @@ public final class PolicyDigest implements AutoCloseable {
      * @param limit    how many ranked results to return, clamped to 1..20
      */
     public DigestAnswer ask(String question, String lang, int limit) {
-        String l = "en".equalsIgnoreCase(lang == null ? "" : lang.strip()) ? "en" : "zh";
-        int n = Math.max(1, Math.min(MAX_LIMIT, limit));
-        return searcher.ask(reloader.current(), question, l, n, reloader.today());
+        return searcher.ask(reloader.current(), question, language(lang), clamp(limit), reloader.today());
     }
 
     /**
      * A follow-up question, read in the context of the entry the user was last answered with
-     * (「那个体户呢？」 after an answer about large firms). {@code contextEntryId} may be null.
+     * (「那个体户呢？」 after an answer about large firms). {@code contextEntryId} may be null. A short or
+     * unsure question is combined with the context's topic; its own party words stay decisive, and a
+     * question confidently about something else is answered as it is.
      */
     public DigestAnswer ask(String question, String lang, int limit, String contextEntryId) {
-        return ask(question, lang, limit);
+        return searcher.ask(reloader.current(), question, contextEntryId, language(lang), clamp(limit),
+                reloader.today());
+    }
+
+    /** The search with "why this answer": features, calibrated probability and decision per result. */
+    public DigestExplanation explain(String question, String lang, int limit) {
+        IndexSnapshot snap = reloader.current();
+        String l = language(lang);
+        int n = clamp(limit);
+        Ranking r = searcher.rank(snap, question, n, reloader.today());
+        DigestAnswer answer = searcher.answer(r, question, l, n, snap, reloader.today());
+        java.util.List<DigestExplanation.Result> results = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(n, r.entries().size()); i++) {
+            Ranking.Ranked e = r.entries().get(i);
+            results.add(new DigestExplanation.Result(e.entry().id(), Math.round(e.score() * 1000) / 1000.0,
+                    e.features().asMap(), Math.round(e.probability() * 10000) / 10000.0, r.decisionFor(i), e.note()));
+        }
+        return new DigestExplanation(answer, java.util.List.copyOf(r.parties()), r.calibration().answerThreshold(),
+                r.calibration().offerThreshold(), results);
+    }
+
+    private static String language(String lang) {
+        return "en".equalsIgnoreCase(lang == null ? "" : lang.strip()) ? "en" : "zh";
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(MAX_LIMIT, limit));
     }
 
     /** One entry by id (the "related" buttons), in "zh" or "en"; empty when it is gone or expired. */

@@ -1,6 +1,8 @@
 /**
  * The policy digest: knowledge/ (Markdown entries with front matter, sources.yaml, synonyms.txt)
  * indexed with Lucene in memory, answered with citations or declined when not sure.
+ * The answer decision is a logistic model shipped as data (knowledge/calibration.yaml, refit by
+ * {@code kb check --calibrate}); knowledge/entities.yaml names the parties that decide payment answers.
  * Entry points: {@link com.teahouse.knowledge.PolicyDigest} (the bean the dialog calls),
  * {@link com.teahouse.knowledge.ChatAnswerFormatter}, {@link com.teahouse.knowledge.KbCheckCommand},
  * and the HTTP API {@code GET /api/knowledge/search}.

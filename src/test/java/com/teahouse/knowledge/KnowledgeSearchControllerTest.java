@@ -89,4 +89,22 @@ class KnowledgeSearchControllerTest {
         mvc.perform(get("/api/knowledge/search").param("q", "x").param("limit", "many"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message", containsString("integer")));
     }
+
+    @Test
+    void explainGivesFeaturesProbabilityAndDecision() throws Exception {
+        mvc.perform(get("/api/knowledge/search").param("q", "大企业拖欠账款多久要付").param("explain", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answered", is(true)))
+                .andExpect(jsonPath("$.decline", is("NONE")))
+                .andExpect(jsonPath("$.answerThreshold").isNumber())
+                .andExpect(jsonPath("$.results[0].id", is("payment-term-60-days")))
+                .andExpect(jsonPath("$.results[0].decision", is("answer")))
+                .andExpect(jsonPath("$.results[0].probability").isNumber())
+                .andExpect(jsonPath("$.results[0].features.log_score").isNumber())
+                .andExpect(jsonPath("$.results[0].features.coverage").isNumber())
+                .andExpect(jsonPath("$.results[0].features.lead").isNumber())
+                .andExpect(jsonPath("$.results[1].decision", is("decline")));
+        mvc.perform(get("/api/knowledge/search").param("q", "x").param("explain", "maybe"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message", containsString("true or false")));
+    }
 }

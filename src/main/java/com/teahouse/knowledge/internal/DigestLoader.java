@@ -21,7 +21,8 @@ public final class DigestLoader {
     public static final String SYNONYMS = "synonyms.txt";
 
     /** The loaded digest and what was wrong with it. */
-    public record Loaded(List<Entry> entries, SynonymRules synonyms, SourceCatalog catalog, LoadReport report) {
+    public record Loaded(List<Entry> entries, SynonymRules synonyms, SourceCatalog catalog, LoadReport report,
+                         Calibration calibration, EntityLexicon entities) {
     }
 
     private DigestLoader() {
@@ -65,7 +66,8 @@ public final class DigestLoader {
         LoadReport report = new LoadReport();
         if (!Files.isDirectory(dir)) {
             report.add(Problem.error(dir, 1, "knowledge directory does not exist"));
-            return new Loaded(List.of(), SynonymRules.empty(), SourceCatalog.empty(), report);
+            return new Loaded(List.of(), SynonymRules.empty(), SourceCatalog.empty(), report, Calibration.DEFAULT,
+                    EntityLexicon.empty());
         }
         SourceCatalog catalog = SourceCatalog.load(dir.resolve(SOURCES), report);
         SynonymRules synonyms = SynonymRules.load(dir.resolve(SYNONYMS), DigestAnalyzers.zhForSynonyms(),
@@ -80,7 +82,13 @@ public final class DigestLoader {
                     .map(file -> parse(file, report, cache)).flatMap(Optional::stream).toList());
         }
         EntryValidator.validate(entries, catalog, today, report);
-        return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), synonyms, catalog, report);
+        Calibration calibration = Calibration.load(dir.resolve(Calibration.FILE), report);
+        EntityLexicon entities = EntityLexicon.load(dir.resolve(EntityLexicon.FILE), report);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        entities.unknownEntries(ids).forEach(id -> report.add(Problem.warning(dir.resolve(EntityLexicon.FILE), 1,
+                "entities.yaml names entry '" + id + "', which the digest does not have")));
+        return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), synonyms, catalog, report, calibration, entities);
     }
 
     private static Optional<Entry> parse(Path file, LoadReport report, ParseCache cache) {

@@ -16,25 +16,45 @@ import com.teahouse.knowledge.DigestAnswer.Decline;
 import com.teahouse.knowledge.DigestHit;
 import com.teahouse.knowledge.RelatedEntry;
 
-/** Runs one question against one snapshot and decides whether to answer. Stateless. */
+/**
+ * Runs one question against one snapshot: BM25 retrieval, the {@link Reranker}, then the snapshot's
+ * {@link Calibration} decides answer / offer / decline. Stateless.
+ */
 public final class DigestSearcher {
 
-    private final ConfidencePolicy policy;
-
-    public DigestSearcher(ConfidencePolicy policy) {
-        this.policy = policy;
+    public DigestAnswer ask(IndexSnapshot snap, String question, String lang, int limit, LocalDate today) {
+        return answer(rank(snap, question, limit, today), question, lang, limit, snap, today);
     }
 
-    public DigestAnswer ask(IndexSnapshot snap, String question, String lang, int limit, LocalDate today) {
-        boolean english = "en".equals(lang);
-        String shown = question == null ? "" : question;
+    /** A follow-up read in the context of an entry (see {@link FollowUp}); a null or unknown context is none. */
+    public DigestAnswer ask(IndexSnapshot snap, String question, String contextEntryId, String lang, int limit,
+                            LocalDate today) {
+        return answer(FollowUp.rank(this, snap, question, contextEntryId, limit, today), question, lang, limit, snap,
+                today);
+    }
+
+    public Ranking rank(IndexSnapshot snap, String question, int limit, LocalDate today) {
         QueryPlan plan = QueryPlan.of(question, snap);
+        return rank(snap, question, plan, snap.entities().named(plan.text), limit, today);
+    }
+
+    /**
+     * Ranks {@code plan} (the question, or the question with a follow-up's context); the request for
+     * a person is judged on the user's own {@code question} alone, and wins over everything.
+     */
+    Ranking rank(IndexSnapshot snap, String question, QueryPlan plan, Set<String> parties, int limit,
+                 LocalDate today) {
+        Calibration calibration = snap.calibration();
+        // a request for a person wins over everything; such questions are still ranked (for tools and
+        // the explain API), but never answered
+        Decline early = HandoffDetector.asksForPerson(question == null ? "" : question) ? Decline.ASKS_FOR_PERSON
+                : plan.concepts.isEmpty() ? Decline.EMPTY : null;
         if (!plan.zh && !plan.en) {
-            return new DigestAnswer(shown, lang, false, Decline.EMPTY, 0, List.of());
+            return new Ranking(plan.text, early == null ? Decline.EMPTY : early, parties, List.of(), calibration, 0);
         }
         List<Candidate> candidates = new ArrayList<>();
         try {
-            TopDocs top = snap.searcher().search(plan.query, Math.max(limit, RERANK_DEPTH) + 16);
+            TopDocs top = snap.searcher().search(plan.query, Math.max(limit, Reranker.DEPTH) + 16);
             for (ScoreDoc sd : top.scoreDocs) {
                 Entry e = snap.byDoc().get(sd.doc);
                 if (!e.isExpired(today)) {
@@ -45,29 +65,38 @@ public final class DigestSearcher {
             throw new UncheckedIOException(e);
         }
         if (candidates.isEmpty()) {
-            Decline why = HandoffDetector.asksForPerson(plan.text) ? Decline.ASKS_FOR_PERSON : Decline.NO_MATCH;
-            return new DigestAnswer(shown, lang, false, why, 0, List.of());
+            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
+                    plan.concepts.size());
         }
-        rerank(plan, snap, candidates);
-        List<Entry> ranked = candidates.stream().map(Candidate::entry).toList();
-        List<Float> scores = candidates.stream().map(c -> (float) c.score).toList();
-        double coverage = candidates.get(0).coverage;
-        // the margin rule was calibrated on BM25 scores: judge the re-ranked pair by their BM25 scores
-        double second = candidates.size() > 1 ? candidates.get(1).bm25 : 0;
-        boolean sure = policy.answer(coverage, candidates.get(0).bm25, second);
-        Decline decline = Decline.NONE;
-        if (HandoffDetector.asksForPerson(plan.text)) {
-            decline = Decline.ASKS_FOR_PERSON;
-        } else if (plan.concepts.isEmpty()) {
-            decline = Decline.EMPTY;
-        } else if (!sure) {
-            decline = Decline.NOT_SURE;
+        Reranker.rerank(plan, snap, candidates, parties, today);
+        List<Ranking.Ranked> ranked = new ArrayList<>();
+        int n = Math.min(Math.max(limit, 3), candidates.size());
+        double length = Math.log(1 + plan.concepts.size());
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            double other = candidates.size() < 2 ? 0 : candidates.get(i == 0 ? 1 : 0).score;
+            double ratio = c.score <= 0 ? 2 : Math.min(2, other / c.score);
+            Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
+                    c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
+                    plan.mostlyZh ? 0 : 1);
+            ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note));
         }
+        return new Ranking(plan.text, early, parties, List.copyOf(ranked), calibration, plan.concepts.size());
+    }
+
+    public DigestAnswer answer(Ranking r, String question, String lang, int limit, IndexSnapshot snap,
+                               LocalDate today) {
+        boolean english = "en".equals(lang);
+        String shown = question == null ? "" : question;
+        List<Entry> entries = r.entries().stream().map(Ranking.Ranked::entry).toList();
+        List<Double> scores = r.entries().stream().map(Ranking.Ranked::score).toList();
         List<DigestHit> hits = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
-            hits.add(hit(ranked.get(i), scores.get(i), english, related(i, ranked, scores, snap, english, today)));
+        for (int i = 0; i < Math.min(limit, entries.size()); i++) {
+            hits.add(hit(entries.get(i), scores.get(i), english, related(i, entries, scores, snap, english, today)));
         }
-        return new DigestAnswer(shown, lang, decline == Decline.NONE, decline, coverage, List.copyOf(hits));
+        List<DigestHit> offered = r.offered().stream().map(o -> hit(o.entry(), o.score(), english,
+                related(entries.indexOf(o.entry()), entries, scores, snap, english, today))).toList();
+        return new DigestAnswer(shown, lang, r.answered(), r.decline(), r.confidence(), hits, offered);
     }
 
     /** One entry by id, as a hit without score or related entries; empty when unknown or expired. */
@@ -77,91 +106,6 @@ public final class DigestSearcher {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(hit(e, 0, "en".equals(lang), List.of()));
-    }
-
-    /** How many of BM25's best candidates are re-scored with their coverage of the question. */
-    static final int RERANK_DEPTH = 10;
-
-    private static final class Candidate {
-        final Entry entry;
-        final int doc;
-        final double bm25;
-        double score;
-        double coverage;
-
-        Candidate(Entry entry, int doc, double score) {
-            this.entry = entry;
-            this.doc = doc;
-            this.bm25 = score;
-            this.score = score;
-        }
-
-        Entry entry() {
-            return entry;
-        }
-    }
-
-    /**
-     * Second pass over the best candidates: BM25 sums term scores, so an entry that repeats one
-     * common word of the question ("company", 企业) in many sample questions can outscore the entry
-     * that speaks to every part of it. Scaling by coverage (the idf-weighted share of the question's
-     * concepts the entry contains) rewards breadth of match, a coordination factor BM25 lacks.
-     */
-    private static void rerank(QueryPlan plan, IndexSnapshot snap, List<Candidate> candidates) {
-        int depth = Math.min(RERANK_DEPTH, candidates.size());
-        // see Fields.COVERAGE_WEIGHT: Chinese coverage is looser (substrings), so it is trusted less
-        double weight = plan.mostlyZh ? Fields.COVERAGE_WEIGHT : Fields.COVERAGE_WEIGHT_EN;
-        double[] weights = Coverage.weights(plan, snap);
-        List<Entry> top = new ArrayList<>(depth);
-        int[] docs = new int[depth];
-        for (int i = 0; i < depth; i++) {
-            top.add(candidates.get(i).entry);
-            docs[i] = candidates.get(i).doc;
-        }
-        double[] coverage = Coverage.of(plan, weights, top, docs, snap);
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (i < depth) {
-                c.coverage = coverage[i];
-                c.score = c.score * (1 - weight + weight * c.coverage);
-                if (namesOtherService(c.entry, plan, snap)) {
-                    c.score *= OTHER_SERVICE_FACTOR;
-                }
-            } else {
-                c.score = c.score * (1 - weight);
-            }
-        }
-        candidates.subList(0, depth).sort((a, b) -> Double.compare(b.score, a.score));
-    }
-
-    /** Titles that name a service by its number (12345) are about that service, not this hotline. */
-    private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
-    static final double OTHER_SERVICE_FACTOR = 0.8;
-
-    /**
-     * Whether the entry is about a service the question does not name. The digest covers two
-     * hotlines, this one and 12345; a question about "the hotline", "you" or "here" asked in this
-     * chat is about this one, so entries whose title names another service by number (or a synonym
-     * of that number) rank a little lower unless the question names it too.
-     */
-    private static boolean namesOtherService(Entry e, QueryPlan plan, IndexSnapshot snap) {
-        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(e.titleEn() + " " + e.titleZh());
-        if (!m.find()) {
-            return false;
-        }
-        String number = m.group();
-        String q = plan.text.toLowerCase(java.util.Locale.ROOT);
-        if (q.contains(number)) {
-            return false;
-        }
-        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
-            for (String alternative : x.alternatives()) {
-                if (q.contains(alternative)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     static DigestHit hit(Entry e, double score, boolean english, List<RelatedEntry> related) {
@@ -175,7 +119,7 @@ public final class DigestSearcher {
     }
 
     /** Up to two buttons: close runners-up first, then entries citing the same document. */
-    private static List<RelatedEntry> related(int index, List<Entry> ranked, List<Float> scores, IndexSnapshot snap,
+    private static List<RelatedEntry> related(int index, List<Entry> ranked, List<Double> scores, IndexSnapshot snap,
                                               boolean english, LocalDate today) {
         List<RelatedEntry> out = new ArrayList<>();
         Entry self = ranked.get(index);

@@ -75,7 +75,8 @@ public final class IndexBuilder {
             searcher.setSimilarity(new BM25Similarity(Fields.BM25_K1, Fields.BM25_B));
             return new IndexSnapshot(searcher, List.copyOf(Arrays.asList(byDoc)), Map.copyOf(byId),
                     Map.copyOf(zhText), Map.copyOf(byDocument), DigestAnalyzers.zh(zhMap), DigestAnalyzers.bigram(),
-                    DigestAnalyzers.en(enMap), synonyms, generation);
+                    DigestAnalyzers.en(enMap), synonyms, generation, Calibration.DEFAULT,
+                    EntityLexicon.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException e) {

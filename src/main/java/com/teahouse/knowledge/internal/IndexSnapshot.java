@@ -30,7 +30,21 @@ public record IndexSnapshot(
         Analyzer bigram,
         Analyzer enQuery,
         SynonymRules synonyms,
-        long generation) {
+        long generation,
+        Calibration calibration,
+        EntityLexicon entities) {
+
+    /** The same generation with the decision model and party lexicon loaded beside the entries. */
+    public IndexSnapshot withRanking(Calibration calibration, EntityLexicon entities) {
+        return new IndexSnapshot(searcher, byDoc, byId, zhText, byDocument, zhQuery, bigram, enQuery, synonyms,
+                generation, calibration, entities);
+    }
+
+    /** The Lucene doc of an entry, or -1. */
+    int docOf(String id) {
+        Entry e = byId.get(id);
+        return e == null ? -1 : byDoc.indexOf(e);
+    }
 
     public int size() {
         return byDoc.size();

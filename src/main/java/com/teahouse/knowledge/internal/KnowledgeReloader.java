@@ -110,7 +110,7 @@ public final class KnowledgeReloader implements AutoCloseable {
         }
         loaded.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
         IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet(),
-                analysisCache);
+                analysisCache).withRanking(loaded.calibration(), loaded.entities());
         current.set(next);
         reloads.increment();
         log.info("Knowledge generation {} serving {} entries from {}", next.generation(), next.size(), dir);

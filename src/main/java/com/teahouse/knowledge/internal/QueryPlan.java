@@ -54,10 +54,20 @@ final class QueryPlan {
     }
 
     static QueryPlan of(String question, IndexSnapshot snap) {
+        return of(question, "", snap);
+    }
+
+    /**
+     * A follow-up: the question plus the words of its {@code context} (the previous entry's topic).
+     * Context words count like words only a synonym brought in (a fraction of the field's weight), and
+     * they are no concepts of the question: coverage stays a measure of what the user asked.
+     */
+    static QueryPlan of(String question, String context, IndexSnapshot snap) {
         String text = question == null ? "" : question.strip();
         if (text.length() > MAX_CHARS) {
             text = text.substring(0, MAX_CHARS);
         }
+        String full = context == null || context.isBlank() ? text : text + " " + context.strip();
         int han = 0;
         int latin = 0;
         for (int cp : text.codePoints().toArray()) {
@@ -73,8 +83,8 @@ final class QueryPlan {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         List<Concept> concepts = new ArrayList<>();
         if (zh) {
-            List<SynonymRules.Expansion> expansions = snap.synonyms().expand(text);
-            StringBuilder expanded = new StringBuilder(text);
+            List<SynonymRules.Expansion> expansions = snap.synonyms().expand(full);
+            StringBuilder expanded = new StringBuilder(full);
             for (SynonymRules.Expansion x : expansions) {
                 x.alternatives().forEach(a -> expanded.append(' ').append(a));
             }
@@ -89,7 +99,7 @@ final class QueryPlan {
             }
         }
         if (en) {
-            List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, text);
+            List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, full);
             add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             if (!mostlyZh) {

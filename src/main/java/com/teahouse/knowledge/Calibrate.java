@@ -1,0 +1,73 @@
+package com.teahouse.knowledge;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import com.teahouse.knowledge.internal.Calibration;
+import com.teahouse.knowledge.internal.Calibrator;
+import com.teahouse.knowledge.internal.DigestLoader;
+import com.teahouse.knowledge.internal.EvalSet;
+import com.teahouse.knowledge.internal.Features;
+import com.teahouse.knowledge.internal.IndexBuilder;
+import com.teahouse.knowledge.internal.IndexSnapshot;
+
+/**
+ * {@code kb check --calibrate <eval-dir> [knowledge-dir]}: refits the answer model on the calibration
+ * split of the evaluation set, prints the weights, thresholds and what they give on that split, and
+ * writes knowledge/calibration.yaml. Run it after changing entries, synonyms or the evaluation set.
+ */
+final class Calibrate {
+
+    private Calibrate() {
+    }
+
+    static int run(Path knowledgeDir, Path evalDir, PrintStream out, LocalDate today) {
+        if (!Files.isDirectory(evalDir)) {
+            out.println("kb check --calibrate: evaluation directory " + evalDir + " does not exist");
+            return 2;
+        }
+        DigestLoader.Loaded loaded = DigestLoader.load(knowledgeDir, today);
+        if (loaded.report().hasErrors()) {
+            out.println("kb check --calibrate: the digest has errors; run kb check " + knowledgeDir + " first");
+            return 1;
+        }
+        IndexSnapshot snap = IndexBuilder.build(loaded.entries(), loaded.synonyms(), 1)
+                .withRanking(Calibration.DEFAULT, loaded.entities());
+        List<EvalSet.Question> questions = EvalSet.questions(evalDir);
+        Calibrator.Result r = Calibrator.fit(snap, questions, today);
+        Calibration c = r.calibration();
+        out.printf(Locale.ROOT, "calibration split: %d of %d questions, %d samples (top 3 entries each)%n",
+                r.questions(), questions.size(), r.samples());
+        out.printf(Locale.ROOT, "  bias %+.4f%n", c.bias());
+        for (int i = 0; i < Features.NAMES.size(); i++) {
+            out.printf(Locale.ROOT, "  %-16s %+.4f%n", Features.NAMES.get(i), c.weights()[i]);
+        }
+        out.printf(Locale.ROOT, "  answer threshold %.4f (wrong answers <= %.1f%% of the split)%n",
+                c.answerThreshold(), 100 * Calibrator.MAX_WRONG);
+        out.printf(Locale.ROOT, "  offer threshold  %.4f (offers to <= %.0f%% of out-of-scope questions)%n",
+                c.offerThreshold(), 100 * Calibrator.MAX_OOS_OFFERED);
+        String figures = String.format(Locale.ROOT, "answered-right %.1f%%, answered-wrong %.1f%%, offered-right %.1f%%,"
+                        + " out-of-scope declined %.1f%% (offered something %.1f%%)", 100 * r.answeredRight(),
+                100 * r.answeredWrong(), 100 * r.offeredRight(), 100 * r.oosDeclined(), 100 * r.oosOffered());
+        out.println("  on the calibration split: " + figures);
+        Path file = knowledgeDir.resolve(Calibration.FILE);
+        String header = "Answer model of the policy digest: P(entry right) = 1 / (1 + exp(-(bias + sum weight x feature))).\n"
+                + "Written by `kb check --calibrate " + evalDir + "` on " + today + " from " + r.questions()
+                + " questions of the calibration split.\n"
+                + "On that split: " + figures + ".\n"
+                + "Features: see com.teahouse.knowledge.internal.Features. Do not edit by hand: refit instead.";
+        try {
+            Files.writeString(file, c.toYaml(header));
+        } catch (IOException e) {
+            out.println("kb check --calibrate: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("wrote " + file);
+        return 0;
+    }
+}

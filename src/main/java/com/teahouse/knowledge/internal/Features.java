@@ -1,0 +1,46 @@
+package com.teahouse.knowledge.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the calibration model sees of one ranked entry. Every figure is something a person can check
+ * against the entry and the question (the explain API shows them):
+ * <ul>
+ *   <li>{@code log_score}: ln(1 + BM25 score) of the entry;</li>
+ *   <li>{@code lead}: for the top entry, how far it is ahead of the runner-up: 1 − runner-up score / its
+ *       score (0 is a tie); 0 for the others;</li>
+ *   <li>{@code behind}: for the other entries, how far they are behind the top one: top score / own
+ *       score − 1, capped at 1; 0 for the top entry;</li>
+ *   <li>{@code coverage}: idf-weighted share of the question's words the entry contains (synonyms count);</li>
+ *   <li>{@code title}, {@code questions}, {@code answer}: the same share, per field of the entry;</li>
+ *   <li>{@code length}: ln(1 + number of content words of the question);</li>
+ *   <li>{@code per_word}: ln(1 + BM25 score / content words): BM25 sums over the question's words, so
+ *       a long question scores high against many entries; per word it says how well each is met;</li>
+ *   <li>{@code entity}: +1 when the question names the party this entry is for, −1 when it names
+ *       another party, 0 otherwise (knowledge/entities.yaml);</li>
+ *   <li>{@code english}: 1 when the question is mostly English (its coverage is judged on words, not
+ *       substrings, so the same figure means something else).</li>
+ * </ul>
+ */
+public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
+                       double answer, double length, double perWord, double entity, double english) {
+
+    /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
+    public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
+            "questions", "answer", "length", "per_word", "entity", "english");
+
+    public double[] vector() {
+        return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english};
+    }
+
+    public Map<String, Double> asMap() {
+        double[] v = vector();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            out.put(NAMES.get(i), Math.round(v[i] * 10000) / 10000.0);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package com.teahouse.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.teahouse.knowledge.internal.Calibration;
+import com.teahouse.knowledge.internal.DigestLoader;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** calibration.yaml and entities.yaml as data: refit by kb check --calibrate, checked by kb check. */
+class KbCalibrateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path eval;
+
+    @BeforeEach
+    void setUp() {
+        DigestFixture.write(dir);
+        DigestFixture.write(eval.resolve("questions.yaml"), """
+                questions:
+                  - {q: "大企业拖欠账款多久必须付款", lang: zh, expect: [payment-term-60-days]}
+                  - {q: "质保期过了保证金还不退", lang: zh, expect: [deposit-refund]}
+                  - {q: "审批时被要求找指定中介", lang: zh, expect: [intermediary-fees]}
+                  - {q: "how long can a big company delay paying my invoice", lang: en, expect: [payment-term-60-days]}
+                  - {q: "when is the performance deposit returned", lang: en, expect: [deposit-refund]}
+                  - {q: "足球比赛几点开始", lang: zh, expect: []}
+                  - {q: "转人工", lang: zh, expect: [], person: true}
+                """);
+    }
+
+    private String run(int expectedCode, String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = KbCheckCommand.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedCode, code, out);
+        return out;
+    }
+
+    @Test
+    void calibrateWritesAFileTheDigestLoadsCleanly() throws IOException {
+        Files.delete(dir.resolve("calibration.yaml"));
+        String out = run(0, "--calibrate", eval.toString(), dir.toString());
+        assertTrue(out.contains("answer threshold") && out.contains("log_score") && out.contains("wrote"), out);
+        String written = Files.readString(dir.resolve("calibration.yaml"));
+        assertTrue(written.contains("answer_threshold:") && written.contains("weights:"), written);
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertTrue(loaded.report().isClean(), loaded.report().problems().toString());
+        try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
+            assertEquals(3, digest.size());
+        }
+    }
+
+    @Test
+    void calibrateNeedsAnEvaluationDirectory() {
+        assertTrue(run(2, "--calibrate").contains("usage"));
+        assertTrue(run(2, "--calibrate", dir.resolve("nope").toString(), dir.toString()).contains("does not exist"));
+    }
+
+    @Test
+    void aMissingCalibrationIsAProblemWithASafeDefault() throws IOException {
+        Files.delete(dir.resolve("calibration.yaml"));
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertEquals(Calibration.DEFAULT, loaded.calibration());
+        assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("calibration.yaml is missing")));
+        assertTrue(run(1, dir.toString()).contains("calibration.yaml"));
+    }
+
+    @Test
+    void aBrokenCalibrationIsAProblemWithASafeDefault() throws IOException {
+        Files.writeString(dir.resolve("calibration.yaml"), "bias: x\nweights: {log_score: 1}\n");
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertEquals(Calibration.DEFAULT, loaded.calibration());
+        assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("bad calibration")));
+        try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
+            assertTrue(digest.ask("大企业拖欠账款多久必须付款", "zh", 3).results().size() > 0, "still serves");
+        }
+    }
+
+    @Test
+    void entitiesNamingUnknownEntriesAreReported() throws IOException {
+        Files.writeString(dir.resolve("entities.yaml"), """
+                classes:
+                  public-body:
+                    words: [政府]
+                    entries: [pay-gov-30-days]
+                """);
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("pay-gov-30-days")),
+                loaded.report().problems().toString());
+    }
+}

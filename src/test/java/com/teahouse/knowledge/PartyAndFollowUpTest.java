@@ -1,0 +1,116 @@
+package com.teahouse.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The party rule (knowledge/entities.yaml) and follow-up context, on the real digest. */
+class PartyAndFollowUpTest {
+
+    static PolicyDigest digest;
+
+    @BeforeAll
+    static void load() {
+        digest = new PolicyDigest(Path.of("knowledge"), new SimpleMeterRegistry(), null);
+    }
+
+    @AfterAll
+    static void close() {
+        digest.close();
+    }
+
+    private static String top(DigestAnswer a) {
+        return a.results().isEmpty() ? "-" : a.results().get(0).id();
+    }
+
+    @Test
+    void aPublicBodyOwingMoneyIsAnsweredWithThePublicBodyRule() {
+        DigestAnswer a = digest.ask("政府部门拖欠我们货款好几个月了，有没有规定必须多久付款？", "zh", 5);
+        assertTrue(a.answered(), a.toString());
+        assertEquals("pay-gov-30-days", top(a));
+    }
+
+    @Test
+    void arbitraryFeesAreAnsweredInsteadOfATie() {
+        DigestAnswer a = digest.ask("企业被乱收费怎么办", "zh", 5);
+        assertTrue(a.answered(), a.toString());
+        assertEquals("fee-catalog-list", top(a));
+    }
+
+    @Test
+    void theNamedPartyRanksItsEntryAboveTheOtherPartys() {
+        for (String q : List.of("卫生院欠我们耗材钱 多久之内必须结清", "the city hospital owes us for supplies since spring",
+                "街道办拖欠工程款", "government agency late paying my invoice")) {
+            List<String> ids = digest.ask(q, PolicyDigest.detectLanguage(q), 10).results().stream().map(DigestHit::id).toList();
+            assertTrue(ids.contains("pay-gov-30-days"), q + " " + ids);
+            assertTrue(!ids.contains("payment-term-60-days")
+                    || ids.indexOf("pay-gov-30-days") < ids.indexOf("payment-term-60-days"), q + " " + ids);
+        }
+        for (String q : List.of("集团公司采购结账最晚能拖多少天", "big buyer set 120 day payment terms, allowed?")) {
+            List<String> ids = digest.ask(q, PolicyDigest.detectLanguage(q), 10).results().stream().map(DigestHit::id).toList();
+            assertEquals("payment-term-60-days", ids.get(0), q + " " + ids);
+        }
+    }
+
+    @Test
+    void explainShowsThePartyRule() {
+        DigestExplanation x = digest.explain("政府部门拖欠我们货款好几个月了，有没有规定必须多久付款？", "zh", 5);
+        assertEquals(List.of("public-body"), x.parties());
+        DigestExplanation.Result first = x.results().get(0);
+        assertEquals("answer", first.decision());
+        assertEquals(1.0, first.features().get("entity"));
+        assertTrue(x.results().stream().anyMatch(r -> r.id().equals("payment-term-60-days")
+                && r.features().get("entity") == -1.0 && r.note().contains("public-body")), x.toString());
+    }
+
+    @Test
+    void aFollowUpNamingTheOtherPartySwitchesToItsEntry() {
+        DigestAnswer a = digest.ask("and for a big company?", "en", 5, "pay-gov-30-days");
+        assertEquals("payment-term-60-days", top(a));
+        assertTrue(a.answered() || a.offered().stream().anyMatch(h -> h.id().equals("payment-term-60-days")), a.toString());
+        DigestAnswer zh = digest.ask("那事业单位呢？", "zh", 5, "payment-term-60-days");
+        assertEquals("pay-gov-30-days", top(zh));
+    }
+
+    @Test
+    void aFollowUpOnAnotherTopicIsNotHijackedByTheContext() {
+        DigestAnswer alone = digest.ask("个体户怎么注册", "zh", 5);
+        DigestAnswer withContext = digest.ask("个体户怎么注册", "zh", 5, "payment-term-60-days");
+        assertEquals(top(alone), top(withContext));
+        assertNotEquals("payment-term-60-days", top(withContext));
+        assertFalse(withContext.results().stream().limit(1).anyMatch(h -> h.id().startsWith("pay")), withContext.toString());
+    }
+
+    @Test
+    void aRequestForAPersonWinsOverTheContext() {
+        DigestAnswer a = digest.ask("转人工", "zh", 5, "pay-gov-30-days");
+        assertEquals(DigestAnswer.Decline.ASKS_FOR_PERSON, a.decline());
+        assertTrue(a.offered().isEmpty());
+        DigestAnswer b = digest.ask("I want to talk to a real person about unpaid invoices", "en", 5, "pay-gov-30-days");
+        assertEquals(DigestAnswer.Decline.ASKS_FOR_PERSON, b.decline());
+    }
+
+    @Test
+    void anUnknownContextIsNoContext() {
+        assertEquals(digest.ask("保证金不退", "zh", 5), digest.ask("保证金不退", "zh", 5, "no-such-entry"));
+        assertEquals(digest.ask("保证金不退", "zh", 5), digest.ask("保证金不退", "zh", 5, null));
+    }
+
+    @Test
+    void offersAreOnlyMadeWhenNotAnswered() {
+        DigestAnswer a = digest.ask("被乱收费了", "zh", 5);
+        assertTrue(a.answered() ? a.offered().isEmpty() : a.offered().size() <= 3);
+        DigestAnswer oos = digest.ask("足球比赛几点开始", "zh", 5);
+        assertFalse(oos.answered());
+    }
+}
