@@ -39,6 +39,11 @@ class WebTranscript {
         }
     }
 
+    /** The chat was ended on its device: what it said is not kept for anyone to read. */
+    void forget(String session) {
+        store.jedis().del(key(session));
+    }
+
     List<TranscriptLine> after(String session, String lastSeen) {
         StreamEntryID from = lastSeen == null || lastSeen.isBlank() ? null : parse(lastSeen);
         var entries = from == null
