@@ -37,7 +37,9 @@ class HttpErrors {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLarge) {
-                return answer(HttpStatus.PAYLOAD_TOO_LARGE, "limits.tooLarge", request);
+                // the rest of the body is not read: the connection is closed after this answer
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header("Connection", "close")
+                        .body(body("limits.tooLarge", request));
             }
         }
         return answer(HttpStatus.BAD_REQUEST, "limits.badRequest", request);
