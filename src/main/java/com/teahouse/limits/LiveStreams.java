@@ -42,6 +42,16 @@ public class LiveStreams implements DisposableBean {
         return limits.heartbeat();
     }
 
+    /** Streams open in this instance, all groups together. */
+    public int size() {
+        return groups.stream().mapToInt(StreamGroup::size).sum();
+    }
+
+    /** Owners (chats, console sessions) holding at least one stream: none is kept once its streams are gone. */
+    public int owners() {
+        return groups.stream().mapToInt(StreamGroup::owners).sum();
+    }
+
     private void beat() {
         groups.forEach(StreamGroup::heartbeat);
     }
