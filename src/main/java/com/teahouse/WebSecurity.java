@@ -15,9 +15,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
- * server-signed cookie and accepts JSON only, which a cross-site form cannot send); health is open to a load
- * balancer, metrics live on the management port (loopback by default); the staff console ({@code /staff}) needs a staff login (accounts and roles live in the
- * staff module; fine-grained checks per case are there too); everything else needs a login. CSRF protection
+ * server-signed cookie and accepts JSON only, which a cross-site form cannot send); health (status only) is
+ * open to a load balancer, metrics live on the management port (loopback by default); the staff console
+ * ({@code /staff}) needs a staff login (accounts and roles live in the staff module; fine-grained checks per
+ * case are there too); everything else needs a login. CSRF protection
  * stays on for everything but the public chat: console pages carry the token, its API calls send it back.
  */
 @Configuration(proxyBeanMethods = false)

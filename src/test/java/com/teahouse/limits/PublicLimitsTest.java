@@ -232,6 +232,17 @@ class PublicLimitsTest {
         assertThat(client.get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    @Test
+    void metricsAndHealthDetailsAreOnTheLoopbackManagementPort() throws Exception {
+        String port = app.context().getEnvironment().getProperty("local.management.port");
+        assertThat(port).isNotNull().isNotEqualTo(Integer.toString(app.port()));
+        WebClient scraper = new WebClient("http://127.0.0.1:" + port);
+        HttpResponse<String> metrics = scraper.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("teahouse_");
+        assertThat(scraper.get("/actuator/health").body()).contains("\"components\"");
+    }
+
     private static long inboxLength() {
         MessagingKeys keys = app.bean(MessagingKeys.class);
         long total = 0;

@@ -75,7 +75,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");
         String language = texts.languageFor(request.getHeader("Accept-Language"));
-        json.writeValue(response.getOutputStream(), Map.of("ok", false, "error", texts.plain("limits.tooLarge", language)));
+        json.writeValue(response.getOutputStream(),
+                Map.of("ok", false, "error", texts.plain("limits.tooLarge", language)));
     }
 
     /** The request with a body stream that refuses to go past the cap. */

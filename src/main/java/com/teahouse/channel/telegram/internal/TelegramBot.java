@@ -54,7 +54,8 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
         try {
             application = new TelegramBotsLongPollingApplication();
             var url = TelegramEndpoint.of(props.apiUrl());
-            session = application.registerBot(props.token(), () -> url, this::getUpdates, new TelegramPoller(inbox, gate));
+            session = application.registerBot(props.token(), () -> url, this::getUpdates,
+                    new TelegramPoller(inbox, gate));
         } catch (TelegramApiException e) {
             throw new IllegalStateException("Telegram long polling could not start: " + e.getMessage(), e);
         }
