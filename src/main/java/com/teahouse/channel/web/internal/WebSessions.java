@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -60,8 +61,16 @@ class WebSessions {
             return Optional.empty();
         }
         return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue)
-                .filter(this::issuedByUs).findFirst()
-                .filter(id -> !store.jedis().exists(endedKey(id)));
+                .filter(this::issuedByUs).findFirst().filter(id -> !ended(id));
+    }
+
+    /** While Redis is away nothing can be read or sent anyway; the caller then answers "busy", not a new chat. */
+    private boolean ended(String id) {
+        try {
+            return store.jedis().exists(endedKey(id));
+        } catch (JedisException e) {
+            return false;
+        }
     }
 
     private String issue(HttpServletRequest request, HttpServletResponse response) {
