@@ -52,13 +52,24 @@ class HttpErrors {
         return answer(HttpStatus.BAD_REQUEST, "limits.badRequest", request);
     }
 
-    @ExceptionHandler({StoreUnavailable.class, JedisConnectionException.class, JedisDataException.class})
-    ResponseEntity<Map<String, Object>> busy(RuntimeException e, HttpServletRequest request) {
-        if (e instanceof JedisDataException && !isOutOfMemory(e)) {
-            throw e;
+    @ExceptionHandler({StoreUnavailable.class, JedisConnectionException.class})
+    ResponseEntity<Map<String, Object>> away(RuntimeException e, HttpServletRequest request) {
+        log.warn("Redis is away ({}); answered busy", e.getClass().getSimpleName());
+        return busy(request);
+    }
+
+    /** Full ({@code maxmemory} with {@code noeviction}): "busy, try again"; any other refusal is our bug. */
+    @ExceptionHandler(JedisDataException.class)
+    ResponseEntity<Map<String, Object>> refused(JedisDataException e, HttpServletRequest request) {
+        if (isOutOfMemory(e)) {
+            log.warn("Redis is full (maxmemory); answered busy");
+            return busy(request);
         }
-        log.warn("Redis refused or is away ({}); answered busy", isOutOfMemory(e) ? "out of memory"
-                : e.getClass().getSimpleName());
+        log.error("Redis refused a command", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body("limits.busy", request));
+    }
+
+    private ResponseEntity<Map<String, Object>> busy(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .body(body("limits.busy", request));
     }

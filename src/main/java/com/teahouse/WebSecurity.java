@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -12,6 +13,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open what over HTTP. The public chat and the knowledge search are open (the chat is keyed by its own
@@ -25,8 +27,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class WebSecurity {
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, Environment environment) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(onManagementPort(environment)).permitAll()
                         .requestMatchers("/", "/index.html", "/chat.js", "/chat.css", "/favicon.ico").permitAll()
                         .requestMatchers("/api/chat/**", "/api/knowledge/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -57,5 +60,18 @@ class WebSecurity {
                 .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         return http.build();
+    }
+
+    /**
+     * Requests to the management port, when it is its own port (on loopback by default: reaching it at all is the
+     * credential). Never the public port, even if an operator makes both the same.
+     */
+    private static RequestMatcher onManagementPort(Environment environment) {
+        return request -> {
+            String management = environment.getProperty("local.management.port");
+            String server = environment.getProperty("local.server.port");
+            return management != null && !management.equals(server)
+                    && management.equals(Integer.toString(request.getLocalPort()));
+        };
     }
 }

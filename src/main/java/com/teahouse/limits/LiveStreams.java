@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * heartbeat writes to every stream so that a peer that went away is found and its connection released.
  */
 @Component
-public class LiveStreams implements DisposableBean {
+public class LiveStreams implements DisposableBean, SmartLifecycle {
 
     private final LimitsProperties limits;
     private final List<StreamGroup<?>> groups = new CopyOnWriteArrayList<>();
@@ -54,6 +55,25 @@ public class LiveStreams implements DisposableBean {
 
     private void beat() {
         groups.forEach(StreamGroup::heartbeat);
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+    @Override
+    public void stop() {
+        running = false;
+        groups.forEach(StreamGroup::closeAll);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

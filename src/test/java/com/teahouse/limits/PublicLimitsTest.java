@@ -67,7 +67,7 @@ class PublicLimitsTest {
         String huge = "{\"id\":\"a1\",\"button\":\"x\",\"ref\":\"" + "A".repeat(20 * 1024 * 1024) + "\"}";
 
         HttpResponse<String> declared = client.http.send(HttpRequest.newBuilder(URI.create(app.baseUrl()
-                        + "/api/chat/send")).header("Content-Type", "application/json")
+                        + "/api/chat/send")).header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
         // without a length the server stops reading at the cap, answers 413 and closes the connection; the client
         // may still be uploading then, so it sees either the 413 or the connection closed under it

@@ -98,4 +98,30 @@ class EmbeddedRedisTest {
                 .hasRootCauseInstanceOf(EmbeddedRedisInProduction.class)
                 .rootCause().hasMessageContaining("teahouse.redis.url");
     }
+
+    @Test
+    void whenRedisIsFullTheWebChatAnswersBusyAndLosesNothingQuietly() throws Exception {
+        try (TestHotline app = TestHotline.start(dir.resolve("full"),
+                Map.of("teahouse.redis.embedded-max-memory", "4mb"))) {
+            var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                    + "/api/chat/session")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var jedis = app.bean(RedisStore.class).jedis();
+            String chunk = "x".repeat(64 * 1024);
+            for (int i = 0; i < 1000; i++) {
+                try {
+                    jedis.set("filler:" + i, chunk);
+                } catch (JedisDataException full) {
+                    break;
+                }
+            }
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                            + "/api/chat/send")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\"f1\",\"text\":\"hello\",\"lang\":\"en\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.body()).contains("busy");
+        }
+    }
 }
