@@ -85,6 +85,7 @@
   }
 
   function add(line) {
+    if (!line.edits && lines[line.id]) { return; } // already shown before a reconnect
     var target = line.edits && lines[line.edits];
     var el = render(line);
     if (target) {
@@ -98,13 +99,28 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // The server ends a stream after a few minutes (and when a chat has too many open): the browser reconnects
+  // by itself with Last-Event-ID; if it gives up (a refused reconnect), we open a new one after a pause.
+  var events = null;
   function follow() {
     statusBox.textContent = t('connecting');
-    var events = new EventSource('/api/chat/events');
+    events = new EventSource('/api/chat/events');
     events.addEventListener('line', function (e) { add(JSON.parse(e.data)); });
     events.onopen = function () { statusBox.textContent = ''; };
-    events.onerror = function () { statusBox.textContent = t('reconnecting'); };
+    events.onerror = function () {
+      statusBox.textContent = t('reconnecting');
+      if (events.readyState === EventSource.CLOSED) { setTimeout(follow, 5000); }
+    };
   }
+
+  document.getElementById('end').addEventListener('click', function () {
+    if (!window.confirm(t('endConfirm'))) { return; }
+    if (events) { events.onerror = null; events.close(); }
+    fetch('/api/chat/end', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' }, body: '{}'
+    }).then(function () { window.location.reload(); }, function () { showError(t('failed')); });
+  });
 
   document.getElementById('composer').addEventListener('submit', function (e) {
     e.preventDefault();
@@ -131,6 +147,7 @@
       document.getElementById('subtitle').textContent = t('subtitle');
       input.placeholder = t('placeholder');
       document.getElementById('send').textContent = t('send');
+      document.getElementById('end').textContent = t('endChat');
       follow();
     });
 }());

@@ -4,6 +4,7 @@ import com.teahouse.messaging.internal.InboxWriter;
 import com.teahouse.store.StoreUnavailable;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,12 @@ public class Inbox {
         this.writer = writer;
     }
 
-    /** Stores the batch in one round trip. Throws {@link StoreUnavailable} when Redis is down. */
-    public void accept(List<Inbound> messages) {
-        writer.write(messages);
+    /**
+     * Stores the batch in one round trip. Throws {@link StoreUnavailable} when Redis is down. Returns the messages
+     * refused because their chat already has as many waiting in its lane as it may (the caller says "slow down").
+     */
+    public List<Inbound> accept(List<Inbound> messages) {
+        return writer.write(messages);
     }
 
     /**
@@ -33,10 +37,18 @@ public class Inbox {
      * Returns false only if the thread was interrupted (shutdown) before the batch was stored.
      */
     public boolean acceptUntilStored(List<Inbound> messages) {
+        return acceptUntilStored(messages, refused -> { });
+    }
+
+    /** As {@link #acceptUntilStored(List)}; the messages refused for a full chat queue go to {@code refused}. */
+    public boolean acceptUntilStored(List<Inbound> messages, Consumer<List<Inbound>> refused) {
         long backoff = 100;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                writer.write(messages);
+                List<Inbound> over = writer.write(messages);
+                if (!over.isEmpty()) {
+                    refused.accept(over);
+                }
                 return true;
             } catch (StoreUnavailable e) {
                 log.warn("Inbox not writable ({}); holding {} update(s) and retrying in {} ms",

@@ -96,10 +96,9 @@ class KillMidComplaintTest {
     private List<String> awaitReplies(int count) throws Exception {
         String session = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("teahouse_chat")).findFirst().orElseThrow().getValue();
-        int redisPort = Integer.parseInt(Files.readString(data.resolve("redis/teahouse-redis.port")).trim());
         long end = System.currentTimeMillis() + 30_000;
         List<String> bot = List.of();
-        try (Jedis jedis = new Jedis("127.0.0.1", redisPort)) {
+        try (Jedis jedis = com.teahouse.store.internal.EmbeddedRedis.connect(data.resolve("redis"))) {
             while (System.currentTimeMillis() < end) {
                 bot = jedis.xrange("teahouse:web:transcript:" + session, "-", "+").stream()
                         .map(e -> e.getFields().get("line")).filter(l -> l.contains("\"from\":\"bot\"")).toList();

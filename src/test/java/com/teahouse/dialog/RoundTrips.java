@@ -57,7 +57,8 @@ public class RoundTrips {
                 pool.setMaxTotal(64);
                 pool.setMaxIdle(64);
                 return new JedisPooled(pool, countingSockets(uri.getHost(), uri.getPort()),
-                        DefaultJedisClientConfig.builder().build());
+                        DefaultJedisClientConfig.builder()
+                                .password(redis.clients.jedis.util.JedisURIHelper.getPassword(uri)).build());
             }
         };
     }

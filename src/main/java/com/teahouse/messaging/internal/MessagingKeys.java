@@ -53,6 +53,11 @@ public class MessagingKeys {
         return store.key("conv:") + "*";
     }
 
+    /** How many of a chat's messages wait in its lane (counted up at the inbox, down when the step commits). */
+    public String queued(Address address) {
+        return store.key("queued:" + address.conversationKey());
+    }
+
     public String lease(int shard) {
         return store.key("lease:lane:" + shard);
     }

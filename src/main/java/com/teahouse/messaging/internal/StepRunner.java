@@ -63,7 +63,10 @@ public class StepRunner {
             var stored = read.get(keys.conversation(message.from()));
             read.sync();
             if (seen.get()) {
-                store.jedis().xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+                try (var ack = store.jedis().pipelined()) {
+                    ack.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+                    writes.released(ack, message);
+                }
                 meters.counter("teahouse.updates.duplicates", "channel", message.from().channel()).increment();
                 log.debug("Duplicate {} dropped", message.id());
                 return;
@@ -112,6 +115,7 @@ public class StepRunner {
             replies.forEach(reply -> writes.outbound(tx, reply));
             tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));
             tx.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
+            writes.released(tx, message);
             var exec = tx.sendCommand(Protocol.Command.EXEC, new String[0]);
             tx.sync();
             exec.get();

@@ -2,9 +2,11 @@ package com.teahouse.messaging.internal;
 
 import com.teahouse.messaging.Inbound;
 import com.teahouse.messaging.Outbound;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
@@ -14,12 +16,42 @@ public class StreamWrites {
 
     private static final XAddParams NEW_ENTRY = XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY);
 
+    private static final String ADMIT = """
+            local n = redis.call('INCR', KEYS[1])
+            if n > tonumber(ARGV[1]) then
+              redis.call('DECR', KEYS[1])
+              return 0
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
+            return 1
+            """;
+    private static final String RELEASE = """
+            if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
+            return 1
+            """;
+
     private final MessagingKeys keys;
     private final JsonCodec codec;
 
     StreamWrites(MessagingKeys keys, JsonCodec codec) {
         this.keys = keys;
         this.codec = codec;
+    }
+
+    /**
+     * Appends the message unless its chat already has {@code maxQueued} waiting, atomically (one script). The
+     * count expires after an hour without new messages, so a count left behind by a lost step heals itself.
+     * The response is 1 when appended, 0 when refused.
+     */
+    public Response<Object> admitInbound(PipeliningBase pipeline, Inbound message, int maxQueued) {
+        return pipeline.eval(ADMIT, List.of(keys.queued(message.from()), keys.inbox(keys.shardOf(message.from()))),
+                List.of(Integer.toString(maxQueued), codec.write(message), "3600"));
+    }
+
+    /** The chat's message left the lane: queued with the step's commit. */
+    public void released(PipeliningBase pipeline, Inbound message) {
+        pipeline.eval(RELEASE, List.of(keys.queued(message.from())), List.of());
     }
 
     public void inbound(PipeliningBase pipeline, Inbound message) {

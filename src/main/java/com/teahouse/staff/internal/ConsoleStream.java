@@ -1,46 +1,90 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseEvent;
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import com.teahouse.cases.CasePolicy;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseWork;
+import com.teahouse.limits.LiveStreams;
+import com.teahouse.limits.StreamGroup;
+import com.teahouse.limits.StreamGroup.Stream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Live updates for open console pages (SSE): the number of a case that changed; the page then re-reads what it
- * shows. Events of this instance only: pages on another instance catch up on their next change or reconnect.
+ * shows. Each page gets only the cases its user may see (asked of {@link ConsoleAccess}, the console's one
+ * answer to "may this account see this case"), re-checked at every event so a role or unit change applies at
+ * once. Streams close when their session ends (logout, expiry) and when the account is revoked. Events of this
+ * instance only: pages on another instance catch up on their next change or reconnect.
  */
 @RestController
 class ConsoleStream {
 
-    private final List<SseEmitter> open = new CopyOnWriteArrayList<>();
+    private final StreamGroup<String> open;
+    private final AccountStore accounts;
+    private final ConsoleAccess access;
+    private final CaseWork work;
+
+    ConsoleStream(LiveStreams streams, AccountStore accounts, ConsoleAccess access, CaseWork work) {
+        this.open = streams.group("console");
+        this.accounts = accounts;
+        this.access = access;
+        this.work = work;
+    }
 
     @GetMapping("/staff/api/stream")
-    SseEmitter follow() {
-        SseEmitter emitter = new SseEmitter(0L);
-        open.add(emitter);
-        emitter.onCompletion(() -> open.remove(emitter));
-        emitter.onTimeout(() -> open.remove(emitter));
-        emitter.onError(e -> open.remove(emitter));
-        try {
-            emitter.send(SseEmitter.event().name("hello").data("ok"));
-        } catch (IOException e) {
-            open.remove(emitter);
+    SseEmitter follow(Principal principal, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (principal == null || session == null) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
         }
-        return emitter;
+        Stream<String> stream = open.open(session.getId(), principal.getName());
+        open.send(stream, SseEmitter.event().name("hello").data("ok"));
+        return open.emitter(stream);
     }
 
     @EventListener
     void changed(CaseEvent event) {
-        for (SseEmitter emitter : open) {
-            try {
-                emitter.send(SseEmitter.event().name("case").data(event.trackingNumber()));
-            } catch (IOException | IllegalStateException e) {
-                open.remove(emitter);
+        if (open.size() == 0) {
+            return;
+        }
+        Optional<CaseRecord> changed = work.get(event.trackingNumber());
+        for (Stream<String> stream : open.all()) {
+            Optional<Account> account = accounts.find(stream.state());
+            if (account.isEmpty()) {
+                open.closeIf(s -> s == stream);
+            } else if (changed.isPresent() && mayFollow(account.get(), changed.get())) {
+                open.send(stream, SseEmitter.event().name("case").data(event.trackingNumber()));
             }
         }
+    }
+
+    /** The one case policy decides: a page follows only the cases its user may see. */
+    private boolean mayFollow(Account account, CaseRecord c) {
+        return access.policy().decide(account.caller(), CasePolicy.Action.SEE, c).allowed();
+    }
+
+    /** Logout or expiry: that session's pages stop at once. */
+    @EventListener
+    void sessionEnded(HttpSessionDestroyedEvent event) {
+        open.closeOwner(event.getId());
+    }
+
+    @EventListener
+    void revoked(AccountRevoked event) {
+        open.closeIf(s -> s.state().equals(event.username()));
+    }
+
+    int streams() {
+        return open.size();
     }
 }

@@ -5,27 +5,41 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
 
 /**
- * A real redis-server child process on a free loopback port. Append-only persistence with fsync on every write:
- * an update recorded in the inbox must survive a crash, and callers batch writes so the fsync is paid per batch.
+ * A real redis-server child process on a free loopback port, for a developer's machine and the tests (never
+ * production: see README). Append-only persistence with fsync on every write: an update recorded in the inbox
+ * must survive a crash, and callers batch writes so the fsync is paid per batch. Locked down against other local
+ * processes: a random password (made once per data directory, kept there in an owner-only file), a memory cap
+ * with {@code noeviction} (hotline data is never silently dropped; writes fail with OOM, which the app answers
+ * as "busy"), and CONFIG, DEBUG and MODULE renamed away, so a client cannot turn the server into a file writer.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
 
     private static final String PORT_FILE = "teahouse-redis.port";
+    private static final String SECRET_FILE = "teahouse-redis.secret";
+    public static final String DEFAULT_MAX_MEMORY = "256mb";
 
     private final RedisServer server;
     private final int port;
+    private final String password;
 
-    private EmbeddedRedis(RedisServer server, int port) {
+    private EmbeddedRedis(RedisServer server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     public static EmbeddedRedis start(Path dir) {
@@ -34,12 +48,21 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** On the given port (0: a free one), e.g. to bring a stopped server back where its clients expect it. */
     public static EmbeddedRedis start(Path dir, int fixedPort) {
+        return start(dir, fixedPort, DEFAULT_MAX_MEMORY);
+    }
+
+    /** @param maxMemory redis-server's {@code maxmemory}, e.g. {@code 256mb} */
+    public static EmbeddedRedis start(Path dir, int fixedPort, String maxMemory) {
+        if (maxMemory == null || !maxMemory.matches("[0-9]+(kb|mb|gb)?")) {
+            throw new IllegalArgumentException("maxmemory must look like 256mb, not " + maxMemory);
+        }
         stopOrphan(dir);
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = fixedPort > 0 ? fixedPort : freePort();
             try {
                 Files.createDirectories(dir);
+                String password = password(dir);
                 RedisServer server = RedisServer.newRedisServer()
                         .bind("127.0.0.1")
                         .port(port)
@@ -48,13 +71,19 @@ public final class EmbeddedRedis implements AutoCloseable {
                         .setting("appendfsync always")
                         .setting("save \"\"")
                         .setting("protected-mode yes")
+                        .setting("requirepass " + password)
+                        .setting("maxmemory " + maxMemory)
+                        .setting("maxmemory-policy noeviction")
+                        .setting("rename-command CONFIG \"\"")
+                        .setting("rename-command DEBUG \"\"")
+                        .setting("rename-command MODULE \"\"")
                         // Spring stops it after the components that still use it; a JVM hook would race them
                         .onShutdownForceStop(false)
                         .build();
                 server.start();
                 Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port));
                 log.info("Embedded redis-server started on 127.0.0.1:{} with data in {}", port, dir.toAbsolutePath());
-                return new EmbeddedRedis(server, port);
+                return new EmbeddedRedis(server, port, password);
             } catch (IOException e) {
                 last = e;
                 log.warn("Embedded redis-server did not start on port {}: {}", port, e.getMessage());
@@ -70,33 +99,69 @@ public final class EmbeddedRedis implements AutoCloseable {
      * this data directory; two servers on one append-only file would corrupt it, so the old one is shut down.
      */
     private static void stopOrphan(Path dir) {
-        Path portFile = dir.resolve(PORT_FILE);
-        if (!Files.exists(portFile)) {
-            return;
-        }
-        try (Jedis jedis = new Jedis("127.0.0.1", Integer.parseInt(Files.readString(portFile).trim()), 1000)) {
-            if (dir.toAbsolutePath().normalize().toString().equals(
-                    jedis.configGet("dir").getOrDefault("dir", ""))) {
-                log.warn("A redis-server from an earlier run still serves {}; shutting it down", dir);
-                jedis.shutdown();
-            }
+        // only the server of this data directory knows its password: a server on that port that accepts it is ours
+        try (Jedis jedis = connect(dir, 1000)) {
+            jedis.ping();
+            log.warn("A redis-server from an earlier run still serves {}; shutting it down", dir);
+            jedis.shutdown();
         } catch (IOException | RuntimeException e) {
             log.debug("No earlier redis-server to stop: {}", e.getMessage());
         }
+    }
+
+    /** A client, authenticated, of the server that last ran on this data directory (for tools and tests). */
+    public static Jedis connect(Path dir) throws IOException {
+        return connect(dir, 2000);
+    }
+
+    private static Jedis connect(Path dir, int timeoutMillis) throws IOException {
+        int port = Integer.parseInt(Files.readString(dir.resolve(PORT_FILE)).trim());
+        return client(port, Files.readString(dir.resolve(SECRET_FILE)).trim(), timeoutMillis);
+    }
+
+    private static Jedis client(int port, String password, int timeoutMillis) {
+        return new Jedis(new HostAndPort("127.0.0.1", port), DefaultJedisClientConfig.builder().password(password)
+                .connectionTimeoutMillis(timeoutMillis).socketTimeoutMillis(timeoutMillis).build());
+    }
+
+    /** Made once per data directory, readable by its owner only; a restart keeps it, so clients reconnect. */
+    private static String password(Path dir) throws IOException {
+        Path file = dir.resolve(SECRET_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Path temp = Files.createTempFile(dir, "secret", ".tmp");
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("No POSIX permissions here; the password file keeps the directory's");
+        }
+        Files.writeString(temp, password);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        return password;
     }
 
     public int port() {
         return port;
     }
 
+    /** With the password: hand it only to this process's clients, never to a log. */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://:" + password + "@127.0.0.1:" + port;
+    }
+
+    /** A new authenticated client; the caller closes it. */
+    public Jedis connect() {
+        return client(port, password, 2000);
     }
 
     /** SHUTDOWN lets redis flush and close the append-only file before the process goes. */
     @Override
     public void close() {
-        try (Jedis jedis = new Jedis("127.0.0.1", port, 2000)) {
+        try (Jedis jedis = connect()) {
             jedis.shutdown();
         } catch (RuntimeException e) {
             log.debug("redis SHUTDOWN ended the connection as expected: {}", e.getMessage());

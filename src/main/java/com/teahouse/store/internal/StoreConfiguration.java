@@ -10,6 +10,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
@@ -22,11 +24,16 @@ class StoreConfiguration {
 
     /** Only when no URL is configured; Spring closes it after the client that uses it. */
     @Bean(destroyMethod = "close")
-    EmbeddedRedisHolder embeddedRedis(StoreProperties props, @Value("${teahouse.data-dir:./data}") String dataDir) {
-        if (props.url() != null && !props.url().isBlank()) {
+    EmbeddedRedisHolder embeddedRedis(StoreProperties props, @Value("${teahouse.data-dir:./data}") String dataDir,
+            Environment environment) {
+        if (props.external()) {
             return new EmbeddedRedisHolder(null);
         }
-        return new EmbeddedRedisHolder(EmbeddedRedis.start(StoreProperties.redisDir(dataDir)));
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new EmbeddedRedisInProduction();
+        }
+        return new EmbeddedRedisHolder(EmbeddedRedis.start(StoreProperties.redisDir(dataDir), 0,
+                props.embeddedMaxMemory()));
     }
 
     @Bean(destroyMethod = "close")

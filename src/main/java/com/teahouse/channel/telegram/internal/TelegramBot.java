@@ -1,6 +1,7 @@
 package com.teahouse.channel.telegram.internal;
 
 import com.teahouse.messaging.CommandMenu;
+import com.teahouse.limits.InboundGate;
 import com.teahouse.messaging.Inbox;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,11 +29,13 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
     private final Inbox inbox;
     private final CommandMenu menu;
     private final AtomicBoolean identified = new AtomicBoolean();
+    private final InboundGate gate;
     private TelegramBotsLongPollingApplication application;
     private BotSession session;
 
-    TelegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu) {
+    TelegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu, InboundGate gate) {
         this.props = props;
+        this.gate = gate;
         this.client = client;
         this.inbox = inbox;
         this.menu = menu;
@@ -51,7 +54,8 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
         try {
             application = new TelegramBotsLongPollingApplication();
             var url = TelegramEndpoint.of(props.apiUrl());
-            session = application.registerBot(props.token(), () -> url, this::getUpdates, new TelegramPoller(inbox));
+            session = application.registerBot(props.token(), () -> url, this::getUpdates,
+                    new TelegramPoller(inbox, gate));
         } catch (TelegramApiException e) {
             throw new IllegalStateException("Telegram long polling could not start: " + e.getMessage(), e);
         }

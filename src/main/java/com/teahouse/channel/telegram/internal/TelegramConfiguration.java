@@ -32,7 +32,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramBot telegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu) {
-        return new TelegramBot(props, client, inbox, menu);
+    TelegramBot telegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu,
+            com.teahouse.limits.InboundGate gate) {
+        return new TelegramBot(props, client, inbox, menu, gate);
     }
 }

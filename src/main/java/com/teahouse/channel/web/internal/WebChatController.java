@@ -1,12 +1,21 @@
 package com.teahouse.channel.web.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.teahouse.channel.web.WebChannel;
+import com.teahouse.limits.RateLimiter;
+import com.teahouse.limits.RateLimiter.Scope;
+import com.teahouse.limits.RateLimiter.Verdict;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Contact;
 import com.teahouse.messaging.Inbound;
 import com.teahouse.messaging.Inbox;
 import com.teahouse.messaging.Person;
+import com.teahouse.store.RedisStore;
 import com.teahouse.store.StoreUnavailable;
+import com.teahouse.texts.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -16,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +37,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
-/** The web chat's API: send, follow live, and the page's texts. Translation only; the conversation is elsewhere. */
+/**
+ * The web chat's API: send, follow live, end the chat, and the page's texts. Translation only; the conversation
+ * is elsewhere. Each send is counted against the chat's and the client address's rate limits first.
+ */
 @RestController
 class WebChatController {
 
@@ -35,30 +48,40 @@ class WebChatController {
 
     static final int MAX_TEXT = 4000;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** A transcript line id the page answers to (a Redis stream id), or a channel message ref. */
+    private static final Pattern REF = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
     private final Inbox inbox;
     private final WebTranscript transcript;
     private final WebNotifier notifier;
     private final WebUiTexts texts;
-    private final com.teahouse.store.RedisStore store;
+    private final Texts limitTexts;
+    private final RedisStore store;
+    private final WebSessions sessions;
+    private final RateLimiter limiter;
+    private final ObjectReader strict;
 
     WebChatController(Inbox inbox, WebTranscript transcript, WebNotifier notifier, WebUiTexts texts,
-            com.teahouse.store.RedisStore store) {
+            Texts limitTexts, RedisStore store, WebSessions sessions, RateLimiter limiter, ObjectMapper json) {
         this.inbox = inbox;
         this.transcript = transcript;
         this.notifier = notifier;
         this.texts = texts;
+        this.limitTexts = limitTexts;
         this.store = store;
+        this.sessions = sessions;
+        this.limiter = limiter;
+        this.strict = json.readerFor(Send.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** What the user did on the page; exactly one of text, button or phone. */
+    /** What the user did on the page; exactly one of text, button or phone. Unknown fields are refused. */
     record Send(String id, String text, String button, String ref, String phone, String lang) {
     }
 
     @GetMapping("/api/chat/session")
     Map<String, Object> session(@RequestParam(defaultValue = "zh") String lang, HttpServletRequest request,
             HttpServletResponse response) {
-        String session = WebSessions.current(request, response);
+        String session = sessions.current(request, response);
         String language = lang.startsWith("en") ? "en" : "zh";
         greetIfNew(session, language);
         return Map.of("lang", language, "texts", texts.forLanguage(language));
@@ -82,12 +105,23 @@ class WebChatController {
         }
     }
 
-    @PostMapping("/api/chat/send")
-    ResponseEntity<Map<String, Object>> send(@RequestBody Send send, HttpServletRequest request,
+    @PostMapping(path = "/api/chat/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> send(@RequestBody String body, HttpServletRequest request,
             HttpServletResponse response) {
-        String session = WebSessions.current(request, response);
+        String session = sessions.current(request, response);
+        Send send;
+        try {
+            send = strict.readValue(body);
+        } catch (JsonProcessingException e) {
+            return error(400, texts.text(languageOf(request), "badRequest"));
+        }
         String lang = send.lang() != null && send.lang().startsWith("en") ? "en" : "zh";
-        if (send.id() == null || !CLIENT_ID.matcher(send.id()).matches()) {
+        Verdict verdict = overLimit(session, request);
+        if (!verdict.allowed()) {
+            return slowDown(lang, verdict.retryAfterSeconds());
+        }
+        if (send.id() == null || !CLIENT_ID.matcher(send.id()).matches()
+                || send.ref() != null && !REF.matcher(send.ref()).matches()) {
             return error(400, texts.text(lang, "badRequest"));
         }
         if (send.text() != null && send.text().length() > MAX_TEXT) {
@@ -103,11 +137,26 @@ class WebChatController {
             if (first && inbound.kind() == Inbound.Kind.TEXT) {
                 transcript.append(session, TranscriptLine.user(inbound.text()));
             }
-            inbox.accept(List.of(inbound));
+            if (!inbox.accept(List.of(inbound)).isEmpty()) {
+                return slowDown(lang, 2);
+            }
         } catch (StoreUnavailable | JedisException e) {
             return error(503, texts.text(lang, "unavailable"));
         }
         return ResponseEntity.accepted().body(Map.of("ok", true));
+    }
+
+    private Verdict overLimit(String session, HttpServletRequest request) {
+        Verdict bySession = limiter.take(Scope.WEB_SESSION, session);
+        if (!bySession.allowed()) {
+            return bySession;
+        }
+        return limiter.take(Scope.CLIENT_ADDRESS, request.getRemoteAddr());
+    }
+
+    private ResponseEntity<Map<String, Object>> slowDown(String lang, long retryAfterSeconds) {
+        return ResponseEntity.status(429).header("Retry-After", Long.toString(retryAfterSeconds))
+                .body(Map.of("ok", false, "error", limitTexts.plain("limits.slowDown", lang)));
     }
 
     private static Inbound toInbound(String session, Send send, String lang) {
@@ -128,12 +177,31 @@ class WebChatController {
     }
 
     @GetMapping(path = "/api/chat/events", produces = "text/event-stream")
-    SseEmitter events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+    ResponseEntity<?> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             HttpServletRequest request, HttpServletResponse response) {
-        String session = WebSessions.current(request, response);
-        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
-        notifier.follow(session, emitter, lastEventId);
-        return emitter;
+        String session = sessions.current(request, response);
+        Verdict verdict = limiter.take(Scope.CLIENT_ADDRESS, request.getRemoteAddr());
+        if (!verdict.allowed()) {
+            return ResponseEntity.status(429).header("Retry-After", Long.toString(verdict.retryAfterSeconds()))
+                    .build();
+        }
+        String lastSeen = lastEventId != null && REF.matcher(lastEventId).matches() ? lastEventId : null;
+        return ResponseEntity.ok(notifier.follow(session, lastSeen));
+    }
+
+    /** "End chat": this device forgets the chat, and its id is refused from now on. */
+    @PostMapping(path = "/api/chat/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> end(HttpServletRequest request, HttpServletResponse response) {
+        sessions.end(request, response).ifPresent(session -> {
+            notifier.forget(session);
+            transcript.forget(session);
+        });
+        return Map.of("ok", true);
+    }
+
+    private static String languageOf(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Language");
+        return accept != null && accept.startsWith("en") ? "en" : "zh";
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String message) {

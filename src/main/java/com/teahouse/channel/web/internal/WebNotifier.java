@@ -1,11 +1,10 @@
 package com.teahouse.channel.web.internal;
 
 import com.teahouse.store.RedisStore;
-import java.io.IOException;
+import com.teahouse.limits.LiveStreams;
+import com.teahouse.limits.StreamGroup;
+import com.teahouse.limits.StreamGroup.Stream;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +15,8 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * Pushes new transcript lines to the pages open in this instance. Redis pub/sub says which chat changed (the
  * reply may have been delivered by another instance); each page then reads what it has not seen yet, so a
- * missed notification only delays a line until the next one or the page's reconnect.
+ * missed notification only delays a line until the next one or the page's reconnect. The streams themselves
+ * (at most a few per chat, a timeout, the heartbeat) are kept by {@link LiveStreams}.
  */
 @Component
 class WebNotifier implements SmartLifecycle {
@@ -25,55 +25,59 @@ class WebNotifier implements SmartLifecycle {
 
     private final RedisStore store;
     private final WebTranscript transcript;
-    private final Map<String, List<Follower>> followers = new ConcurrentHashMap<>();
+    private final StreamGroup<Follower> followers;
     private volatile boolean running;
     private volatile JedisPubSub subscription;
 
-    WebNotifier(RedisStore store, WebTranscript transcript) {
+    WebNotifier(RedisStore store, WebTranscript transcript, LiveStreams streams) {
         this.store = store;
         this.transcript = transcript;
+        this.followers = streams.group("web chat");
     }
 
-    void follow(String session, SseEmitter emitter, String lastSeen) {
-        Follower follower = new Follower(emitter, lastSeen);
-        followers.computeIfAbsent(session, s -> new CopyOnWriteArrayList<>()).add(follower);
-        Runnable remove = () -> followers.getOrDefault(session, List.of()).remove(follower);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
-        emitter.onError(e -> remove.run());
-        push(session, follower);
+    SseEmitter follow(String session, String lastSeen) {
+        Stream<Follower> stream = followers.open(session, new Follower(lastSeen));
+        push(stream);
+        return followers.emitter(stream);
+    }
+
+    /** The chat was ended on its device: its pages stop receiving at once. */
+    void forget(String session) {
+        followers.closeOwner(session);
+    }
+
+    int streams() {
+        return followers.size();
+    }
+
+    int chats() {
+        return followers.owners();
     }
 
     private void changed(String session) {
-        followers.getOrDefault(session, List.of()).forEach(f -> push(session, f));
+        followers.of(session).forEach(this::push);
     }
 
     /**
      * Never throws: this runs inside the Redis subscription's callback, and an exception escaping it would end
      * the subscription with its connection still in subscriber mode.
      */
-    private void push(String session, Follower follower) {
+    private void push(Stream<Follower> stream) {
+        Follower follower = stream.state();
         synchronized (follower) {
             List<TranscriptLine> lines;
             try {
-                lines = transcript.after(session, follower.lastSeen);
+                lines = transcript.after(stream.owner(), follower.lastSeen);
             } catch (RuntimeException e) {
                 log.warn("Could not read a web transcript: {}", e.getMessage());
                 return;
             }
-            try {
-                for (TranscriptLine line : lines) {
-                    follower.emitter.send(SseEmitter.event().id(line.id()).name("line").data(line));
-                    follower.lastSeen = line.id();
+            for (TranscriptLine line : lines) {
+                // a page that went away is forgotten; it reconnects with Last-Event-ID if it is alive
+                if (!followers.send(stream, SseEmitter.event().id(line.id()).name("line").data(line))) {
+                    return;
                 }
-            } catch (IOException | RuntimeException e) {
-                // the page went away (reload, closed tab): forget it; it reconnects with Last-Event-ID if alive
-                followers.getOrDefault(session, List.of()).remove(follower);
-                try {
-                    follower.emitter.completeWithError(e);
-                } catch (RuntimeException alreadyDone) {
-                    log.debug("SSE emitter already finished: {}", alreadyDone.getMessage());
-                }
+                follower.lastSeen = line.id();
             }
         }
     }
@@ -104,7 +108,7 @@ class WebNotifier implements SmartLifecycle {
                 if (running) {
                     log.warn("Web notifications interrupted ({}); resubscribing", e.getMessage());
                     sleep();
-                    followers.keySet().forEach(this::changed);
+                    followers.all().forEach(this::push);
                 }
             }
         }
@@ -120,7 +124,7 @@ class WebNotifier implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.debug("unsubscribe: {}", e.getMessage());
         }
-        followers.values().forEach(list -> list.forEach(f -> f.emitter.complete()));
+        followers.closeIf(s -> true);
     }
 
     @Override
@@ -136,12 +140,11 @@ class WebNotifier implements SmartLifecycle {
         }
     }
 
-    private static final class Follower {
-        final SseEmitter emitter;
+    /** What one page has seen so far. */
+    static final class Follower {
         String lastSeen;
 
-        Follower(SseEmitter emitter, String lastSeen) {
-            this.emitter = emitter;
+        Follower(String lastSeen) {
             this.lastSeen = lastSeen;
         }
     }

@@ -45,6 +45,11 @@ class WebTranscript {
         return store.jedis().xlen(key(session)) == 0;
     }
 
+    /** The chat was ended on its device: what it said is not kept for anyone to read. */
+    void forget(String session) {
+        store.jedis().del(key(session));
+    }
+
     List<TranscriptLine> after(String session, String lastSeen) {
         StreamEntryID from = lastSeen == null || lastSeen.isBlank() ? null : parse(lastSeen);
         var entries = from == null
