@@ -207,7 +207,6 @@ class ConfidentialityIT {
     record Console(HttpClient http, String base, String csrfHeader, String csrf) {
 
         static final Pattern HIDDEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        static final Pattern META = Pattern.compile("<meta name=\"([^\"]+)\" content=\"([^\"]+)\">");
 
         static Console login(TestHotline app, String username) throws Exception {
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -224,14 +223,11 @@ class ConfidentialityIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(302, in.statusCode());
             assertFalse(in.headers().firstValue("Location").orElse("").contains("error"), "login failed");
-            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/staff")).build(),
+            // the API's CSRF token lives in the session; the pages (and API clients) read it from /staff/api/me
+            String me = http.send(HttpRequest.newBuilder(URI.create(base + "/staff/api/me")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            Map<String, String> meta = new HashMap<>();
-            Matcher m = META.matcher(page);
-            while (m.find()) {
-                meta.put(m.group(1), m.group(2));
-            }
-            return new Console(http, base, meta.get("csrf-header"), meta.get("csrf"));
+            var csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(me).get("csrf");
+            return new Console(http, base, csrf.get("header").asText(), csrf.get("token").asText());
         }
 
         String get(String path) throws Exception {
