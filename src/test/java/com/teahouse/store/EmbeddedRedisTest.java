@@ -102,24 +102,33 @@ class EmbeddedRedisTest {
     @Test
     void whenRedisIsFullTheWebChatAnswersBusyAndLosesNothingQuietly() throws Exception {
         try (TestHotline app = TestHotline.start(dir.resolve("full"),
-                Map.of("teahouse.redis.embedded-max-memory", "4mb"))) {
+                Map.of("teahouse.redis.embedded-max-memory", "4mb", "teahouse.limits.web-session.capacity", "100000",
+                        "teahouse.limits.web-session.refill", "100000", "teahouse.limits.web-session.period", "1s",
+                        "teahouse.messaging.max-queued-per-chat", "100000"))) {
             var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
             client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
                     + "/api/chat/session")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             var jedis = app.bean(RedisStore.class).jedis();
-            String chunk = "x".repeat(64 * 1024);
-            for (int i = 0; i < 1000; i++) {
+            // smaller and smaller values until even a tiny one is refused: then Redis is over its cap for real
+            int n = 0;
+            for (int size : new int[] {64 * 1024, 4096, 256, 16}) {
                 try {
-                    jedis.set("filler:" + i, chunk);
+                    while (n < 100_000) {
+                        jedis.set("filler:" + n++, "x".repeat(size));
+                    }
                 } catch (JedisDataException full) {
-                    break;
+                    assertThat(full.getMessage()).startsWith("OOM");
                 }
             }
-            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
-                            + "/api/chat/send")).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "{\"id\":\"f1\",\"text\":\"hello\",\"lang\":\"en\"}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            // freed buffers leave a little room; the chat's own writes use it up, then it is told "busy"
+            java.net.http.HttpResponse<String> answer = null;
+            for (int i = 0; i < 2000 && (answer == null || answer.statusCode() == 202); i++) {
+                answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                                + "/api/chat/send")).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":\"f" + i
+                                + "\",\"text\":\"" + "y".repeat(2000) + "\",\"lang\":\"en\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
             assertThat(answer.statusCode()).isEqualTo(503);
             assertThat(answer.body()).contains("busy");
         }

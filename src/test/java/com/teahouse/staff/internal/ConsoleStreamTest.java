@@ -1,6 +1,7 @@
 package com.teahouse.staff.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseRequest;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ConsoleStreamTest {
 
     private static final Pattern HIDDEN = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"");
+    private static final Pattern META = Pattern.compile(
+            "<meta name=\"csrf-header\" content=\"([^\"]+)\"><meta name=\"csrf\" content=\"([^\"]+)\">");
 
     @TempDir
     static Path data;
@@ -73,11 +77,17 @@ class ConsoleStreamTest {
         try (Socket ownStream = own.stream(); Socket otherStream = other.stream()) {
             String t = openCase(); // its events are sent to the streams before open() returns
 
+            ConsoleStream streams = app.bean(ConsoleStream.class);
+            assertThat(streams.streams()).isEqualTo(2);
             app.context().publishEvent(new AccountRevoked("otherclerk", "test"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> streams.streams() == 1);
             String otherSaw = readToEnd(otherStream);
             assertThat(otherSaw).doesNotContain(t);
 
-            own.post("/staff/logout");
+            HttpResponse<String> logout = own.post("/staff/logout");
+            assertThat(logout.statusCode()).isEqualTo(302);
+            assertThat(logout.headers().firstValue("Location")).get().asString().endsWith("/staff/login");
+            await().atMost(Duration.ofSeconds(60)).until(() -> streams.streams() == 0);
             String ownSaw = readToEnd(ownStream);
             assertThat(ownSaw).contains("event:case").contains(t);
         }
@@ -132,14 +142,9 @@ class ConsoleStreamTest {
             assertThat(done.headers().firstValue("Location")).get().asString().doesNotContain("error");
             String console = http.send(HttpRequest.newBuilder(uri("/staff")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            Matcher after = HIDDEN.matcher(console);
-            String name = token.group(1);
-            String value = token.group(2);
-            if (after.find()) {
-                name = after.group(1);
-                value = after.group(2);
-            }
-            return new Console(http, cookies, name, value);
+            Matcher meta = META.matcher(console);
+            assertThat(meta.find()).as("the console page carries its CSRF token").isTrue();
+            return new Console(http, cookies, meta.group(1), meta.group(2));
         }
 
         Socket stream() throws IOException {
@@ -168,10 +173,8 @@ class ConsoleStreamTest {
         }
 
         HttpResponse<String> post(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type",
-                            "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(csrfName + "=" + URLEncoder.encode(csrf,
-                            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(uri(path)).header(csrfName, csrf)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private static URI uri(String path) {
