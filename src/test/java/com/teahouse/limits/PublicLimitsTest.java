@@ -61,7 +61,7 @@ class PublicLimitsTest {
     @Test
     void aTwentyMegabyteBodyIsRefusedWith413AndStoresNothing() throws Exception {
         WebClient client = new WebClient(app.baseUrl());
-        client.open();
+        openGreeted(client);
         java.util.Set<String> keys = allKeys();
         long inbox = inboxLength();
         String huge = "{\"id\":\"a1\",\"button\":\"x\",\"ref\":\"" + "A".repeat(20 * 1024 * 1024) + "\"}";
@@ -174,7 +174,7 @@ class PublicLimitsTest {
     @Test
     void aChatCannotQueueMoreThanItsShareOfTheLane() throws Exception {
         WebClient client = new WebClient(app.baseUrl());
-        String chat = client.open();
+        String chat = openGreeted(client);
         String key = store.key("queued:web:" + chat);
         // as if the lane were busy: the chat's count is at the bound, so the next message is refused
         redis.set(key, Integer.toString(QUEUED_PER_CHAT));
@@ -302,5 +302,12 @@ class PublicLimitsTest {
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
         return out;
+    }
+
+    /** Opens a new chat and waits for its greeting, which goes through the lane like any message. */
+    private static String openGreeted(WebClient client) throws Exception {
+        String chat = client.open();
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis.exists(store.key("web:transcript:" + chat)));
+        return chat;
     }
 }
