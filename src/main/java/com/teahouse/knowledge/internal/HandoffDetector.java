@@ -62,7 +62,8 @@ public final class HandoffDetector {
     private static Language language(JsonNode n, String edge) {
         String gap = edge.isEmpty() ? " ?" : " ";
         String ask = any(n, "ask");
-        String filler = "(?:(?:" + any(n, "filler") + ")" + gap + ")?";
+        // up to two small words between the verb and the person: 转接一下你们的工作人员, talk to one of your staff
+        String filler = "(?:(?:" + any(n, "filler") + ")" + gap + "){0,2}";
         String request = String.join("|", List.of(any(n, "weak"),
                 edge + "(?:" + ask + ")" + gap + filler + "(?:" + any(n, "person") + ")" + edge,
                 edge + "(?:" + ask + ")" + gap + (edge.isEmpty() ? "你们的?" : "(?:your|the|a) ") + "(?:" + any(n, "boss") + ")"

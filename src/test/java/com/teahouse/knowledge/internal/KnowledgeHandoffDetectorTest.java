@@ -30,7 +30,7 @@ class KnowledgeHandoffDetectorTest {
             "I want to speak to your manager", "please have someone call me", "you're not a bot, right? I need a person",
             "can I talk to customer service", "transfer me to staff", "帮我接通人工", "我要找工作人员", "别让机器人回我了",
             "找人", "我想找个人问问", "能跟人说话吗", "客服呢？", "人工在不在", "我要申请人工处理", "你们领导的电话给我",
-            "我不想跟机器聊", "有没有客服", "我要找领导", "需要人工帮助", "any humans here?", "operator please", "can I get a callback", "I want an actual human"}) {
+            "我不想跟机器聊", "麻烦转接一下你们的工作人员", "有没有客服", "我要找领导", "需要人工帮助", "any humans here?", "operator please", "can I get a callback", "I want an actual human"}) {
             assertTrue(HandoffDetector.asksForPerson(q), q);
         }
     }
