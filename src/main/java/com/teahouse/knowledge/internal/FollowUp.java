@@ -22,6 +22,8 @@ final class FollowUp {
 
     /** Up to this many content words a question counts as short, i.e. leaning on what was said before. */
     static final int SHORT_CONCEPTS = 4;
+    /** A question of this many content words at most is read with its context whenever the two readings differ. */
+    static final int SINGLE_WORD = 1;
 
     private FollowUp() {
     }
@@ -51,6 +53,18 @@ final class FollowUp {
         }
         QueryPlan plan = QueryPlan.of(question, topic, snap);
         Ranking combined = searcher.rank(snap, question, plan, parties, limit, today);
+        if (repeats(combined, context, alone)) {
+            return alone;
+        }
+        if (isShort && combined.answered()) {
+            // a short follow-up leans on what was said: its context reading wins when it is sure
+            return combined;
+        }
+        if (alone.concepts() <= SINGLE_WORD && !top(combined).equals(top(alone))) {
+            // one content word («个体户也有吗») says little on its own: rather offer what it means in
+            // the context than answer what the word alone is about
+            return combined;
+        }
         if (alone.answered()) {
             return combined.answered() && combined.confidence() > alone.confidence() ? combined : alone;
         }
@@ -58,5 +72,19 @@ final class FollowUp {
             return combined;
         }
         return alone;
+    }
+
+    /**
+     * Whether the context reading only gives the context entry back while the question on its own
+     * points elsewhere: the follow-up names another party or aspect («个体户呢？»), so repeating the
+     * last answer would not answer it.
+     */
+    private static String top(Ranking r) {
+        return r.entries().isEmpty() ? "" : r.entries().get(0).entry().id();
+    }
+
+    private static boolean repeats(Ranking combined, Entry context, Ranking alone) {
+        return combined.entries().get(0).entry().id().equals(context.id()) && !alone.entries().isEmpty()
+                && !alone.entries().get(0).entry().id().equals(context.id());
     }
 }

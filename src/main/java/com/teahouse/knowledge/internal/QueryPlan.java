@@ -38,14 +38,18 @@ final class QueryPlan {
     }
 
     final String text;
+    /** A follow-up's context (the previous entry's topic), "" for a question on its own. */
+    final String context;
     final boolean zh;
     final boolean en;
     final boolean mostlyZh;
     final Query query;
     final List<Concept> concepts;
 
-    private QueryPlan(String text, boolean zh, boolean en, Query query, List<Concept> concepts, boolean mostlyZh) {
+    private QueryPlan(String text, String context, boolean zh, boolean en, Query query, List<Concept> concepts,
+                      boolean mostlyZh) {
         this.text = text;
+        this.context = context;
         this.zh = zh;
         this.en = en;
         this.query = query;
@@ -106,7 +110,8 @@ final class QueryPlan {
                 concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
         }
-        return new QueryPlan(text, zh, en, q.build(), List.copyOf(concepts), mostlyZh);
+        return new QueryPlan(text, context == null ? "" : context.strip(), zh, en, q.build(), List.copyOf(concepts),
+                mostlyZh);
     }
 
     /**

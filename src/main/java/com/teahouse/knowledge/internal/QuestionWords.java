@@ -22,7 +22,10 @@ final class QuestionWords {
             "need", "want", "pleas", "pls", "help", "know", "tell", "anyon", "someth", "thing", "there", "ani",
             "much", "mani", "long", "is", "am", "are", "wa", "were", "been", "have", "ha", "had", "us", "it", "about",
             "just", "still", "now", "also", "hi", "hello", "becaus", "from", "some", "whether", "if", "make", "go",
-            "allow", "thank", "thanks", "hey", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't");
+            "allow", "thank", "thanks", "hey", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't",
+            // pronouns and intensifiers past Lucene's stop set (stemmed as the analyzer stems them)
+            "them", "he", "she", "her", "him", "so", "veri", "too", "again", "ever", "even", "yet", "anyth", "anybodi",
+            "someon", "somebodi", "actual", "basic", "honestli", "guy", "ye", "yeah");
 
     private QuestionWords() {
     }

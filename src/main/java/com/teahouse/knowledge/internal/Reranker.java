@@ -161,7 +161,8 @@ final class Reranker {
             return false;
         }
         String number = m.group();
-        String q = plan.text.toLowerCase(java.util.Locale.ROOT);
+        // a follow-up of an answer about that service («怎么查到哪一步了» after 12345's time limits) names it too
+        String q = (plan.text + " " + plan.context).toLowerCase(java.util.Locale.ROOT);
         if (q.contains(number)) {
             return false;
         }
