@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -32,24 +33,15 @@ import redis.clients.jedis.params.ScanParams;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"teahouse.admin.password=" + AccountsApiIT.ADMIN_PASSWORD, "teahouse.cases.poll-interval=1h"})
+@Import(StaffTestBeans.MovableClock.class)
 class AccountsApiIT {
 
     static final String ADMIN_PASSWORD = "admin-Pass-for-tests-2026";
     static final String BASE = "/staff/api/admin/accounts";
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        String dir = Files.createTempDirectory("accounts-it").toString();
-        registry.add("teahouse.data-dir", () -> dir);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-12-02T02:00:00Z"));
-        }
+    static void dataDir(DynamicPropertyRegistry registry) {
+        StaffTestBeans.freshDataDir(registry, "accounts-it");
     }
 
     @LocalServerPort

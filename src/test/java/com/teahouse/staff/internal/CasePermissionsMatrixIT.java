@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,6 +54,7 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @SpringBootTest(properties = {"teahouse.telegram.staff-user-ids=31", "teahouse.cases.poll-interval=1h"})
 @AutoConfigureMockMvc
+@Import(StaffTestBeans.CapturedTelegram.class)
 class CasePermissionsMatrixIT {
 
     static final String UNIT = "iit";
@@ -61,17 +63,8 @@ class CasePermissionsMatrixIT {
     static final AtomicInteger updates = new AtomicInteger();
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        String dir = Files.createTempDirectory("matrix-it").toString();
-        registry.add("teahouse.data-dir", () -> dir);
-    }
-
-    @TestConfiguration
-    static class Outlet {
-        @Bean
-        CapturingTelegram capturingTelegram() {
-            return new CapturingTelegram();
-        }
+    static void dataDir(DynamicPropertyRegistry registry) {
+        StaffTestBeans.freshDataDir(registry, "matrix-it");
     }
 
     @Autowired

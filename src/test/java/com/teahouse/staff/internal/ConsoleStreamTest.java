@@ -44,8 +44,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ConsoleStreamTest {
 
     private static final Pattern HIDDEN = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"");
-    private static final Pattern META = Pattern.compile(
-            "<meta name=\"csrf-header\" content=\"([^\"]+)\"><meta name=\"csrf\" content=\"([^\"]+)\">");
 
     @TempDir
     static Path data;
@@ -140,11 +138,12 @@ class ConsoleStreamTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(done.headers().firstValue("Location")).get().asString().doesNotContain("error");
-            String console = http.send(HttpRequest.newBuilder(uri("/staff")).build(),
+            // the CSRF token lives in the session; pages and API clients read it from /staff/api/me
+            String me = http.send(HttpRequest.newBuilder(uri("/staff/api/me")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            Matcher meta = META.matcher(console);
-            assertThat(meta.find()).as("the console page carries its CSRF token").isTrue();
-            return new Console(http, cookies, meta.group(1), meta.group(2));
+            var csrf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(me).path("csrf");
+            assertThat(csrf.path("token").asText()).as("/staff/api/me carries the CSRF token").isNotBlank();
+            return new Console(http, cookies, csrf.path("header").asText(), csrf.path("token").asText());
         }
 
         Socket stream() throws IOException {

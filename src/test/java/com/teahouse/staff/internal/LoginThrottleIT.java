@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -36,21 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"teahouse.admin.password=admin-Pass-for-tests-2026", "teahouse.cases.poll-interval=1h"})
+@Import(StaffTestBeans.MovableClock.class)
 class LoginThrottleIT {
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        String dir = Files.createTempDirectory("throttle-it").toString();
-        registry.add("teahouse.data-dir", () -> dir);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.parse("2026-12-02T02:00:00Z"));
-        }
+    static void dataDir(DynamicPropertyRegistry registry) {
+        StaffTestBeans.freshDataDir(registry, "throttle-it");
     }
 
     @LocalServerPort

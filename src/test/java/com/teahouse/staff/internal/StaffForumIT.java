@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"teahouse.telegram.staff-chat-id=-100500", "teahouse.telegram.staff-user-ids=11,12",
         "teahouse.cases.poll-interval=1h"})
+@Import(StaffTestBeans.CapturedTelegram.class)
 class StaffForumIT {
 
     static final Address STAFF = Address.of("telegram", "-100500");
@@ -42,17 +44,8 @@ class StaffForumIT {
     static final AtomicInteger updates = new AtomicInteger();
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        String dir = Files.createTempDirectory("staff-it").toString();
-        registry.add("teahouse.data-dir", () -> dir);
-    }
-
-    @TestConfiguration
-    static class Outlet {
-        @Bean
-        CapturingTelegram capturingTelegram() {
-            return new CapturingTelegram();
-        }
+    static void dataDir(DynamicPropertyRegistry registry) {
+        StaffTestBeans.freshDataDir(registry, "staff-it");
     }
 
     @Autowired
