@@ -37,6 +37,14 @@ public record CaseCaller(Actor actor, boolean supervisor, boolean unitStaff, Str
         return unitStaff && unit.equals(c.unit());
     }
 
+    /**
+     * A supervisor acting on a case someone else claimed: the work is done on the holder's behalf, so the
+     * holder stays and the transition does not check it.
+     */
+    public boolean actsOnBehalfOfHolder(CaseRecord c) {
+        return supervisor && c.claimedBy() != null && !holds(c);
+    }
+
     boolean holds(CaseRecord c) {
         return actor != null && c.claimedBy() != null && actor.id().equals(c.claimedBy());
     }

@@ -22,7 +22,15 @@ public interface CaseWork {
     Outcome claim(String trackingNumber, Actor actor, String opId);
 
     /** Sends the reply to the entrepreneur and asks for a rating. */
-    Outcome resolve(String trackingNumber, Actor actor, String reply, String opId);
+    default Outcome resolve(String trackingNumber, Actor actor, String reply, String opId) {
+        return resolve(trackingNumber, actor, reply, opId, false);
+    }
+
+    /**
+     * {@link #resolve(String, Actor, String, String)}; with {@code onBehalfOfHolder} (a supervisor, whom
+     * {@link CasePolicy} lets act on a case someone else claimed) the holder stays as it is and is not checked.
+     */
+    Outcome resolve(String trackingNumber, Actor actor, String reply, String opId, boolean onBehalfOfHolder);
 
     /** 转办: to another unit, unclaimed again. */
     Outcome transfer(String trackingNumber, Actor actor, String unit, String opId);
@@ -40,7 +48,12 @@ public interface CaseWork {
     Outcome extend(String trackingNumber, Actor actor, int workingDays, String explanation, String opId);
 
     /** Logs what a staff member said to the entrepreneur while holding the case (the relay). */
-    Outcome said(String trackingNumber, Actor actor, String text, String opId);
+    default Outcome said(String trackingNumber, Actor actor, String text, String opId) {
+        return said(trackingNumber, actor, text, opId, false);
+    }
+
+    /** {@link #said(String, Actor, String, String)}, by a supervisor on a case someone else holds. */
+    Outcome said(String trackingNumber, Actor actor, String text, String opId, boolean onBehalfOfHolder);
 
     /** Internal note: never shown to the entrepreneur. */
     Outcome note(String trackingNumber, Actor actor, String text, String opId);

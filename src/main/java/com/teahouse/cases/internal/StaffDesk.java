@@ -53,8 +53,8 @@ class StaffDesk implements CaseWork {
     }
 
     @Override
-    public Outcome resolve(String t, Actor actor, String reply, String opId) {
-        return workflow.resolve(t, actor, reply, opId);
+    public Outcome resolve(String t, Actor actor, String reply, String opId, boolean onBehalfOfHolder) {
+        return workflow.resolve(t, actor, reply, opId, onBehalfOfHolder);
     }
 
     @Override
@@ -88,8 +88,8 @@ class StaffDesk implements CaseWork {
     }
 
     @Override
-    public Outcome said(String t, Actor actor, String text, String opId) {
-        return workflow.said(t, actor, text, opId);
+    public Outcome said(String t, Actor actor, String text, String opId, boolean onBehalfOfHolder) {
+        return workflow.said(t, actor, text, opId, onBehalfOfHolder);
     }
 
     @Override

@@ -64,23 +64,28 @@ class Workflow {
 
     Outcome claim(String t, Actor actor, String op) {
         Instant now = clock.instant();
-        CaseChange change = CaseChange.from(DISPATCHED, REOPENED).to(CLAIMED).heldBy(actor).op(op)
+        // no holder check: the state is the race guard (the first claim moves it on), and a reopened case keeps
+        // its former holder, whom any colleague of the unit may take over from
+        CaseChange change = CaseChange.from(DISPATCHED, REOPENED).to(CLAIMED).op(op)
                 .set("claimedBy", actor.id()).set("claimedByName", actor.name())
                 .set("due", store.field(t, "replyDue")).dropItems("claim-remind", "claim-due")
                 .event("claim", actor, now, null);
         return run(t, change, () -> new CaseEvent.CaseClaimed(t, actor));
     }
 
-    Outcome resolve(String t, Actor actor, String reply, String op) {
+    /** On behalf of the holder (a supervisor): the holder is neither checked nor replaced. */
+    Outcome resolve(String t, Actor actor, String reply, String op, boolean onBehalfOfHolder) {
         if (reply == null || reply.isBlank()) {
             return new Outcome(false, Problem.BAD_INPUT, null, null);
         }
         Instant now = clock.instant();
         Instant rateDue = now.plus(Duration.ofDays(props.rateDays()));
-        CaseChange change = CaseChange.from(DISPATCHED, CLAIMED, REOPENED).to(REPLIED).heldBy(actor).op(op)
-                .set("claimedBy", actor.id()).set("claimedByName", actor.name()).set("resolution", reply)
-                .set("repliedAt", now).set("due", rateDue).dropItems(ALL_ITEMS).item("rate-due", rateDue)
-                .supervised(false).event("resolve", actor, now, reply);
+        CaseChange change = CaseChange.from(DISPATCHED, CLAIMED, REOPENED).to(REPLIED).op(op);
+        if (!onBehalfOfHolder) {
+            change.heldBy(actor).set("claimedBy", actor.id()).set("claimedByName", actor.name());
+        }
+        change.set("resolution", reply).set("repliedAt", now).set("due", rateDue).dropItems(ALL_ITEMS)
+                .item("rate-due", rateDue).supervised(false).event("resolve", actor, now, reply);
         return run(t, change, () -> new CaseEvent.CaseResolved(t, actor, reply));
     }
 
@@ -141,9 +146,11 @@ class Workflow {
         return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
     }
 
-    Outcome said(String t, Actor actor, String text, String op) {
-        CaseChange change = CaseChange.from(CLAIMED, REOPENED).heldBy(actor).op(op)
-                .event("message", actor, clock.instant(), text);
+    Outcome said(String t, Actor actor, String text, String op, boolean onBehalfOfHolder) {
+        CaseChange change = CaseChange.from(CLAIMED, REOPENED).op(op).event("message", actor, clock.instant(), text);
+        if (!onBehalfOfHolder) {
+            change.heldBy(actor);
+        }
         return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
     }
 

@@ -161,11 +161,11 @@ class ConsoleApi {
         DeclineRoute to = route;
         Outcome o = switch (what) {
             case CLAIM -> work.claim(n, me, op);
-            case RESOLVE -> work.resolve(n, me, text, op);
+            case RESOLVE -> work.resolve(n, me, text, op, a.caller().actsOnBehalfOfHolder(c));
             case TRANSFER -> work.reroute(n, me, in.unit(), op);
             case RETURN -> work.giveBack(n, me, text, op);
             case NOTE -> work.note(n, me, text, op);
-            case RELAY -> message(c, me, text, op);
+            case RELAY -> message(c, me, text, op, a.caller().actsOnBehalfOfHolder(c));
             case EXTEND -> work.extend(n, me, in.days(), text, op);
             case DECLINE -> work.decline(n, me, to, text, op);
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -186,11 +186,11 @@ class ConsoleApi {
             "decline", CasePolicy.Action.DECLINE);
 
     /** What the holder writes in the reply box without resolving: relayed like a message in the topic. */
-    private Outcome message(CaseRecord c, Actor me, String text, String op) {
+    private Outcome message(CaseRecord c, Actor me, String text, String op, boolean onBehalfOfHolder) {
         if (text.isEmpty()) {
             return new Outcome(false, Outcome.Problem.BAD_INPUT, c.state(), null);
         }
-        Outcome o = work.said(c.trackingNumber(), me, text, op);
+        Outcome o = work.said(c.trackingNumber(), me, text, op, onBehalfOfHolder);
         if (o.done()) {
             String lang = texts.languageFor(c.language());
             outbox.post(List.of(Outbound.send(c.owner(), texts.render("case.staff.says", lang,

@@ -68,7 +68,8 @@ class StaffCommands {
         Input text = Input.text(args);
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "claim" -> act(where, who, Action.CLAIM, t, Input.NONE, c -> work.claim(t, me, op));
-            case "resolve" -> act(where, who, Action.RESOLVE, t, text, c -> work.resolve(t, me, args, op));
+            case "resolve" -> act(where, who, Action.RESOLVE, t, text,
+                    c -> work.resolve(t, me, args, op, who.actsOnBehalfOfHolder(c)));
             case "transfer" -> args.isEmpty() ? transferChoices(where, who, t)
                     : act(where, who, Action.TRANSFER, t, Input.NONE, c -> work.reroute(t, me, args, op));
             case "return" -> act(where, who, Action.RETURN, t, text, c -> work.giveBack(t, me, args, op));
