@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.teahouse.knowledge.internal.DigestSearcher;
+import com.teahouse.knowledge.internal.HandoffDetector;
 import com.teahouse.knowledge.internal.IndexSnapshot;
 import com.teahouse.knowledge.internal.KnowledgeReloader;
 import com.teahouse.knowledge.internal.Ranking;
@@ -83,6 +84,14 @@ public final class PolicyDigest implements AutoCloseable {
 
     private static int clamp(int limit) {
         return Math.max(1, Math.min(MAX_LIMIT, limit));
+    }
+
+    /**
+     * Whether the text asks for a person ("转人工", "talk to a human"): the same rule {@link #ask} applies first,
+     * without a search, for callers that check every short message whatever the conversation is doing.
+     */
+    public boolean asksForPerson(String text) {
+        return HandoffDetector.asksForPerson(text == null ? "" : text);
     }
 
     /** One entry by id (the "related" buttons), in "zh" or "en"; empty when it is gone or expired. */

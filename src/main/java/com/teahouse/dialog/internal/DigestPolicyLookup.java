@@ -60,7 +60,7 @@ class DigestPolicyLookup implements PolicyLookup {
 
     @Override
     public boolean asksForPerson(String text, String language) {
-        return asking.ask(text, language, 1, null).decline() == DigestAnswer.Decline.ASKS_FOR_PERSON;
+        return digest.asksForPerson(text);
     }
 
     @Override
