@@ -38,6 +38,8 @@ class WebSecurity {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/staff/login", "/staff/console.css").permitAll()
                         .requestMatchers("/staff/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/policy", "/policy/**").hasAnyRole("POLICY_EDITOR", "ADMIN")
+                        .requestMatchers("/webjars/**").authenticated()
                         .requestMatchers("/staff/**").authenticated()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
@@ -56,6 +58,7 @@ class WebSecurity {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
                                 PathPatternRequestMatcher.withDefaults().matcher("/staff/api/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/policy/api/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))))
                 .formLogin(form -> form.loginPage("/staff/login").loginProcessingUrl("/staff/login")
                         .defaultSuccessUrl("/staff", true).failureUrl("/staff/login?error").permitAll())

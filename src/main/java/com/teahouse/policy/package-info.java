@@ -1,0 +1,8 @@
+/**
+ * The policy office's workspace ({@code /policy}, POLICY_EDITOR and ADMIN): the questions the bot could not answer,
+ * editing, trying and publishing digest entries with their history, and the export back to {@code knowledge/} files.
+ * The digest itself (its versions in Redis, the index every instance serves) stays in the knowledge module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Policy office",
+        allowedDependencies = {"knowledge", "store", "texts", "limits"})
+package com.teahouse.policy;
