@@ -137,6 +137,27 @@ public final class CasePolicy {
         };
     }
 
+    /**
+     * The reports rule (issue 11): whose figures the caller may see. A supervisor sees every unit's, or the one
+     * asked for; unit staff see their own unit's only (asking for none gives their own); nobody else sees any.
+     *
+     * @param unit    the unit whose figures to show, null for every unit
+     * @param refusal when not allowed, a key of {@code dialogs/texts/reports.yaml}
+     */
+    public record ReportScope(boolean allowed, String unit, String refusal) {
+    }
+
+    public ReportScope reportScope(CaseCaller who, String asked) {
+        if (!who.handlesCases()) {
+            return new ReportScope(false, null, "reports.forbidden");
+        }
+        if (who.supervisor()) {
+            return new ReportScope(true, asked, null);
+        }
+        return asked == null || asked.equals(who.unit()) ? new ReportScope(true, who.unit(), null)
+                : new ReportScope(false, null, "reports.unit.forbidden");
+    }
+
     /** The case as the caller may see it (SEE): never the contact person or phone; no company or credit code of a
      *  confidential case. Those come only through {@link Action#SEE_CONTACT}. */
     public CaseRecord seen(CaseRecord c) {
