@@ -3,9 +3,9 @@ package com.teahouse.reports.internal;
 /**
  * The unit ranking's score, 0 to 100 (higher is better):
  * {@code 100 × (w_reply × onTimeReplyRate + w_sat × satisfactionRate) / (w_reply + w_sat) − penalty × overdueNow},
- * kept within 0..100. A rate that is null (nothing counted) drops out of the mean with its weight; with neither
- * rate the base is 100, so an idle unit loses points only for overdue cases; a unit with no rates and nothing
- * overdue has no score (null) and ranks last. Weights: {@code teahouse.reports.score.*}.
+ * kept within 0..100. A rate that is null (nothing counted) drops out of the mean with its weight. A unit with
+ * neither rate has earned nothing: with cases overdue it scores 0, with none it has no score (null) and ranks
+ * last. Weights: {@code teahouse.reports.score.*}.
  */
 final class UnitScore {
 
@@ -26,7 +26,7 @@ final class UnitScore {
             sum += w.satisfaction() * satisfactionRate;
             weights += w.satisfaction();
         }
-        double base = weights == 0 ? 100 : 100 * sum / weights;
+        double base = weights == 0 ? 0 : 100 * sum / weights;
         double score = Math.max(0, Math.min(100, base - w.overduePenalty() * overdueNow));
         return Math.round(score * 10) / 10.0;
     }
