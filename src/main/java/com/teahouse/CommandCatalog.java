@@ -16,5 +16,8 @@ final class CommandCatalog {
         Commands.register("dialogs", "check", com.teahouse.dialog.DialogsCheck::run);
         Commands.register("kb", "check", args -> com.teahouse.knowledge.KbCheckCommand.run(
                 java.util.Arrays.copyOfRange(args, 2, args.length), System.out));
+        Commands.register("reports", "rebuild", args -> com.teahouse.reports.RebuildCommand.run(
+                extra -> new org.springframework.boot.builder.SpringApplicationBuilder(App.class)
+                        .web(org.springframework.boot.WebApplicationType.NONE).run(extra), args, System.out));
     }
 }

@@ -65,7 +65,8 @@ class ConsolePages {
     }
 
     static String header() {
-        return "<header><a href=\"/staff\">待办</a> <a href=\"/staff/account\">我的账号</a>"
+        return "<header><a href=\"/staff\">待办</a> <a href=\"/staff/reports\">统计</a>"
+                + " <a href=\"/staff/account\">我的账号</a>"
                 + " <a href=\"/staff/accounts\" id=\"accounts-link\" hidden>账号管理</a> <span id=\"me\"></span>"
                 + "<form method=\"post\" action=\"/staff/logout\" id=\"logout\"><button>退出</button></form></header>";
     }
