@@ -2,6 +2,7 @@
  * Cases: whatever the bot cannot close becomes a case with a tracking number, a handling unit, a deadline in
  * working days and an ending, following the 12345 workflow (受理 → 转办 → 办理 → 回复 → 回访 → 办结).
  * {@link com.teahouse.cases.CasePolicy} is the one authorization policy: who may see or do what with a case.
+ * {@link com.teahouse.cases.CaseCounters} are the per-day figures the case scripts keep as they change a case.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

@@ -8,9 +8,11 @@ import com.teahouse.store.RedisStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseTally {
+
+    private static final Set<String> COUNTED = Set.of("dispatch", "transfer", "reroute", "claim", "resolve",
+            "extend", "rate", "not-solved", "reopen", "close", "decline");
+    private static final String[] FIELDS = {"state", "unit", "category", "location", "ownerChannel", "openedAt",
+        "claimFrom", "claimDue", "replyDue", "replyDueFirst", "reopenedAt"};
 
     private final RedisStore redis;
     private final WorkCalendar calendar;
@@ -43,12 +50,12 @@ class CaseTally {
     /** Adds to {@code change} what it counts, and the fields the later measures need. */
     void measure(String t, CaseChange change) {
         String type = change.event.get("type");
-        if (type == null) {
-            return;
+        if (type == null || !COUNTED.contains(type)) {
+            return; // notes, messages, reminders, supervision: nothing to count, no extra read
         }
         Instant at = Instant.ofEpochMilli(Long.parseLong(change.event.get("at")));
-        Map<String, String> h = redis.jedis().hgetAll(redis.key("case:" + t));
-        if (h.isEmpty()) {
+        Map<String, String> h = read(t);
+        if (h.get("state") == null) {
             return;
         }
         List<Measure> inc = new ArrayList<>();
@@ -107,6 +114,18 @@ class CaseTally {
         if (!inc.isEmpty()) {
             change.rep = rep(h, at, inc, minutes);
         }
+    }
+
+    /** The fields the measures need (never the personal ones), in one HMGET. */
+    private Map<String, String> read(String t) {
+        List<String> values = redis.jedis().hmget(redis.key("case:" + t), FIELDS);
+        Map<String, String> h = new HashMap<>();
+        for (int i = 0; i < FIELDS.length; i++) {
+            if (values.get(i) != null) {
+                h.put(FIELDS[i], values.get(i));
+            }
+        }
+        return h;
     }
 
     private void closed(Map<String, String> h, Instant at, List<Measure> inc, Map<Timing, Long> minutes) {
