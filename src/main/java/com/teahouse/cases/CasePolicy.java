@@ -178,6 +178,34 @@ public final class CasePolicy {
         return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state(), null);
     }
 
+    // [reports] who may read figures, ledgers and bulletins, and with which personal data
+
+    /**
+     * Reports of a unit ({@code unit}; null: every unit, or for STAFF their own): a supervisor reads any unit and
+     * every unit; unit staff only their own unit; anyone else nothing. Personal data (contact, company, credit
+     * code; the identity of confidential complainants) only for a supervisor who asked for it, and the caller
+     * records that request.
+     */
+    public Decision decideReport(CaseCaller who, String unit, boolean personal) {
+        if (!who.handlesCases()) {
+            return Decision.refuse("access.refused.staff");
+        }
+        if (!who.supervisor() && unit != null && !unit.equals(who.unit())) {
+            return Decision.refuse("access.refused.report_unit");
+        }
+        if (personal && !who.supervisor()) {
+            return Decision.refuse("access.refused.supervisor");
+        }
+        return Decision.ALLOW;
+    }
+
+    /** The unit a report covers: the one asked for, or for unit staff their own (null: every unit). */
+    public String reportUnit(CaseCaller who, String unit) {
+        return unit == null && !who.supervisor() ? who.unit() : unit;
+    }
+
+    // [/reports]
+
     private static Decision needs(String text, String key) {
         return text.isEmpty() ? Decision.refuse(key) : Decision.ALLOW;
     }
