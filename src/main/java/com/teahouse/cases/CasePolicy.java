@@ -137,6 +137,27 @@ public final class CasePolicy {
         };
     }
 
+    /**
+     * The reports rule (issue 11): whose figures the caller may see. A supervisor sees every unit's, or the one
+     * asked for; unit staff see their own unit's only (asking for none gives their own); nobody else sees any.
+     *
+     * @param unit    the unit whose figures to show, null for every unit
+     * @param refusal when not allowed, a key of {@code dialogs/texts/reports.yaml}
+     */
+    public record ReportScope(boolean allowed, String unit, String refusal) {
+    }
+
+    public ReportScope reportScope(CaseCaller who, String asked) {
+        if (!who.handlesCases()) {
+            return new ReportScope(false, null, "reports.forbidden");
+        }
+        if (who.supervisor()) {
+            return new ReportScope(true, asked, null);
+        }
+        return asked == null || asked.equals(who.unit()) ? new ReportScope(true, who.unit(), null)
+                : new ReportScope(false, null, "reports.unit.forbidden");
+    }
+
     /** The case as the caller may see it (SEE): never the contact person or phone; no company or credit code of a
      *  confidential case. Those come only through {@link Action#SEE_CONTACT}. */
     public CaseRecord seen(CaseRecord c) {
@@ -178,33 +199,17 @@ public final class CasePolicy {
         return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state(), null);
     }
 
-    // [reports] who may read figures, ledgers and bulletins, and with which personal data
+    // [reports bulletin] personal data in exports
 
     /**
-     * Reports of a unit ({@code unit}; null: every unit, or for STAFF their own): a supervisor reads any unit and
-     * every unit; unit staff only their own unit; anyone else nothing. Personal data (contact, company, credit
-     * code; the identity of confidential complainants) only for a supervisor who asked for it, and the caller
-     * records that request.
+     * Personal data in a report (the ledger's contact, company and credit code columns, and who a confidential
+     * complainant is): only for a supervisor, and only when they asked; the caller records the asking.
      */
-    public Decision decideReport(CaseCaller who, String unit, boolean personal) {
-        if (!who.handlesCases()) {
-            return Decision.refuse("access.refused.staff");
-        }
-        if (!who.supervisor() && unit != null && !unit.equals(who.unit())) {
-            return Decision.refuse("access.refused.report_unit");
-        }
-        if (personal && !who.supervisor()) {
-            return Decision.refuse("access.refused.supervisor");
-        }
-        return Decision.ALLOW;
+    public boolean mayExportPersonal(CaseCaller who) {
+        return who.handlesCases() && who.supervisor();
     }
 
-    /** The unit a report covers: the one asked for, or for unit staff their own (null: every unit). */
-    public String reportUnit(CaseCaller who, String unit) {
-        return unit == null && !who.supervisor() ? who.unit() : unit;
-    }
-
-    // [/reports]
+    // [/reports bulletin]
 
     private static Decision needs(String text, String key) {
         return text.isEmpty() ? Decision.refuse(key) : Decision.ALLOW;

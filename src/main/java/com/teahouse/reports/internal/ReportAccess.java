@@ -2,18 +2,19 @@ package com.teahouse.reports.internal;
 
 import com.teahouse.cases.CaseCaller;
 import com.teahouse.cases.CasePolicy;
-import com.teahouse.cases.CasePolicy.Decision;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.reports.ReportPeriod;
 import com.teahouse.reports.ReportProblem;
-import com.teahouse.staff.ConsoleUsers;
+import com.teahouse.staff.StaffAudit;
+import com.teahouse.staff.StaffCallers;
 import java.security.Principal;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
  * A report request checked in one order, the same for every export: the period (400), the unit (unknown: 400),
- * then {@link CasePolicy#decideReport} (403). Nothing is read before all three pass.
+ * then {@link CasePolicy#reportScope} and, for personal data, {@link CasePolicy#mayExportPersonal} (403). Nothing
+ * is read before all of them pass.
  */
 @Component
 class ReportAccess {
@@ -36,12 +37,14 @@ class ReportAccess {
         }
     }
 
-    private final ConsoleUsers users;
+    private final StaffCallers users;
+    private final StaffAudit audit;
     private final CasePolicy policy;
     private final CaseWork work;
 
-    ReportAccess(ConsoleUsers users, CasePolicy policy, CaseWork work) {
+    ReportAccess(StaffCallers users, StaffAudit audit, CasePolicy policy, CaseWork work) {
         this.users = users;
+        this.audit = audit;
         this.policy = policy;
         this.work = work;
     }
@@ -53,11 +56,14 @@ class ReportAccess {
             throw ReportProblem.badInput("reports.unit.unknown");
         }
         CaseCaller who = users.caller(principal);
-        Decision d = policy.decideReport(who, asked, personal);
-        if (!d.allowed()) {
-            throw ReportProblem.forbidden(d.key());
+        CasePolicy.ReportScope allowed = policy.reportScope(who, asked);
+        if (!allowed.allowed()) {
+            throw ReportProblem.forbidden(allowed.refusal());
         }
-        return new Scope(period, policy.reportUnit(who, asked), personal, who);
+        if (personal && !policy.mayExportPersonal(who)) {
+            throw ReportProblem.forbidden("access.refused.supervisor");
+        }
+        return new Scope(period, allowed.unit(), personal, who);
     }
 
     /** Only supervisors publish the bulletin. */
@@ -70,7 +76,7 @@ class ReportAccess {
     }
 
     void recordPersonalRequest(Principal principal, Scope scope, String what) {
-        users.audit(principal, what + "-personal", "period=" + scope.period().from() + ".." + scope.period().to()
+        audit.record(principal, what + "-personal", "period=" + scope.period().from() + ".." + scope.period().to()
                 + " unit=" + (scope.unit() == null ? "*" : scope.unit()));
     }
 }

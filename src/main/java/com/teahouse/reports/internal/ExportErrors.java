@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * How the ledger and bulletin endpoints say no: 400 or 403 with a stable code and the text in the reader's
  * language, {@code {"error":"reports.period.tooLong","message":"…"}}. Nothing has been read or changed.
  */
-@RestControllerAdvice(assignableTypes = {LedgerApi.class})
-class ReportErrors {
+@RestControllerAdvice(assignableTypes = {LedgerApi.class, BulletinApi.class, BulletinPage.class})
+class ExportErrors {
 
     private final Texts texts;
 
-    ReportErrors(Texts texts) {
+    ExportErrors(Texts texts) {
         this.texts = texts;
     }
 
