@@ -23,6 +23,9 @@ for _, f in ipairs({'tracking', 'state', 'kind', 'category', 'unit', 'location',
     'ownerChannel', 'ownerChat', 'ownerThread', 'openedAt', 'claimDue', 'replyDue', 'due', 'repliedAt',
     'claimedBy', 'claimedByName', 'supervised', 'rating', 'declineRoute', 'topicChannel', 'topicChat',
     'topicThread', 'card'}) do keep[f] = true end
+-- [reports counters] the facts later measures need
+for _, f in ipairs({'claimFrom', 'reopenedAt', 'replyDueFirst'}) do keep[f] = true end
+-- [/reports counters]
 local submission = redis.call('HGET', ck, 'submissionId')
 if submission then redis.call('DEL', p .. 'case:by-submission:' .. submission) end
 for _, f in ipairs(redis.call('HKEYS', ck)) do
@@ -30,6 +33,9 @@ for _, f in ipairs(redis.call('HKEYS', ck)) do
 end
 redis.call('HSET', ck, 'anonymisedAt', ARGV[4])
 local keepEvent = {type = true, who = true, whoName = true, at = true, from = true, to = true}
+-- [reports counters] what an event counted (no personal data) stays, so the counters can be rebuilt
+keepEvent.rep = true
+-- [/reports counters]
 local ek = ck .. ':events'
 local entries = redis.call('XRANGE', ek, '-', '+')
 redis.call('DEL', ek)

@@ -3,7 +3,7 @@
 -- case's number and writes nothing.
 -- KEYS: 1 by-submission, 2 case hash, 3 events, 4 by-state:new, 5 by-unit, 6 by-owner, 7 open, 8 deadlines, 9 all,
 --   10 open:unit:<unit>, 11 open:category:<category>, 12 due (open cases by their current deadline)
--- ARGV: 1 tracking, 2 opened ms, 3 reply due ms, 4 fields (JSON object of strings)
+-- ARGV: 1 tracking, 2 opened ms, 3 reply due ms, 4 fields (JSON object of strings), 5 reports rep (JSON), 6 key prefix
 local existing = redis.call('GET', KEYS[1])
 if existing then return existing end
 local f = cjson.decode(ARGV[4])
@@ -20,6 +20,19 @@ redis.call('ZADD', KEYS[11], ARGV[3], ARGV[1])
 if f.due and f.due ~= '' then redis.call('ZADD', KEYS[12], f.due, ARGV[1]) end
 redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1] .. '|dispatch')
 redis.call('ZADD', KEYS[9], ARGV[2], ARGV[1])
+-- [reports counters] issue 11: the opening counts on its day (see transition.lua and CounterKeys.java)
+local repFields = {}
+if ARGV[5] and ARGV[6] then
+  local r, p = cjson.decode(ARGV[5]), ARGV[6]
+  local dk = p .. 'reports:day:' .. r.day
+  for _, m in ipairs(r.inc) do
+    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, m .. '|' .. d, 1) end
+    redis.call('ZADD', p .. 'reports:cases:' .. r.day .. ':' .. m, 0, r.unit .. '|' .. ARGV[1])
+  end
+  redis.call('SADD', p .. 'reports:days', r.day)
+  repFields = {'rep', ARGV[5]}
+end
+-- [/reports counters]
 redis.call('XADD', KEYS[3], '*', 'type', 'open', 'who', 'owner', 'whoName', '', 'at', ARGV[2], 'from', '',
-  'to', 'new', 'note', '')
+  'to', 'new', 'note', '', unpack(repFields))
 return ARGV[1]

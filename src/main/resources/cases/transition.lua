@@ -74,7 +74,24 @@ if touches then
 end
 if a.supervised == '1' then redis.call('SADD', p .. 'cases:supervised', t)
 elseif a.supervised == '0' then redis.call('SREM', p .. 'cases:supervised', t) end
+-- [reports counters] issue 11: what CaseTally measured for this change (a.rep) is added to the day's counters
+-- and kept in the event, from which the counters can be rebuilt. Layout: see CounterKeys.java.
+local repFields = {}
+if a.rep and a.rep.day then
+  local r = a.rep
+  local dk = p .. 'reports:day:' .. r.day
+  for _, m in ipairs(r.inc) do
+    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, m .. '|' .. d, 1) end
+    redis.call('ZADD', p .. 'reports:cases:' .. r.day .. ':' .. m, 0, r.unit .. '|' .. t)
+  end
+  for k, b in pairs(r.hist) do
+    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, 'h:' .. k .. ':' .. b .. '|' .. d, 1) end
+  end
+  redis.call('SADD', p .. 'reports:days', r.day)
+  repFields = {'rep', cjson.encode(r)}
+end
+-- [/reports counters]
 local e = a.event
 redis.call('XADD', ck .. ':events', '*', 'type', e.type, 'who', e.who, 'whoName', e.whoName, 'at', e.at,
-  'from', state, 'to', to, 'note', e.note)
+  'from', state, 'to', to, 'note', e.note, unpack(repFields))
 return {'ok', state, redis.call('HGET', ck, 'claimedByName') or ''}

@@ -23,6 +23,8 @@ final class CaseChange {
     String open = "";
     String supervised = "";
     final Map<String, String> event = new LinkedHashMap<>();
+    /** What the reports counters count for this change (CaseTally), or null: nothing. */
+    Map<String, Object> rep;
 
     private CaseChange(List<String> from) {
         this.from = from;
@@ -112,6 +114,9 @@ final class CaseChange {
         m.put("open", open);
         m.put("supervised", supervised);
         m.put("event", event);
+        if (rep != null) {
+            m.put("rep", rep);
+        }
         return m;
     }
 }

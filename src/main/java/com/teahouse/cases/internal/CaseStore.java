@@ -42,10 +42,12 @@ class CaseStore {
 
     private final RedisStore store;
     private final CaseScripts scripts;
+    private final CaseTally tally;
 
-    CaseStore(RedisStore store, CaseScripts scripts) {
+    CaseStore(RedisStore store, CaseScripts scripts, CaseTally tally) {
         this.store = store;
         this.scripts = scripts;
+        this.tally = tally;
     }
 
     String key(String suffix) {
@@ -66,7 +68,8 @@ class CaseStore {
                 key("cases:open"), key("cases:deadlines"), key("cases:all"), key("cases:open:unit:" + unit),
                 key("cases:open:category:" + fields.get("category")), key("cases:due"));
         return (String) scripts.run("open", keys, List.of(tracking, Long.toString(opened.toEpochMilli()),
-                Long.toString(replyDue.toEpochMilli()), CaseCodec.json(fields)));
+                Long.toString(replyDue.toEpochMilli()), CaseCodec.json(fields),
+                CaseCodec.json(tally.opened(fields, opened)), store.prefix()));
     }
 
     @SuppressWarnings("unchecked")

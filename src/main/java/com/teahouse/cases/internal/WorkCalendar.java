@@ -107,6 +107,39 @@ final class WorkCalendar {
         }
     }
 
+    /** Office time between two instants, in whole minutes (nights, weekends and holidays do not count). */
+    long workingMinutes(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        ZonedDateTime a = from.atZone(zone);
+        ZonedDateTime b = to.atZone(zone);
+        long seconds = 0;
+        for (LocalDate d = a.toLocalDate(); !d.isAfter(b.toLocalDate()); d = d.plusDays(1)) {
+            if (isWorkday(d)) {
+                ZonedDateTime open = d.atTime(start).atZone(zone);
+                ZonedDateTime close = d.atTime(end).atZone(zone);
+                ZonedDateTime s = a.isAfter(open) ? a : open;
+                ZonedDateTime e = b.isBefore(close) ? b : close;
+                seconds += e.isAfter(s) ? Duration.between(s, e).toSeconds() : 0;
+            }
+        }
+        return seconds / 60;
+    }
+
+    /** Working days after {@code from} up to and including {@code to} (0 on the same day). */
+    int workingDaysBetween(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            n += isWorkday(d) ? 1 : 0;
+        }
+        return n;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
     /** {@code t} if the office is open then, else the next opening. */
     private ZonedDateTime nextOfficeMoment(ZonedDateTime t) {
         LocalDate day = t.toLocalDate();

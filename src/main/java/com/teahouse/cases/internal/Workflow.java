@@ -39,9 +39,11 @@ class Workflow {
     private final CasesProperties props;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CaseTally tally;
 
     Workflow(CaseStore store, WorkCalendar calendar, Catalogue catalogue, CasesProperties props, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CaseTally tally) {
+        this.tally = tally;
         this.store = store;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -218,6 +220,7 @@ class Workflow {
     }
 
     private Outcome run(String t, CaseChange change, Supplier<CaseEvent> event) {
+        tally.measure(t, change); // the reports counters, written by the same script (CaseTally)
         CaseStore.Applied applied = store.apply(t, change);
         return switch (applied.outcome()) {
             case "ok" -> {

@@ -1,0 +1,174 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.cases.CaseCounters;
+import com.teahouse.store.RedisStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Response;
+
+/**
+ * Reads the per-day counters (one HGETALL per day, pipelined) and the queue "now" from the case indexes
+ * ({@code cases:open}, its unit views, {@code cases:due}, {@code cases:supervised}, {@code cases:all} for the
+ * opening times). Layout: {@link CounterKeys}.
+ */
+@Component
+class RedisCaseCounters implements CaseCounters {
+
+    private final RedisStore redis;
+    private final WorkCalendar calendar;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final CounterRebuild rebuild;
+
+    RedisCaseCounters(RedisStore redis, WorkCalendar calendar, Catalogue catalogue, Clock clock,
+            CounterRebuild rebuild) {
+        this.redis = redis;
+        this.calendar = calendar;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.rebuild = rebuild;
+    }
+
+    @Override
+    public List<Day> days(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        List<Response<Map<String, String>>> raw = new ArrayList<>();
+        try (var p = redis.jedis().pipelined()) {
+            for (LocalDate d : days) {
+                raw.add(p.hgetAll(redis.key(CounterKeys.day(d.toString()))));
+            }
+            p.sync();
+        }
+        List<Day> out = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            out.add(parse(days.get(i), raw.get(i).get()));
+        }
+        return out;
+    }
+
+    static Day parse(LocalDate day, Map<String, String> fields) {
+        Map<Slice, Map<Measure, Long>> counts = new HashMap<>();
+        Map<Slice, Map<Timing, long[]>> hist = new HashMap<>();
+        fields.forEach((field, value) -> {
+            int bar = field.indexOf('|');
+            if (bar < 0) {
+                return;
+            }
+            Slice slice = CounterKeys.slice(field.substring(bar + 1));
+            String what = field.substring(0, bar);
+            long n = Long.parseLong(value);
+            if (what.startsWith("h:")) {
+                String[] parts = what.split(":");
+                hist.computeIfAbsent(slice, s -> new EnumMap<>(Timing.class))
+                        .computeIfAbsent(Timing.valueOf(parts[1]), x -> new long[CaseTally.buckets()])
+                        [Integer.parseInt(parts[2])] += n;
+            } else {
+                counts.computeIfAbsent(slice, s -> new EnumMap<>(Measure.class)).merge(Measure.valueOf(what), n,
+                        Long::sum);
+            }
+        });
+        return new Day(day, counts, hist);
+    }
+
+    @Override
+    public Now now(String unit) {
+        String view = unit == null ? "cases:open" : "cases:open:unit:" + unit;
+        List<String> open = redis.jedis().zrange(redis.key(view), 0, -1);
+        long[] ageing = new long[4];
+        long overdue = 0;
+        long supervised = 0;
+        if (!open.isEmpty()) {
+            String[] members = open.toArray(String[]::new);
+            List<Double> opened = redis.jedis().zmscore(redis.key("cases:all"), members);
+            List<Double> due = redis.jedis().zmscore(redis.key("cases:due"), members);
+            List<Boolean> sup = redis.jedis().smismember(redis.key("cases:supervised"), members);
+            long now = clock.millis();
+            LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+            Map<LocalDate, Integer> ages = new HashMap<>();
+            for (int i = 0; i < members.length; i++) {
+                overdue += due.get(i) != null && due.get(i) < now ? 1 : 0;
+                supervised += Boolean.TRUE.equals(sup.get(i)) ? 1 : 0;
+                if (opened.get(i) != null) {
+                    LocalDate day = java.time.Instant.ofEpochMilli(opened.get(i).longValue())
+                            .atZone(calendar.zone()).toLocalDate();
+                    ageing[ageBucket(ages.computeIfAbsent(day, d -> calendar.workingDaysBetween(d, today)))]++;
+                }
+            }
+        }
+        return new Now(open.size(), overdue, supervised, ageing);
+    }
+
+    /** 0–1, 2–5, 6–10, over 10 working days. */
+    static int ageBucket(int days) {
+        return days <= 1 ? 0 : days <= 5 ? 1 : days <= 10 ? 2 : 3;
+    }
+
+    @Override
+    public Map<String, Now> nowByUnit() {
+        Map<String, Now> out = new LinkedHashMap<>();
+        for (String unit : catalogue.unitIds()) {
+            out.put(unit, now(unit));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> casesBehind(LocalDate from, LocalDate to, Measure measure, String unit, int limit) {
+        List<String> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to) && out.size() < limit; d = d.plusDays(1)) {
+            String key = redis.key(CounterKeys.cases(d.toString(), measure.name()));
+            List<String> members = unit == null ? redis.jedis().zrange(key, 0, limit - out.size() - 1)
+                    : redis.jedis().zrangeByLex(key, "[" + unit + "|", "[" + unit + "|\uffff", 0,
+                            limit - out.size());
+            for (String m : members) {
+                out.add(m.substring(m.indexOf('|') + 1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> casesNow(String which, String unit, int limit) {
+        String view = unit == null ? "cases:open" : "cases:open:unit:" + unit;
+        List<String> open = redis.jedis().zrange(redis.key(view), 0, -1);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        String[] members = open.toArray(String[]::new);
+        List<String> out = new ArrayList<>();
+        long now = clock.millis();
+        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
+        List<Double> due = redis.jedis().zmscore(redis.key("cases:due"), members);
+        List<Boolean> sup = redis.jedis().smismember(redis.key("cases:supervised"), members);
+        List<Double> opened = redis.jedis().zmscore(redis.key("cases:all"), members);
+        for (int i = 0; i < members.length && out.size() < limit; i++) {
+            boolean take = switch (which) {
+                case "open" -> true;
+                case "overdue" -> due.get(i) != null && due.get(i) < now;
+                case "supervised" -> Boolean.TRUE.equals(sup.get(i));
+                default -> which.startsWith("age") && opened.get(i) != null
+                        && which.equals("age" + ageBucket(calendar.workingDaysBetween(java.time.Instant
+                                .ofEpochMilli(opened.get(i).longValue()).atZone(calendar.zone()).toLocalDate(), today)));
+            };
+            if (take) {
+                out.add(members[i]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long rebuild() {
+        return rebuild.run();
+    }
+}
