@@ -7,7 +7,6 @@ import com.teahouse.messaging.Outbound;
 import com.teahouse.messaging.Outbox;
 import com.teahouse.reports.ReportPeriod;
 import com.teahouse.store.RedisStore;
-import com.teahouse.texts.Texts;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
@@ -33,18 +32,16 @@ class BulletinPublisher {
     private final OfficeChats chats;
     private final Outbox outbox;
     private final RedisStore store;
-    private final Texts texts;
     private final BulletinProperties props;
 
     BulletinPublisher(BulletinMaker maker, BulletinText text, BulletinWorkbook workbook, OfficeChats chats,
-            Outbox outbox, RedisStore store, Texts texts, BulletinProperties props) {
+            Outbox outbox, RedisStore store, BulletinProperties props) {
         this.maker = maker;
         this.text = text;
         this.workbook = workbook;
         this.chats = chats;
         this.outbox = outbox;
         this.store = store;
-        this.texts = texts;
         this.props = props;
     }
 
@@ -85,7 +82,8 @@ class BulletinPublisher {
         String lang = props.language();
         Bulletin b = maker.make(period);
         byte[] xlsx = workbook.write(b, lang);
-        String name = texts.plain("bulletin.file", lang) + "-" + period.from() + "-" + period.to() + ".xlsx";
+        // an ASCII file name: it travels in a multipart header
+        String name = "bulletin-" + period.from() + "-" + period.to() + ".xlsx";
         return List.of(Outbound.send(to, text.message(b, lang)),
                 Outbound.file(to, Attachment.document(name, LedgerApi.XLSX.toString(), xlsx), null));
     }
