@@ -139,7 +139,9 @@ class BulletinIT {
             driver.findElement(By.id("login")).click();
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("login"));
             driver.get("http://127.0.0.1:" + port + "/staff/reports/bulletin?" + LAST_WEEK);
-            assertThat(driver.findElement(By.id("headline")).getText()).contains("受理 2 件", "逾期 1 件");
+            // the browser asks for English: the same figures from the en template
+            assertThat(driver.findElement(By.id("headline")).getText()).contains("2 cases received",
+                    "1 overdue (Bureau of Industry and IT (payment arrears office) 1)");
             assertThat(driver.findElement(By.id("cases")).getText()).contains(late);
             assertThat(driver.findElements(By.tagName("script"))).isEmpty();
             assertThat(driver.findElement(By.id("ranking")).getCssValue("border-collapse"))
