@@ -59,7 +59,7 @@ class BulletinIT {
             Map<String, String> p = new HashMap<>(Map.of("teahouse.telegram.token", telegram.token(),
                     "teahouse.telegram.api-url", telegram.baseUrl(), "teahouse.telegram.poll-timeout-seconds", "1",
                     "teahouse.telegram.staff-chat-id", String.valueOf(group.id()),
-                    "teahouse.reports.bulletin.check-every", "200ms",
+                    "teahouse.reports.bulletin.check-every", "200ms", "teahouse.reports.bulletin.enabled", "true",
                     "teahouse.admin.password", ReportFixture.ADMIN_PASSWORD));
             ConfigurableApplicationContext a = TestApps.start(Files.createTempDirectory("a"), redis.url(), clock, p);
             ConfigurableApplicationContext b = TestApps.start(Files.createTempDirectory("b"), redis.url(), clock, p);
