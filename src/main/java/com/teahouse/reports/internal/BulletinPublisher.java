@@ -1,6 +1,6 @@
 package com.teahouse.reports.internal;
 
-import com.teahouse.channel.telegram.OfficeChats;
+import com.teahouse.channel.OfficeChats;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Attachment;
 import com.teahouse.messaging.Outbound;

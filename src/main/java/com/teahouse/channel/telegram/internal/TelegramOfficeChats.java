@@ -1,25 +1,22 @@
-package com.teahouse.channel.telegram;
+package com.teahouse.channel.telegram.internal;
 
-import com.teahouse.channel.telegram.internal.TelegramProperties;
+import com.teahouse.channel.OfficeChats;
+import com.teahouse.channel.telegram.TelegramChannel;
 import com.teahouse.messaging.Address;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/**
- * Where the hotline posts to the office itself on Telegram, for modules that must not read the channel's
- * properties: {@code teahouse.telegram.supervisor-chat-id} when set, else the General topic of the staff forum
- * ({@code teahouse.telegram.staff-chat-id}, no thread).
- */
+/** {@link OfficeChats} from the Telegram properties; the General topic is the forum without a thread. */
 @Component
-public class OfficeChats {
+class TelegramOfficeChats implements OfficeChats {
 
     private final TelegramProperties props;
 
-    OfficeChats(TelegramProperties props) {
+    TelegramOfficeChats(TelegramProperties props) {
         this.props = props;
     }
 
-    /** Empty when the channel is off or neither chat is configured. */
+    @Override
     public Optional<Address> bulletin() {
         if (!props.enabled()) {
             return Optional.empty();
