@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * entries), downloaded over HTTP by a supervisor with personal columns, timed, while a sampler records the heap
  * in use: the peak over the baseline should not grow with the rows (SXSSF window, paged reads).
  * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.teahouse.reports.LedgerBench
- * (-Dbench.cases=50000 -Dbench.threads=8).
+ * (-Dbench.cases=50000 -Dbench.threads=8), or with {@code java -Xmx512m -cp …} on the test classpath.
  */
 public final class LedgerBench {
 
@@ -37,7 +37,7 @@ public final class LedgerBench {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T02:00:00Z"));
         ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("ledger-bench"), null, clock,
                 Map.of("logging.level.com.teahouse", "ERROR", "teahouse.admin.password",
-                        ReportFixture.ADMIN_PASSWORD));
+                        ReportFixture.ADMIN_PASSWORD, "teahouse.redis.embedded-max-memory", "2gb"));
         try {
             ReportFixture f = new ReportFixture(app, clock);
             f.account("chief", Set.of("SUPERVISOR"), null);

@@ -6,7 +6,9 @@ import com.teahouse.cases.LedgerCase;
 import com.teahouse.texts.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,17 +24,24 @@ final class LedgerColumns {
     }
 
     static List<Column> of(boolean personal, Instant now, CaseWork names, Texts texts, String lang) {
-        Function<Boolean, Object> flag = b -> b == null ? "" : texts.plain(b ? "ledger.yes" : "ledger.no", lang);
+        // every label is looked up once per export, not once per cell: a ledger has tens of thousands of rows
+        Map<String, String> said = new HashMap<>();
+        Function<String, String> say = key -> said.computeIfAbsent(key, k -> texts.plain(k, lang));
+        Map<String, String> unitNames = new HashMap<>();
+        Map<String, String> categoryNames = new HashMap<>();
+        Function<Boolean, Object> flag = b -> b == null ? "" : say.apply(b ? "ledger.yes" : "ledger.no");
         List<Column> c = new ArrayList<>(List.of(
                 col("tracking", l -> r(l).trackingNumber(), 20),
                 col("opened", l -> r(l).openedAt(), 17),
                 col("claimed", LedgerCase::claimedAt, 17),
                 col("replied", LedgerCase::repliedAt, 17),
                 col("closed", LedgerCase::closedAt, 17),
-                col("unit", l -> r(l).unit() == null ? "" : names.unitName(r(l).unit(), lang), 22),
-                col("category", l -> r(l).category() == null ? "" : names.categoryName(r(l).category(), lang), 22),
+                col("unit", l -> r(l).unit() == null ? ""
+                        : unitNames.computeIfAbsent(r(l).unit(), u -> names.unitName(u, lang)), 22),
+                col("category", l -> r(l).category() == null ? ""
+                        : categoryNames.computeIfAbsent(r(l).category(), c -> names.categoryName(c, lang)), 22),
                 col("district", l -> text(r(l).location()), 12),
-                col("state", l -> texts.plain("staff.state." + r(l).state().id(), lang), 14),
+                col("state", l -> say.apply("staff.state." + r(l).state().id()), 14),
                 col("claimDue", l -> r(l).claimDue(), 17),
                 col("replyDue", l -> r(l).replyDue(), 17),
                 col("extensions", LedgerCase::extensions, 8),
@@ -41,7 +50,7 @@ final class LedgerColumns {
                 col("replyOnTime", l -> flag.apply(l.replyOnTime(now)), 8),
                 col("supervised", l -> flag.apply(r(l).supervised()), 8),
                 col("satisfaction", l -> r(l).rating() == null ? ""
-                        : texts.plain("ledger.rating." + r(l).rating(), lang), 12),
+                        : say.apply("ledger.rating." + r(l).rating()), 12),
                 col("reopenings", LedgerCase::reopenings, 8)));
         if (personal) {
             c.add(col("confidential", l -> flag.apply(r(l).confidential()), 8));

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the ledger (问题台账) as XLSX straight to the response: SXSSF keeps only {@link #WINDOW} rows in memory
- * (older ones go to a compressed temporary file), and the cases are read a page at a time, so the heap a ledger
+ * (older ones go to a temporary file, deleted when the export ends), and the cases are read a page at a time, so the heap a ledger
  * needs does not grow with its length. Times are shown in {@link #ZONE}.
  */
 @Component
@@ -51,7 +51,6 @@ class LedgerWorkbook {
             throws IOException {
         List<Column> columns = LedgerColumns.of(personal, clock.instant(), names, texts, lang);
         SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-        book.setCompressTempFiles(true);
         try {
             SXSSFSheet sheet = book.createSheet(texts.plain("ledger.sheet", lang));
             CellStyle date = book.createCellStyle();
