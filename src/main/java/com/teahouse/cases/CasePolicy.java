@@ -199,6 +199,18 @@ public final class CasePolicy {
         return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state(), null);
     }
 
+    // [reports bulletin] personal data in exports
+
+    /**
+     * Personal data in a report (the ledger's contact, company and credit code columns, and who a confidential
+     * complainant is): only for a supervisor, and only when they asked; the caller records the asking.
+     */
+    public boolean mayExportPersonal(CaseCaller who) {
+        return who.handlesCases() && who.supervisor();
+    }
+
+    // [/reports bulletin]
+
     private static Decision needs(String text, String key) {
         return text.isEmpty() ? Decision.refuse(key) : Decision.ALLOW;
     }

@@ -33,4 +33,19 @@ public class Outbox {
             throw new StoreUnavailable("Redis refused the outbox write: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * {@link #post}, once: the messages are appended only if {@code claim} (a key under the store's prefix) is not
+     * taken, and it is taken in the same atomic step, for {@code keep}. Several instances, or one after a restart,
+     * may all call this for the same claim; one of them posts. Returns whether this call posted.
+     */
+    public boolean postOnce(String claim, java.time.Duration keep, List<Outbound> messages) {
+        try (var p = store.jedis().pipelined()) {
+            var r = writes.outboundOnce(p, store.key(claim), Math.max(1, keep.toSeconds()), messages);
+            p.sync();
+            return Long.valueOf(1).equals(r.get());
+        } catch (JedisException e) {
+            throw new StoreUnavailable("Redis refused the outbox write: " + e.getMessage(), e);
+        }
+    }
 }

@@ -4,5 +4,5 @@
  * the staff group. Figures are counted in working time on the cases' calendar.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports",
-        allowedDependencies = {"cases", "store", "texts", "staff", "messaging", "limits"})
+        allowedDependencies = {"cases", "store", "texts", "staff", "messaging", "limits", "channel"})
 package com.teahouse.reports;

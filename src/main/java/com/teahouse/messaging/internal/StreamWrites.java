@@ -31,6 +31,13 @@ public class StreamWrites {
             return 1
             """;
 
+    /** KEYS[1] the claim, KEYS[2..] outbox streams; ARGV[1] the claim's lifetime in seconds, ARGV[2..] messages. */
+    private static final String ONCE = """
+            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+            for i = 2, #KEYS do redis.call('XADD', KEYS[i], '*', 'm', ARGV[i]) end
+            return 1
+            """;
+
     private final MessagingKeys keys;
     private final JsonCodec codec;
 
@@ -61,5 +68,22 @@ public class StreamWrites {
     /** Into the lane of the chat it goes to, so that the lane's owner delivers it in that chat's order. */
     public void outbound(PipeliningBase pipeline, Outbound message) {
         pipeline.xadd(keys.outbox(keys.shardOf(message.to())), NEW_ENTRY, Map.of("m", codec.write(message)));
+    }
+
+    /**
+     * Appends the messages only if {@code claimKey} (a full key) is not set yet, setting it in the same script: a
+     * post that several instances or a restart may attempt happens once. The response is 1 when appended.
+     */
+    public Response<Object> outboundOnce(PipeliningBase pipeline, String claimKey, long claimSeconds,
+            List<Outbound> messages) {
+        List<String> keyList = new java.util.ArrayList<>();
+        List<String> args = new java.util.ArrayList<>();
+        keyList.add(claimKey);
+        args.add(Long.toString(claimSeconds));
+        for (Outbound m : messages) {
+            keyList.add(keys.outbox(keys.shardOf(m.to())));
+            args.add(codec.write(m));
+        }
+        return pipeline.eval(ONCE, keyList, args);
     }
 }

@@ -73,7 +73,11 @@ final class TelegramOutlet implements ChannelOutlet {
         Address to = out.to();
         Integer thread = to.thread() == null ? null : Integer.valueOf(to.thread());
         if (out.attachment() != null) {
-            var file = new InputFile(out.attachment().fileId());
+            var a = out.attachment();
+            // a file we made travels as its bytes (uploaded as multipart); a received one by its file_id
+            var file = a.content() != null
+                    ? new InputFile(new java.io.ByteArrayInputStream(a.content()), a.fileName())
+                    : new InputFile(a.fileId());
             String caption = out.text() == null ? null : TelegramFormat.html(out.text());
             if ("photo".equals(out.attachment().kind())) {
                 return String.valueOf(client.execute(SendPhoto.builder().chatId(to.chat()).messageThreadId(thread)

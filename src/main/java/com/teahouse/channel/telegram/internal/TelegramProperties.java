@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     that is not linked to an account acts as a SUPERVISOR of every unit in the staff forum
  *                     (claim, transfer, extend, decline, see a confidential contact). Link the person to an
  *                     account in the console, or remove the id, to give narrower rights.
+ * @param supervisorChatId where office-wide posts (the weekly bulletin) go instead of the staff group's General
+ *                     topic, when set: a supervisors' group or a private chat
  */
 @ConfigurationProperties("teahouse.telegram")
 public record TelegramProperties(String token, String apiUrl, String staffChatId, String staffUserIds,
-        Integer pollTimeoutSeconds) {
+        Integer pollTimeoutSeconds, String supervisorChatId) {
 
     public TelegramProperties {
         apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl;

@@ -1,0 +1,106 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.cases.CaseLedger;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.LedgerCase;
+import com.teahouse.store.RedisStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * Reads {@code cases:all} (scored by opening time) a page at a time: per page one pipeline of the case hashes and
+ * one of their event logs, so a ledger of any length costs memory for one page only.
+ */
+@Component
+class LedgerScan implements CaseLedger {
+
+    static final int PAGE = 500;
+
+    private final RedisStore store;
+    private final CaseStore cases;
+
+    LedgerScan(RedisStore store, CaseStore cases) {
+        this.store = store;
+        this.cases = cases;
+    }
+
+    @Override
+    public void openedBetween(Instant from, Instant to, String unit, Consumer<LedgerCase> each) {
+        String all = store.key("cases:all");
+        String max = "(" + to.toEpochMilli();
+        for (int offset = 0; ; offset += PAGE) {
+            List<String> numbers = store.jedis().zrangeByScore(all, Long.toString(from.toEpochMilli()), max, offset,
+                    PAGE);
+            List<CaseRecord> page = cases.load(numbers).stream()
+                    .filter(c -> unit == null || unit.equals(c.unit())).toList();
+            List<Response<List<StreamEntry>>> logs = new ArrayList<>();
+            try (var p = store.jedis().pipelined()) {
+                for (CaseRecord c : page) {
+                    logs.add(p.xrange(store.key("case:" + c.trackingNumber() + ":events"), (StreamEntryID) null,
+                            (StreamEntryID) null));
+                }
+                p.sync();
+            }
+            for (int i = 0; i < page.size(); i++) {
+                each.accept(milestones(page.get(i), logs.get(i).get()));
+            }
+            if (numbers.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    /** What the event log says: see {@link Workflow} for the event types and the "days: reason" of extend. */
+    static LedgerCase milestones(CaseRecord c, List<StreamEntry> log) {
+        Instant claimed = null;
+        Instant replied = null;
+        Instant closed = null;
+        int extensions = 0;
+        int days = 0;
+        int reopenings = 0;
+        for (StreamEntry e : log) {
+            Map<String, String> f = e.getFields();
+            Instant at = CaseCodec.instant(f.get("at"));
+            String type = f.getOrDefault("type", "");
+            String to = f.getOrDefault("to", "");
+            switch (type) {
+                case "claim" -> claimed = claimed == null ? at : claimed;
+                case "resolve" -> replied = at;
+                case "extend" -> {
+                    extensions++;
+                    days += leadingNumber(f.get("note"));
+                }
+                default -> { }
+            }
+            if (("closed".equals(to) || "declined".equals(to)) && !to.equals(f.get("from"))) {
+                closed = at;
+            }
+            if ("reopened".equals(to) && !to.equals(f.get("from"))) {
+                // a new round: its reply and ending are still to come
+                reopenings++;
+                replied = null;
+                closed = null;
+            }
+        }
+        return new LedgerCase(c, claimed, replied, closed, extensions, days, reopenings);
+    }
+
+    private static int leadingNumber(String note) {
+        if (note == null) {
+            return 0;
+        }
+        int colon = note.indexOf(':');
+        try {
+            return colon > 0 ? Integer.parseInt(note.substring(0, colon).strip()) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.teahouse.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.teahouse.cases.CaseDesk.Rating;
+import com.teahouse.testsupport.MutableClock;
+import com.teahouse.testsupport.TestApps;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The ledger (问题台账) over real HTTP with real logins, opened with POI: the rows of a scripted week; unit staff get
+ * their unit only and never a personal column; a supervisor gets them only by asking, and the asking is in the
+ * staff audit stream (without the data); bad periods and units are refused.
+ */
+class LedgerExportIT {
+
+    static final String WEEK = "from=2026-11-23&to=2026-11-29";
+    static final List<String> PERSONAL = List.of("保密公司QX1", "保密人QX1", "13900000001", "公开公司QX2", "公开人QX2",
+            "13900000002");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void ledgerRowsScopeAndPersonalData() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-20T02:00:00Z"));
+        try (ConfigurableApplicationContext app = TestApps.start(data, null, clock,
+                Map.of("teahouse.admin.password", ReportFixture.ADMIN_PASSWORD))) {
+            ReportFixture f = new ReportFixture(app, clock);
+            f.open("payment", false, "上周公司", "上周人", "13900000009");
+            clock.set(Instant.parse("2026-11-23T01:00:00Z"));
+            String a = f.open("payment", true, "保密公司QX1", "保密人QX1", "13900000001");
+            f.later(Duration.ofMinutes(30));
+            f.claimResolve(a);
+            f.desk.rate(a, f.owner(a), Rating.SATISFIED, null);
+            String b = f.open("payment", false, "公开公司QX2", "公开人QX2", "13900000002");
+            f.later(Duration.ofDays(1));
+            ReportFixture.check(f.work.extend(b, ReportFixture.CLERK, 3, "需要补充材料", null));
+            f.claimResolve(b);
+            f.desk.rate(b, f.owner(b), Rating.UNSATISFIED, "没解决");
+            String c = f.open("tax", false, "税务公司", "税务人", "13900000003");
+            f.account("clerk-iit", Set.of("STAFF"), "iit");
+            f.account("chief", Set.of("SUPERVISOR"), null);
+
+            ReportClient clerk = f.as("clerk-iit");
+            var own = clerk.get("/staff/api/reports/ledger.xlsx?" + WEEK);
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.contentType()).contains("spreadsheetml");
+            List<List<String>> rows = ReportFixture.rows(own.body());
+            List<String> header = rows.get(0);
+            assertThat(header).startsWith("工单编号", "受理时间", "接单时间", "答复时间", "办结时间", "承办单位")
+                    .doesNotContain("联系人", "联系电话", "企业名称", "统一社会信用代码", "保密");
+            assertThat(rows).hasSize(3);
+            Map<String, String> rowA = row(rows, a);
+            Map<String, String> rowB = row(rows, b);
+            assertThat(rowA).containsEntry("接单时间", "2026-11-23 09:30").containsEntry("按时接单", "是")
+                    .containsEntry("按时答复", "是").containsEntry("满意度", "满意").containsEntry("状态", "已办结")
+                    .containsEntry("重办次数", "0").containsEntry("所属区域", "奎文区")
+                    .containsEntry("承办单位", "市工业和信息化局（清欠办）");
+            assertThat(rowA.get("办结时间")).isEqualTo("2026-11-23 12:30");
+            assertThat(rowB).containsEntry("按时接单", "否").containsEntry("延期次数", "1")
+                    .containsEntry("延期工作日", "3").containsEntry("重办次数", "1").containsEntry("满意度", "不满意")
+                    .containsEntry("状态", "重新办理").containsEntry("办结时间", "");
+            assertThat(rows.toString()).doesNotContain(PERSONAL).doesNotContain(c);
+
+            // another unit, personal data, bad periods, an unknown unit: refused with a reason
+            assertThat(clerk.get("/staff/api/reports/ledger.xlsx?" + WEEK + "&unit=tax").status()).isEqualTo(403);
+            var asked = clerk.get("/staff/api/reports/ledger.xlsx?" + WEEK + "&personal=true");
+            assertThat(asked.status()).isEqualTo(403);
+            assertThat(asked.json().get("message").asText()).contains("督办");
+            assertThat(clerk.get("/staff/api/reports/ledger.xlsx?from=2026-13-01&to=2026-11-29").json()
+                    .get("error").asText()).isEqualTo("reports.period.badDate");
+            assertThat(clerk.get("/staff/api/reports/ledger.xlsx?from=2025-01-01&to=2026-11-29").status())
+                    .isEqualTo(400);
+            ReportClient chief = f.as("chief");
+            assertThat(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK + "&unit=nope").json().get("error")
+                    .asText()).isEqualTo("reports.unit.unknown");
+
+            // a supervisor: every unit, personal data only on asking, and the asking is recorded
+            List<List<String>> all = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK).body());
+            assertThat(all).hasSize(4);
+            assertThat(all.toString()).doesNotContain(PERSONAL).contains(c);
+            assertThat(auditOf(f)).doesNotContain("ledger-personal");
+            List<List<String>> full = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK
+                    + "&personal=true").body());
+            assertThat(full.get(0)).contains("联系人", "联系电话", "企业名称", "统一社会信用代码", "保密");
+            assertThat(row(full, a)).containsEntry("联系人", "保密人QX1").containsEntry("联系电话", "13900000001")
+                    .containsEntry("保密", "是");
+            assertThat(row(full, b)).containsEntry("企业名称", "公开公司QX2");
+            String audit = auditOf(f);
+            assertThat(audit).contains("ledger-personal", "chief", "2026-11-23..2026-11-29").doesNotContain(PERSONAL);
+        }
+    }
+
+    static String auditOf(ReportFixture f) {
+        return f.as("admin").get("/staff/api/audit").text();
+    }
+
+    /** The row of a case, by header. */
+    static Map<String, String> row(List<List<String>> rows, String tracking) {
+        List<String> header = rows.get(0);
+        List<String> row = rows.stream().filter(r -> r.get(0).equals(tracking)).findFirst().orElseThrow();
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            out.put(header.get(i), i < row.size() ? row.get(i) : "");
+        }
+        return out;
+    }
+}
