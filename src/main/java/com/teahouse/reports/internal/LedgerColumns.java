@@ -39,7 +39,7 @@ final class LedgerColumns {
                 col("unit", l -> r(l).unit() == null ? ""
                         : unitNames.computeIfAbsent(r(l).unit(), u -> names.unitName(u, lang)), 22),
                 col("category", l -> r(l).category() == null ? ""
-                        : categoryNames.computeIfAbsent(r(l).category(), c -> names.categoryName(c, lang)), 22),
+                        : categoryNames.computeIfAbsent(r(l).category(), k -> names.categoryName(k, lang)), 22),
                 col("district", l -> text(r(l).location()), 12),
                 col("state", l -> say.apply("staff.state." + r(l).state().id()), 14),
                 col("claimDue", l -> r(l).claimDue(), 17),
