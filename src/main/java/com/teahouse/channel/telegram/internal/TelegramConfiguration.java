@@ -50,11 +50,4 @@ class TelegramConfiguration {
         WebhookRegistration.checked(props.webhook().url());
         return WebhookSecret.of(props.webhook().secret());
     }
-
-    @Bean
-    @ConditionalOnExpression("!'${teahouse.telegram.webhook.url:}'.isBlank()")
-    TelegramWebhookController telegramWebhookController(WebhookSecret secret, TelegramProperties props,
-            Inbox inbox, InboundGate gate) {
-        return new TelegramWebhookController(secret, props.webhook().maxBodyBytes(), inbox, gate);
-    }
 }

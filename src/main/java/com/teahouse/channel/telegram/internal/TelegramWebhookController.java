@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -28,6 +29,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * a body that is not one JSON Update gets 4xx, is logged without its content, and the channel carries on.
  */
 @RestController
+@ConditionalOnExpression("!'${teahouse.telegram.token:}'.isBlank() && !'${teahouse.telegram.webhook.url:}'.isBlank()")
 class TelegramWebhookController {
 
     static final String PATH = "/telegram/webhook";
@@ -41,9 +43,9 @@ class TelegramWebhookController {
     private final InboundGate gate;
     private final WebhookUpdates updates = new WebhookUpdates();
 
-    TelegramWebhookController(WebhookSecret secret, int maxBodyBytes, Inbox inbox, InboundGate gate) {
+    TelegramWebhookController(WebhookSecret secret, TelegramProperties props, Inbox inbox, InboundGate gate) {
         this.secret = secret;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = props.webhook().maxBodyBytes();
         this.inbox = inbox;
         this.gate = gate;
     }
