@@ -7,6 +7,7 @@ import com.teahouse.channel.telegram.fake.FakeBotApiServer;
 import com.teahouse.channel.telegram.fake.FakeChat;
 import com.teahouse.channel.telegram.fake.RecordedCall;
 import com.teahouse.channel.telegram.fake.SentMessage;
+import com.teahouse.messaging.internal.MessagingKeys;
 import com.teahouse.store.internal.EmbeddedRedis;
 import com.teahouse.testsupport.EchoHandler;
 import com.teahouse.testsupport.TestHotline;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,7 @@ class TelegramWebhookTest {
             FakeChat alice = telegram.privateChat(7771001, "Alice", "en");
             int first = telegram.userSends(alice, "hello").updateId();
             assertThat(telegram.awaitSent(alice.id(), 1, WAIT).get(0).text()).isEqualTo("echo 1: hello");
+            await().atMost(WAIT).until(() -> telegram.pendingUpdates() == 0); // the fake has taken the 200 in
             telegram.redeliver(first);
             telegram.userSends(alice, "again");
             // the redelivered update was answered 200 and changed nothing: the next one is the chat's second
@@ -122,6 +125,15 @@ class TelegramWebhookTest {
             FakeChat carol = telegram.privateChat(7773003, "Carol", "en");
             telegram.userSends(carol, "before");
             telegram.awaitSent(carol.id(), 1, WAIT);
+            // the reply's outbox entry acknowledged, so that the outage cannot make it go out twice (at least once)
+            MessagingKeys keys = app.bean(MessagingKeys.class);
+            EmbeddedRedis first = redis;
+            await().atMost(WAIT).until(() -> IntStream.range(0, keys.shards()).allMatch(shard -> {
+                try (var jedis = first.connect()) {
+                    return !jedis.exists(keys.outbox(shard))
+                            || jedis.xpending(keys.outbox(shard), MessagingKeys.GROUP).getTotal() == 0;
+                }
+            }));
 
             redis.close();
             int during = telegram.userSends(carol, "during").updateId();
