@@ -4,6 +4,7 @@ import com.teahouse.store.RedisStore;
 import com.teahouse.store.StoreUnavailable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public class InboxDurability {
     private final RedisStore store;
     private volatile Facts facts;
     private volatile long readAt;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     InboxDurability(RedisStore store) {
         this.store = store;
@@ -85,9 +87,12 @@ public class InboxDurability {
             known = new Facts(atLeast72(info.getOrDefault("redis_version", "0")) && "1".equals(info.get("aof_enabled")),
                     Integer.parseInt(info.getOrDefault("connected_slaves", "0")));
         } catch (RuntimeException e) {
-            log.warn("Redis INFO not readable ({}); inbox writes rely on appendfsync always, without WAIT",
-                    e.getMessage());
-            known = new Facts(false, 0);
+            // not kept: during an outage the write fails anyway, and once Redis is back the next write looks again
+            if (warned.compareAndSet(false, true)) {
+                log.warn("Redis INFO not readable ({}); until it is, inbox writes rely on appendfsync always, "
+                        + "without WAIT (an ACL user needs +info)", e.getMessage());
+            }
+            return new Facts(false, 0);
         }
         facts = known;
         readAt = System.currentTimeMillis();

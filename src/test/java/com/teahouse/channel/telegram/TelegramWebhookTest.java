@@ -1,12 +1,14 @@
 package com.teahouse.channel.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.teahouse.channel.telegram.fake.FakeBotApiServer;
 import com.teahouse.channel.telegram.fake.FakeChat;
 import com.teahouse.channel.telegram.fake.RecordedCall;
 import com.teahouse.channel.telegram.fake.SentMessage;
+import com.teahouse.channel.telegram.internal.WebhookMisconfiguredAnalyzer;
 import com.teahouse.messaging.internal.MessagingKeys;
 import com.teahouse.store.internal.EmbeddedRedis;
 import com.teahouse.testsupport.EchoHandler;
@@ -148,6 +150,22 @@ class TelegramWebhookTest {
         } finally {
             redis.close();
         }
+    }
+
+    @Test
+    void aSecretTelegramWouldRefuseStopsStartUpSayingWhyWithoutShowingIt() {
+        for (String bad : new String[] {"has spaces in it", "x".repeat(257), "ünïcode"}) {
+            assertThatThrownBy(() -> hotline(freePort(), Map.of("teahouse.telegram.webhook.secret", bad)).close())
+                    .satisfies(e -> {
+                        String analysis = new WebhookMisconfiguredAnalyzer().analyze(e).getDescription();
+                        assertThat(analysis).startsWith("Telegram webhook mode cannot start: "
+                                + "teahouse.telegram.webhook.secret").doesNotContain(bad);
+                    });
+        }
+        assertThatThrownBy(() -> hotline(freePort(), Map.of("teahouse.telegram.webhook.url",
+                "http://hotline.example.org/telegram/webhook")).close())
+                .hasRootCauseMessage("teahouse.telegram.webhook.url must be an absolute https URL (Telegram calls "
+                        + "only https), e.g. https://hotline.example.gov.cn/telegram/webhook");
     }
 
     private int post(String url, String contentType, String secret, String body) throws Exception {
