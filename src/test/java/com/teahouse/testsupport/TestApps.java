@@ -17,6 +17,12 @@ public final class TestApps {
 
     public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, Clock clock,
             Map<String, String> extra) {
+        return start(dataDir, redisUrl, clock, extra, new Class<?>[0]);
+    }
+
+    /** With extra bean sources (e.g. a test's message handler), as TestHotline takes them. */
+    public static ConfigurableApplicationContext start(Path dataDir, String redisUrl, Clock clock,
+            Map<String, String> extra, Class<?>... extraSources) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("teahouse.data-dir", dataDir.toString());
         props.put("server.port", "0");
@@ -27,7 +33,10 @@ public final class TestApps {
         props.putAll(extra);
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(App.class)
+        Class<?>[] sources = new Class<?>[extraSources.length + 1];
+        sources[0] = App.class;
+        System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+        return new SpringApplicationBuilder(sources)
                 .initializers(ctx -> {
                     if (clock != null) {
                         ((GenericApplicationContext) ctx).registerBean("testClock", Clock.class, () -> clock,

@@ -138,6 +138,11 @@ class DeadlineScheduler implements SmartLifecycle {
         running = false;
         if (thread != null) {
             thread.interrupt();
+            try {
+                thread.join(5000); // [graceful stop] let the item in flight finish before the lease goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             lease.release(redis.key("lease:case-deadlines"));

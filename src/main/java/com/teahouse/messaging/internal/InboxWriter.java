@@ -12,7 +12,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Appends a batch of inbound messages to their lanes' streams in one pipeline (one fsync for the batch), each
- * only if its chat has room in the lane.
+ * only if its chat has room in the lane, and returns once the batch is durable ({@link InboxDurability}).
  */
 @Component
 public class InboxWriter {
@@ -21,9 +21,12 @@ public class InboxWriter {
     private final StreamWrites writes;
     private final MeterRegistry meters;
     private final int maxQueuedPerChat;
+    private final InboxDurability durability;
 
-    InboxWriter(RedisStore store, StreamWrites writes, MeterRegistry meters, MessagingProperties props) {
+    InboxWriter(RedisStore store, StreamWrites writes, MeterRegistry meters, MessagingProperties props,
+            InboxDurability durability) {
         this.store = store;
+        this.durability = durability;
         this.maxQueuedPerChat = props.maxQueuedPerChat();
         this.writes = writes;
         this.meters = meters;
@@ -37,7 +40,9 @@ public class InboxWriter {
         List<Response<Object>> admitted = new ArrayList<>();
         try (var pipeline = store.jedis().pipelined()) {
             messages.forEach(message -> admitted.add(writes.admitInbound(pipeline, message, maxQueuedPerChat)));
+            var durable = durability.await(pipeline);
             pipeline.sync();
+            durability.check(durable);
         } catch (JedisException e) {
             throw new StoreUnavailable("Redis refused the inbox write: " + e.getMessage(), e);
         }

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /**
  * A real redis-server child process on a free loopback port, for a developer's machine and the tests (never
@@ -31,6 +34,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final String PORT_FILE = "teahouse-redis.port";
     private static final String SECRET_FILE = "teahouse-redis.secret";
     public static final String DEFAULT_MAX_MEMORY = "256mb";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final RedisServer server;
     private final int port;
@@ -63,7 +67,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
                 String password = password(dir);
-                RedisServer server = RedisServer.newRedisServer()
+                RedisServerBuilder builder = RedisServer.newRedisServer()
                         .bind("127.0.0.1")
                         .port(port)
                         .setting("dir " + dir.toAbsolutePath().normalize())
@@ -78,8 +82,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                         .setting("rename-command DEBUG \"\"")
                         .setting("rename-command MODULE \"\"")
                         // Spring stops it after the components that still use it; a JVM hook would race them
-                        .onShutdownForceStop(false)
-                        .build();
+                        .onShutdownForceStop(false);
+                RedisServer server = new RedisServer(port, inOwnSession(builder.buildCommandArgs()), false);
                 server.start();
                 Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port));
                 log.info("Embedded redis-server started on 127.0.0.1:{} with data in {}", port, dir.toAbsolutePath());
@@ -92,6 +96,21 @@ public final class EmbeddedRedis implements AutoCloseable {
         throw new IllegalStateException("Could not start the embedded redis-server in " + dir.toAbsolutePath()
                 + ". Is another Teahouse using the same data directory? Cause: "
                 + (last == null ? "unknown" : last.getMessage()), last);
+    }
+
+    /**
+     * The command line, run through {@code setsid} where it exists (util-linux): the server then has its own
+     * session and process group, so a Ctrl-C in the terminal (SIGINT to the foreground group) reaches only the
+     * app, which stops its components and then shuts Redis down itself. Without setsid it runs as before.
+     */
+    static List<String> inOwnSession(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(command.size() + 1);
+        wrapped.add(SETSID.toString());
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.springframework.core.env.Profiles;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,10 +39,13 @@ class StoreConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    JedisPooled jedisPooled(StoreProperties props, EmbeddedRedisHolder embedded) {
+    UnifiedJedis jedis(StoreProperties props, EmbeddedRedisHolder embedded) {
+        if (props.sentinel().configured()) {
+            return sentinelClient(props);
+        }
         URI uri = URI.create(embedded.redis() != null ? embedded.redis().url() : props.url());
         if (!JedisURIHelper.isValid(uri)) {
-            throw new IllegalStateException("teahouse.redis.url must look like redis://[:password@]host:port[/db]");
+            throw new RedisMisconfigured("teahouse.redis.url must look like redis://[:password@]host:port[/db]");
         }
         var clientConfig = DefaultJedisClientConfig.builder()
                 .user(JedisURIHelper.getUser(uri))
@@ -50,16 +55,37 @@ class StoreConfiguration {
                 .connectionTimeoutMillis(2000)
                 .socketTimeoutMillis(5000)
                 .build();
+        log.info("Redis at {}:{} (database {})", uri.getHost(), uri.getPort(), JedisURIHelper.getDBIndex(uri));
+        return new JedisPooled(pool(props), JedisURIHelper.getHostAndPort(uri), clientConfig);
+    }
+
+    /**
+     * Through the sentinels: Jedis asks them for the current master, connects its pool there, and follows the
+     * sentinels' announcements to a new master after a failover (JedisSentineled is Jedis's pooled client over
+     * the same machinery as JedisSentinelPool, with the UnifiedJedis API the rest of the app uses).
+     */
+    private static UnifiedJedis sentinelClient(StoreProperties props) {
+        SentinelSettings settings = SentinelSettings.of(props);
+        var sentinel = props.sentinel();
+        var master = DefaultJedisClientConfig.builder().user(sentinel.user()).password(sentinel.password())
+                .database(sentinel.database() == null ? 0 : sentinel.database())
+                .connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build();
+        var sentinels = DefaultJedisClientConfig.builder().password(sentinel.sentinelPassword())
+                .connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build();
+        log.info("Redis master '{}' through {} sentinel(s)", settings.master(), settings.sentinels().size());
+        return new JedisSentineled(settings.master(), master, pool(props), settings.sentinels(), sentinels);
+    }
+
+    private static ConnectionPoolConfig pool(StoreProperties props) {
         var pool = new ConnectionPoolConfig();
         pool.setMaxTotal(props.poolSize());
         pool.setMaxIdle(props.poolSize());
         pool.setMaxWait(Duration.ofSeconds(5));
-        log.info("Redis at {}:{} (database {})", uri.getHost(), uri.getPort(), JedisURIHelper.getDBIndex(uri));
-        return new JedisPooled(pool, JedisURIHelper.getHostAndPort(uri), clientConfig);
+        return pool;
     }
 
     @Bean
-    RedisStore redisStore(JedisPooled jedis, StoreProperties props) {
+    RedisStore redisStore(UnifiedJedis jedis, StoreProperties props) {
         return new RedisStore(jedis, props.prefix());
     }
 

@@ -19,10 +19,16 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/** Starts and stops long polling, registers the command menu, and reports whether Telegram is reachable. */
+/**
+ * Starts and stops receiving updates, by long polling or, when a webhook is configured, by setting the webhook
+ * (updates then arrive at {@link TelegramWebhookController}); registers the command menu; reports whether
+ * Telegram is reachable.
+ */
 final class TelegramBot implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    /** The kinds of update the translator handles, asked for in both modes. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
 
     private final TelegramProperties props;
     private final TelegramClient client;
@@ -30,11 +36,18 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
     private final CommandMenu menu;
     private final AtomicBoolean identified = new AtomicBoolean();
     private final InboundGate gate;
+    private final WebhookRegistration webhook;
+    private final AtomicBoolean webhookSet = new AtomicBoolean();
+    private volatile boolean webhookMode;
+    private Thread webhookRetry;
     private TelegramBotsLongPollingApplication application;
     private BotSession session;
 
-    TelegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu, InboundGate gate) {
+    /** @param webhook null for long polling */
+    TelegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu, InboundGate gate,
+            WebhookRegistration webhook) {
         this.props = props;
+        this.webhook = webhook;
         this.gate = gate;
         this.client = client;
         this.inbox = inbox;
@@ -51,6 +64,10 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
             log.warn("Telegram getMe failed ({}); polling starts anyway and retries", e.getMessage());
         }
         registerCommands();
+        if (webhook != null) {
+            startWebhook();
+            return;
+        }
         try {
             application = new TelegramBotsLongPollingApplication();
             var url = TelegramEndpoint.of(props.apiUrl());
@@ -63,7 +80,30 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
 
     private GetUpdates getUpdates(Integer lastReceived) {
         return GetUpdates.builder().offset(lastReceived + 1).limit(100).timeout(props.pollTimeoutSeconds())
-                .allowedUpdates(List.of("message", "edited_message", "callback_query")).build();
+                .allowedUpdates(ALLOWED_UPDATES).build();
+    }
+
+    /** Sets the webhook; while Telegram cannot be reached, keeps trying in the background. */
+    private void startWebhook() {
+        webhookMode = true;
+        if (webhook.register(ALLOWED_UPDATES)) {
+            webhookSet.set(true);
+            return;
+        }
+        webhookRetry = new Thread(() -> {
+            long backoff = 1000;
+            while (webhookMode && !webhookSet.get()) {
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 60_000);
+                webhookSet.set(webhook.register(ALLOWED_UPDATES));
+            }
+        }, "telegram-set-webhook");
+        webhookRetry.setDaemon(true);
+        webhookRetry.start();
     }
 
     private void registerCommands() {
@@ -83,6 +123,10 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
 
     @Override
     public void stop() {
+        webhookMode = false;
+        if (webhookRetry != null) {
+            webhookRetry.interrupt();
+        }
         try {
             if (application != null) {
                 application.close();
@@ -95,7 +139,7 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
 
     @Override
     public boolean isRunning() {
-        return session != null && session.isRunning();
+        return webhookMode || session != null && session.isRunning();
     }
 
     @Override
@@ -105,6 +149,11 @@ final class TelegramBot implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
+        if (webhookMode) {
+            return identified.get() && webhookSet.get() ? Health.up().build()
+                    : Health.down().withDetail("telegram", webhookSet.get() ? "getMe failed" : "webhook not set")
+                            .build();
+        }
         if (isRunning() && identified.get()) {
             return Health.up().build();
         }

@@ -24,10 +24,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 final class TelegramOutlet implements ChannelOutlet {
 
     private final TelegramClient client;
-    private final TelegramRateLimits limits = new TelegramRateLimits();
+    private final TelegramRateLimits limits;
 
-    TelegramOutlet(TelegramClient client) {
+    TelegramOutlet(TelegramClient client, TelegramRateLimits limits) {
         this.client = client;
+        this.limits = limits;
     }
 
     @Override

@@ -16,10 +16,13 @@ final class BotMethods {
     private final FakeChats chats;
     private final UpdateQueue updates;
     private final MessageMethods messages;
+    private final WebhookPusher webhook;
     private final Map<String, JsonNode> commands = new ConcurrentHashMap<>();
 
-    BotMethods(BotApiSpec spec, FakeChats chats, UpdateQueue updates, MessageMethods messages) {
+    BotMethods(BotApiSpec spec, FakeChats chats, UpdateQueue updates, MessageMethods messages,
+            WebhookPusher webhook) {
         this.spec = spec;
+        this.webhook = webhook;
         this.chats = chats;
         this.updates = updates;
         this.messages = messages;
@@ -31,9 +34,9 @@ final class BotMethods {
             case "getMe" -> chats.bot().toJson().put("can_join_groups", true).put("can_read_all_group_messages", false)
                     .put("supports_inline_queries", false);
             case "getUpdates" -> getUpdates(p);
-            case "deleteWebhook" -> BooleanNode.TRUE;
-            case "getWebhookInfo" -> Json.object().put("url", "").put("has_custom_certificate", false)
-                    .put("pending_update_count", updates.pendingCount());
+            case "setWebhook" -> webhook.set(p);
+            case "deleteWebhook" -> webhook.delete(p);
+            case "getWebhookInfo" -> webhook.info();
             case "setMyCommands" -> {
                 commands.put(commandsKey(p), p.get("commands"));
                 yield BooleanNode.TRUE;
@@ -71,6 +74,10 @@ final class BotMethods {
     }
 
     private JsonNode getUpdates(ObjectNode p) throws InterruptedException {
+        if (webhook.active()) {
+            throw new BotApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
+                    + "use deleteWebhook to delete the webhook first", null);
+        }
         List<String> allowed = null;
         if (p.has("allowed_updates")) {
             allowed = new ArrayList<>();

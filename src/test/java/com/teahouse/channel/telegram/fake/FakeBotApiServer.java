@@ -49,6 +49,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     private final CallLog log = new CallLog();
     private final UserActions users;
     private final BotMethods methods;
+    private final WebhookPusher webhook;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -61,7 +62,8 @@ public final class FakeBotApiServer implements AutoCloseable {
         long botId = Long.parseLong(token.substring(0, token.indexOf(':')));
         this.chats = new FakeChats(new FakeUser(botId, "Teahouse", null, true, botUsername), Clock.systemUTC());
         this.users = new UserActions(chats, updates, validator);
-        this.methods = new BotMethods(spec, chats, updates, new MessageMethods(chats, faults, log));
+        this.webhook = new WebhookPusher(updates);
+        this.methods = new BotMethods(spec, chats, updates, new MessageMethods(chats, faults, log), webhook);
     }
 
     public synchronized FakeBotApiServer start() {
@@ -88,6 +90,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         updates.close();
+        webhook.close();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -205,6 +208,23 @@ public final class FakeBotApiServer implements AutoCloseable {
     /** Delivers an update again with the same update_id, as Telegram may (at-least-once). */
     public FakeUpdate redeliver(int updateId) {
         return users.redeliver(updateId);
+    }
+
+    // ---- webhook ------------------------------------------------------------------------------
+
+    /** getWebhookInfo as Telegram would answer it now. */
+    public JsonNode webhookInfo() {
+        return webhook.info();
+    }
+
+    /** Every POST to the webhook so far: update id, HTTP status (0: no answer) and the error recorded. */
+    public List<WebhookPusher.Push> webhookPushes() {
+        return webhook.pushes();
+    }
+
+    /** Updates not yet delivered (for a webhook: not yet answered 2xx). */
+    public int pendingUpdates() {
+        return updates.pendingCount();
     }
 
     // ---- faults -----------------------------------------------------------------------------

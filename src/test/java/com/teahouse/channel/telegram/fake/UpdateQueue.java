@@ -111,6 +111,49 @@ final class UpdateQueue {
         return allowedUpdates.isEmpty() ? !OPT_IN.contains(type) : allowedUpdates.contains(type);
     }
 
+    /**
+     * For webhook delivery: the oldest pending update of an allowed kind, waiting up to {@code timeoutMillis};
+     * null when none came or the queue closed. It stays pending until {@link #confirmOne} (Telegram retries).
+     */
+    synchronized ObjectNode nextPending(List<String> allowed, long timeoutMillis) throws InterruptedException {
+        if (allowed != null) {
+            allowedUpdates = List.copyOf(allowed);
+        }
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        List<ObjectNode> batch = select(1);
+        while (batch.isEmpty() && !closed) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+            batch = select(1);
+        }
+        return batch.isEmpty() ? null : batch.get(0);
+    }
+
+    /** The webhook answered 2xx for this update. */
+    synchronized void confirmOne(int updateId) {
+        ObjectNode update = pending.remove(updateId);
+        if (update != null) {
+            confirmed.put(updateId, update);
+        }
+    }
+
+    /** drop_pending_updates: every pending update is gone for good. */
+    synchronized void dropPending() {
+        pending.clear();
+    }
+
+    /** Wakes a waiting pusher, e.g. when the webhook changed. */
+    synchronized void wake() {
+        notifyAll();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     synchronized int pendingCount() {
         return pending.size();
     }

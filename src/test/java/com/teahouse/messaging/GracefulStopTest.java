@@ -1,0 +1,122 @@
+package com.teahouse.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.teahouse.channel.telegram.fake.FakeBotApiServer;
+import com.teahouse.messaging.internal.LaneSupervisor;
+import com.teahouse.messaging.internal.MessagingKeys;
+import com.teahouse.messaging.internal.ShardLeases;
+import com.teahouse.store.RedisStore;
+import com.teahouse.store.internal.EmbeddedRedis;
+import com.teahouse.testsupport.TestApps;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Closing an instance (what SIGTERM does) finishes the step in flight, commits it, and gives its lanes and the
+ * deadline lease back at once: the next instance takes every lane immediately, though the leases would last
+ * five minutes. Long polling (50 s polls, the default) is on too, so its stop is part of what is measured.
+ */
+class GracefulStopTest {
+
+    static final CountDownLatch started = new CountDownLatch(1);
+    static final CountDownLatch release = new CountDownLatch(1);
+
+    /** Holds its step until the test lets it go, so that the close happens while it is in flight. */
+    static class SlowHandler implements MessageHandler {
+        @Override
+        public boolean accepts(Address from) {
+            return from.chat().startsWith("888");
+        }
+
+        @Override
+        public Step handle(Inbound message, String state) {
+            started.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Step.of("done", List.of());
+        }
+
+        @Override
+        public Step failed(Inbound message, String state, RuntimeException error) {
+            return Step.reply(List.of());
+        }
+    }
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aClosingInstanceFinishesItsStepAndHandsItsLanesOverAtOnce() throws Exception {
+        try (FakeBotApiServer telegram = new FakeBotApiServer().start();
+                EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"))) {
+            Map<String, String> props = Map.of("teahouse.messaging.lease-ttl", "5m",
+                    "teahouse.cases.poll-interval", "1m",
+                    "teahouse.telegram.token", telegram.token(), "teahouse.telegram.api-url", telegram.baseUrl());
+            ConfigurableApplicationContext first = TestApps.start(data.resolve("a"), redis.url(), null, props,
+                    Config.class);
+            MessagingKeys keys = first.getBean(MessagingKeys.class);
+            RedisStore store = first.getBean(RedisStore.class);
+            String deadlineLease = store.key("lease:case-deadlines");
+            int shards = keys.shards();
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.getBean(ShardLeases.class).owned().size() == shards);
+            await().atMost(Duration.ofSeconds(60)).until(() -> exists(redis, deadlineLease));
+            telegram.awaitCall("getUpdates", Duration.ofSeconds(60));
+
+            first.getBean(Inbox.class).accept(List.of(Inbound.text("slow-1", Address.of("test", "888001"), null, "x")));
+            assertThat(started.await(60, TimeUnit.SECONDS)).as("the step started").isTrue();
+
+            LaneSupervisor lanes = first.getBean(LaneSupervisor.class);
+            long closing = System.nanoTime();
+            Thread closer = new Thread(first::close, "closer");
+            closer.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !lanes.isRunning());
+            release.countDown();
+            closer.join(TimeUnit.SECONDS.toMillis(60));
+            long closeMillis = (System.nanoTime() - closing) / 1_000_000;
+            assertThat(closer.isAlive()).isFalse();
+            System.out.printf("graceful stop: the context closed in %d ms with a step in flight%n", closeMillis);
+
+            assertThat(exists(redis, store.key("update:slow-1"))).as("the step in flight was committed").isTrue();
+            assertThat(IntStream.range(0, shards).filter(s -> exists(redis, keys.lease(s))).boxed().toList())
+                    .as("lanes still leased").isEmpty();
+            assertThat(exists(redis, deadlineLease)).as("deadline lease released").isFalse();
+
+            try (ConfigurableApplicationContext second = TestApps.start(data.resolve("b"), redis.url(), null, props)) {
+                // well before the five-minute TTL: only the release explains it
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> second.getBean(ShardLeases.class).owned().size() == shards);
+            }
+        }
+    }
+
+    private static boolean exists(EmbeddedRedis redis, String key) {
+        try (Jedis jedis = redis.connect()) {
+            return jedis.exists(key);
+        }
+    }
+
+    /** A source for the first instance; deliberately not @Configuration, so that scanning never finds it. */
+    public static class Config {
+        @Bean
+        @Order(-100)
+        SlowHandler slowHandler() {
+            return new SlowHandler();
+        }
+    }
+}
