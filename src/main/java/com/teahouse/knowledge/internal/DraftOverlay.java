@@ -34,6 +34,10 @@ public final class DraftOverlay {
             return new Result(Optional.empty(), own(report, file));
         }
         Entry draft = parsed.get();
+        if (id != null && !id.isBlank() && !draft.id().equals(id)) {
+            report.add(Problem.error(file, idLine(markdown), "the draft's id '" + draft.id()
+                    + "' is not the entry being edited ('" + id + "')"));
+        }
         Map<String, Entry> entries = new LinkedHashMap<>(base.byId());
         entries.remove(id);
         entries.put(draft.id(), draft);
@@ -51,6 +55,16 @@ public final class DraftOverlay {
             built = IndexBuilder.build(all, base.synonyms(), -base.generation(), CACHE);
         }
         return new Result(Optional.of(built.withRanking(base.calibration(), base.entities())), problems);
+    }
+
+    private static int idLine(String markdown) {
+        String[] lines = markdown.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("id:")) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     private static List<Problem> own(LoadReport report, Path file) {
