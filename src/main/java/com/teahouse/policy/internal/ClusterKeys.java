@@ -4,7 +4,7 @@ import com.teahouse.store.RedisStore;
 
 /**
  * Where the unanswered list lives in Redis. {@code index}: line id → last asked (ms), for listing, retention and
- * the cap; {@code c:<id>} a hash (lang, count, first, last, handled, top entry, words); {@code c:<id>:v} the
+ * the cap; {@code c:<id>} a hash (lang, count, first and last asked, handled, top entry, the first phrasing's words and all phrasings' words); {@code c:<id>:v} the
  * phrasings by count; {@code c:<id>:e} the closest entries by weight; {@code t:<lang>:<word>} the lines that
  * have a word, to find a line to join without reading them all.
  */

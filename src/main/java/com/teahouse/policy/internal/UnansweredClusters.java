@@ -56,8 +56,8 @@ final class UnansweredClusters {
                     remove(oldest.getElement());
                 }
             }
-            jedis.hset(keys.line(id), Map.of("lang", lang, "count", "0", "first", Long.toString(at.toEpochMilli()),
-                    "words", String.join(" ", own), "top", top == null ? "" : top));
+            jedis.hset(keys.line(id), Map.of("lang", lang, "count", "0", "firstAsked", Long.toString(at.toEpochMilli()),
+                    "first", String.join(" ", own), "words", String.join(" ", own), "top", top == null ? "" : top));
         } else {
             Map<String, String> line = jedis.hgetAll(keys.line(id));
             if (!line.getOrDefault("handled", "").isEmpty()) {
@@ -112,14 +112,15 @@ final class UnansweredClusters {
         double bestScore = 0;
         try (var p = store.jedis().pipelined()) {
             List<Response<List<String>>> lines = new ArrayList<>();
-            probe.forEach(id -> lines.add(p.hmget(keys.line(id), "words", "top", "lang")));
+            probe.forEach(id -> lines.add(p.hmget(keys.line(id), "first", "words", "top", "lang")));
             p.sync();
             for (int i = 0; i < probe.size(); i++) {
                 List<String> l = lines.get(i).get();
-                if (l.get(0) == null || !lang.equals(l.get(2))) {
+                if (l.get(0) == null || l.get(1) == null || !lang.equals(l.get(3))) {
                     continue; // gone (evicted or expired) but still in a word's set until that expires
                 }
-                double s = ClusterMatch.score(words, top, Arrays.asList(l.get(0).split(" ")), l.get(1));
+                double s = ClusterMatch.score(words, top, Arrays.asList(l.get(0).split(" ")),
+                        Arrays.asList(l.get(1).split(" ")), l.get(2));
                 if (s > bestScore) {
                     bestScore = s;
                     best = probe.get(i);

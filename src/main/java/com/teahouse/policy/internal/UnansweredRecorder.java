@@ -52,7 +52,7 @@ final class UnansweredRecorder implements AutoCloseable {
                 return;
             }
             String lang = "en".equals(missed.lang()) ? "en" : "zh";
-            clusters.record(text, lang, digest.terms(text), missed.candidates(), missed.at());
+            clusters.record(text, lang, ClusterMatch.significant(digest.terms(text)), missed.candidates(), missed.at());
         } catch (RuntimeException e) {
             // never the text: it is what a user typed
             log.warn("An unanswered question was not kept: {}", e.getClass().getSimpleName());
