@@ -58,6 +58,11 @@ final class PolicyHttp {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
 
+    /** A page, as a browser asks for it. */
+    Answer page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+    }
+
     /** A JSON POST with the CSRF token of GET /staff/api/me. */
     Answer post(String path, Object body) {
         JsonNode csrf = get("/staff/api/me").json().get("csrf");
