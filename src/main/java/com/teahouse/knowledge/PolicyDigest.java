@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.teahouse.knowledge.internal.DigestSearcher;
+import com.teahouse.knowledge.internal.DraftOverlay;
+import com.teahouse.knowledge.internal.QuestionTerms;
 import com.teahouse.knowledge.internal.HandoffDetector;
-import com.teahouse.knowledge.internal.IndexSnapshot;
 import com.teahouse.knowledge.internal.KnowledgeReloader;
-import com.teahouse.knowledge.internal.Ranking;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,6 +24,7 @@ public final class PolicyDigest implements AutoCloseable {
 
     private final KnowledgeReloader reloader;
     private final DigestSearcher searcher;
+    private final Path dir;
 
     /** Loads {@code dir} now (a missing dir gives an empty digest) and starts watching it when {@code poll} is set. */
     public PolicyDigest(Path dir, MeterRegistry registry, Duration poll) {
@@ -33,6 +34,7 @@ public final class PolicyDigest implements AutoCloseable {
     public PolicyDigest(Path dir, MeterRegistry registry, Duration poll, Clock clock) {
         this.reloader = new KnowledgeReloader(dir, registry, clock);
         this.searcher = new DigestSearcher();
+        this.dir = dir;
         if (poll != null && !poll.isZero() && !poll.isNegative()) {
             reloader.start(poll);
         }
@@ -63,26 +65,37 @@ public final class PolicyDigest implements AutoCloseable {
 
     /** The search with "why this answer": features, calibrated probability and decision per result. */
     public DigestExplanation explain(String question, String lang, int limit) {
-        IndexSnapshot snap = reloader.current();
-        String l = language(lang);
-        int n = clamp(limit);
-        Ranking r = searcher.rank(snap, question, n, reloader.today());
-        DigestAnswer answer = searcher.answer(r, question, l, n, snap, reloader.today());
-        java.util.List<DigestExplanation.Result> results = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(n, r.entries().size()); i++) {
-            Ranking.Ranked e = r.entries().get(i);
-            results.add(new DigestExplanation.Result(e.entry().id(), Math.round(e.score() * 1000) / 1000.0,
-                    e.features().asMap(), Math.round(e.probability() * 10000) / 10000.0, r.decisionFor(i), e.note()));
-        }
-        return new DigestExplanation(answer, java.util.List.copyOf(r.parties()), r.calibration().answerThreshold(),
-                r.calibration().offerThreshold(), results);
+        return published().explain(question, lang, limit);
     }
 
-    private static String language(String lang) {
+    /** The serving generation, fixed: later reloads do not change what the view answers. */
+    public DigestView published() {
+        return new DigestView(reloader.current(), reloader.today());
+    }
+
+    /**
+     * The serving generation with a draft entry added (or replacing the entry of {@code id}), in a temporary
+     * in-memory index that nothing else sees; the draft's problems at their lines, and no view when it has errors.
+     */
+    public DraftDigest withDraft(String id, String markdown) {
+        DraftOverlay.Result r = DraftOverlay.overlay(reloader.current(), dir, id, markdown, reloader.today());
+        return new DraftDigest(r.snapshot().map(s -> new DigestView(s, reloader.today())),
+                r.problems().stream().map(p -> new DraftDigest.Problem(p.line(), p.isError(), p.message())).toList());
+    }
+
+    /**
+     * The analysed words of a text (both languages' query chains, synonyms applied, question words dropped), for
+     * telling whether two phrasings ask the same thing.
+     */
+    public java.util.Set<String> terms(String text) {
+        return QuestionTerms.of(reloader.current(), text);
+    }
+
+    static String language(String lang) {
         return "en".equalsIgnoreCase(lang == null ? "" : lang.strip()) ? "en" : "zh";
     }
 
-    private static int clamp(int limit) {
+    static int clamp(int limit) {
         return Math.max(1, Math.min(MAX_LIMIT, limit));
     }
 

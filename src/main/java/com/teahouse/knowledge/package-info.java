@@ -5,6 +5,9 @@
  * {@code kb check --calibrate}); knowledge/entities.yaml names the parties that decide payment answers.
  * Entry points: {@link com.teahouse.knowledge.PolicyDigest} (the bean the dialog calls),
  * {@link com.teahouse.knowledge.ChatAnswerFormatter}, {@link com.teahouse.knowledge.KbCheckCommand},
- * and the HTTP API {@code GET /api/knowledge/search}.
+ * and the HTTP API {@code GET /api/knowledge/search}. For the policy office: {@link com.teahouse.knowledge.DigestView}
+ * (one fixed generation, or the published one with a draft entry laid over it in a temporary index:
+ * {@link com.teahouse.knowledge.PolicyDigest#withDraft}), {@link com.teahouse.knowledge.PolicyDigest#terms} (a
+ * question's analysed words) and {@link com.teahouse.knowledge.EvaluationSet} (knowledge/eval/ at run time).
  */
 package com.teahouse.knowledge;

@@ -2,7 +2,9 @@
  * The policy office's workspace ({@code /policy}, POLICY_EDITOR and ADMIN): the questions the bot could not answer,
  * editing, trying and publishing digest entries with their history, and the export back to {@code knowledge/} files.
  * The digest itself (its versions in Redis, the index every instance serves) stays in the knowledge module.
+ * The unanswered list is fed by the dialog's {@link com.teahouse.dialog.UnansweredQuestion} events (in memory; a
+ * lost one is a lost line of statistics), scrubbed of numbers and clustered by the digest's analysed words.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy office",
-        allowedDependencies = {"knowledge", "store", "texts", "limits"})
+        allowedDependencies = {"knowledge", "store", "texts", "limits", "dialog"})
 package com.teahouse.policy;

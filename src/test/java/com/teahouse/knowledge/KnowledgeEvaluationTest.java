@@ -23,7 +23,7 @@ import com.teahouse.knowledge.internal.EvalSet;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The quality gate of the policy digest: every question of src/test/resources/knowledge-eval/ is asked
+ * The quality gate of the policy digest: every question of knowledge/eval/ is asked
  * as a user would ask it, and classified (see {@link EvalOutcome.Kind}). Figures are printed for the
  * calibration split (the half calibration.yaml was fitted on, and the only half whose misses may be
  * studied to improve the digest) and the held-out split separately, per language, style and source
@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 class KnowledgeEvaluationTest {
 
-    static final Path EVAL = Path.of("src/test/resources/knowledge-eval");
+    static final Path EVAL = Path.of("knowledge/eval");
 
     /**
      * Floors on the held-out split. The product targets (issue 8) are answered-right >= 85% overall and

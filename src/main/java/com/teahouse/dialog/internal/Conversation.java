@@ -55,6 +55,18 @@ final class Conversation {
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     int topicTurns;
 
+    /** A "did you mean" still open: its question and entries, told as a miss if the user moves on without one. */
+    @JsonProperty("po")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    PendingOffer pendingOffer;
+
+    static final class PendingOffer {
+        @JsonProperty("q")
+        String question;
+        @JsonProperty("c")
+        List<String> candidates = new ArrayList<>();
+    }
+
     /** A half-filled form kept for later: its flow, the state to resume at, its answers, when it was saved. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     static final class Draft {

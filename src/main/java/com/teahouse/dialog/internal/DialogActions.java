@@ -43,6 +43,10 @@ final class DialogActions implements FlowRunner.Actions {
         Conversation c = t.conversation;
         return switch (action) {
             case "policy-answer" -> answers.answer(t);
+            case "policy-not-helped" -> {
+                answers.notHelped(t);
+                yield "done";
+            }
             case "draft-check" -> draft(t) ? "draft" : "none";
             case "draft-restore" -> restore(t);
             case "draft-discard" -> {
@@ -112,6 +116,7 @@ final class DialogActions implements FlowRunner.Actions {
 
     private String handoff(Turn t) {
         Conversation c = t.conversation;
+        answers.handedOff(t);
         var request = new CaseRequest(t.message.id(), t.owner(), t.language(), CaseRequest.Kind.HANDOFF, null,
                 c.fields.get("question"), List.of(), null, null, null, null, null, false, c.transcript);
         try {

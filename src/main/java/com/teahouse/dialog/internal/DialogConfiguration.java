@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,7 +51,8 @@ class DialogConfiguration {
     @Bean
     HotlineDialog hotlineDialog(DialogFiles files, FlowMachine machine, Texts texts,
             ObjectProvider<PolicyLookup> policies, ObjectProvider<CaseDesk> cases, ObjectProvider<Clock> clock,
-            DialogProperties properties, @Value("${teahouse.telegram.staff-chat-id:}") String staffChat) {
+            DialogProperties properties, @Value("${teahouse.telegram.staff-chat-id:}") String staffChat,
+            ApplicationEventPublisher events) {
         Prompts prompts = new Prompts(files.catalogues());
         Supplier<PolicyLookup> policy = () -> policies.getIfUnique(UnansweredPolicyLookup::new);
         Supplier<CaseDesk> desk = () -> {
@@ -61,7 +63,8 @@ class DialogConfiguration {
             return d;
         };
         return new HotlineDialog(files, new FlowRunner(files, machine, prompts), prompts, texts, policy, desk,
-                clock.getIfUnique(Clock::systemUTC), staffChat, properties.followUpTurns());
+                clock.getIfUnique(Clock::systemUTC), staffChat, properties.followUpTurns(),
+                events::publishEvent);
     }
 
     @Bean

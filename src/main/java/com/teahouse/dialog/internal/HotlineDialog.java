@@ -2,6 +2,7 @@ package com.teahouse.dialog.internal;
 
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.channel.telegram.TelegramChannel;
+import com.teahouse.dialog.UnansweredQuestion;
 import com.teahouse.dialog.internal.flow.DialogFiles;
 import com.teahouse.dialog.internal.flow.FlowSpec;
 import com.teahouse.messaging.Address;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.core.annotation.Order;
 
@@ -43,7 +45,8 @@ final class HotlineDialog implements MessageHandler {
     private final TranscriptLines lines;
 
     HotlineDialog(DialogFiles files, FlowRunner runner, Prompts prompts, Texts texts, Supplier<PolicyLookup> policies,
-            Supplier<CaseDesk> cases, Clock clock, String staffChat, int followUpTurns) {
+            Supplier<CaseDesk> cases, Clock clock, String staffChat, int followUpTurns,
+            Consumer<UnansweredQuestion> unanswered) {
         this.runner = runner;
         this.prompts = prompts;
         this.texts = texts;
@@ -51,7 +54,7 @@ final class HotlineDialog implements MessageHandler {
         this.clock = clock;
         this.staffChat = staffChat == null || staffChat.isBlank() ? null : staffChat.strip();
         this.relay = new TakeoverRelay(texts);
-        PolicyAnswers answers = new PolicyAnswers(policies, followUpTurns);
+        PolicyAnswers answers = new PolicyAnswers(policies, followUpTurns, new MissedQuestions(unanswered));
         this.caseButtons = new CaseButtons(policies, answers, cases, runner);
         this.personRequests = new PersonRequests(policies);
         this.commands = new DialogCommands(files, texts);

@@ -26,16 +26,20 @@ final class PolicyAnswers {
 
     private final Supplier<PolicyLookup> policies;
     private final int followUpTurns;
+    private final MissedQuestions missed;
 
-    PolicyAnswers(Supplier<PolicyLookup> policies, int followUpTurns) {
+    PolicyAnswers(Supplier<PolicyLookup> policies, int followUpTurns, MissedQuestions missed) {
         this.policies = policies;
         this.followUpTurns = followUpTurns;
+        this.missed = missed;
     }
 
     /** The {@code policy-answer} action: asks the question kept in the form, says what came back. */
     String answer(Turn t) {
         Conversation c = t.conversation;
-        PolicyReply reply = policies.get().ask(c.fields.get("question"), t.language(), c.takeTopic());
+        missed.movedOn(t);
+        String question = c.fields.get("question");
+        PolicyReply reply = policies.get().ask(question, t.language(), c.takeTopic());
         c.remember("KB", reply.topEntry());
         if (reply.asksForPerson()) {
             return "person";
@@ -46,11 +50,23 @@ final class PolicyAnswers {
         }
         if (!reply.offered().isEmpty()) {
             t.say("answers.did_you_mean");
+            missed.offered(t, question, reply);
             reply.offered().forEach(r -> entryButton(t, r.title(), ENTRY + r.id()));
             return "offered";
         }
         t.say(reply.answer() != null ? reply.answer() : t.texts.render("ask.not_sure", t.language()));
+        missed.declined(t, question, reply);
         return "unanswered";
+    }
+
+    /** The {@code policy-not-helped} action: the user said the answer did not help. */
+    void notHelped(Turn t) {
+        missed.notHelped(t);
+    }
+
+    /** The conversation goes to a person: a "did you mean" still open was passed over. */
+    void handedOff(Turn t) {
+        missed.movedOn(t);
     }
 
     /** A {@code kb:<id>} button (an entry offered or related): that entry's answer; false when it is gone. */
@@ -60,6 +76,7 @@ final class PolicyAnswers {
             t.say("ask.entry_unknown");
             return false;
         }
+        missed.picked(t);
         show(t, reply.get());
         return true;
     }

@@ -25,6 +25,11 @@ public class KitConfiguration {
         return new KitOutlet(KitApp.STAFF_CHANNEL);
     }
 
+    @Bean
+    HeardMisses heardMisses() {
+        return new HeardMisses();
+    }
+
     /** Primary: the cases module defines a system clock too, and the dialog and deadlines must share this one. */
     @Bean
     @Primary

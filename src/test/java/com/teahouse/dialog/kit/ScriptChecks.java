@@ -71,6 +71,13 @@ final class ScriptChecks {
         return value;
     }
 
+    /** Before a step that expects {@code missed:}: what earlier steps published is not its business. */
+    void beforeStep(Map<String, Object> step) {
+        if (step.containsKey("missed")) {
+            driver.bean(HeardMisses.class).drain();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     void check(Map<String, Object> step, List<Outbound> mine, List<Outbound> all, String where) {
         String text = String.join("\n---\n", mine.stream().filter(o -> o.text() != null)
@@ -119,6 +126,11 @@ final class ScriptChecks {
             var keys = driver.bean(com.teahouse.messaging.internal.MessagingKeys.class);
             assertFalse(store.jedis().exists(keys.conversation(Address.of(chat.channel(), chat.chat()))),
                     where + ": expected no conversation state for the chat");
+        }
+        if (step.containsKey("missed")) {
+            // "REASON: question" for each UnansweredQuestion the step published, in order; [] for none
+            assertEquals(strings(step.get("missed")), driver.bean(HeardMisses.class).drain().stream()
+                    .map(q -> q.reason() + ": " + q.question()).toList(), where + ": the questions told as missed");
         }
         if (step.containsKey("case")) {
             CaseRecord record = driver.work().get(newestCase(where)).orElseThrow();

@@ -97,6 +97,7 @@ public final class ScriptRunner {
             n++;
             Map<String, Object> step = checks.resolve(raw);
             String where = name + ", step " + n + " " + step;
+            checks.beforeStep(step);
             List<Outbound> replies = act(step, chat, person, last, where, checks, group);
             List<Outbound> mine = replies.stream().filter(o -> o.to().chat().equals(chat.chat())).toList();
             if (!mine.isEmpty()) {

@@ -83,7 +83,7 @@ class KnowledgeHandoffDetectorTest {
      */
     @Test
     void theCalibrationSplitIsReadAsLabelled() {
-        List<EvalSet.Question> questions = EvalSet.questions(Path.of("src/test/resources/knowledge-eval")).stream()
+        List<EvalSet.Question> questions = EvalSet.questions(Path.of("knowledge/eval")).stream()
                 .filter(EvalSet.Question::calibration).toList();
         List<String> wrong = questions.stream().filter(q -> !q.outOfScope() && q.person() != HandoffDetector.asksForPerson(q.q()))
                 .map(q -> (q.person() ? "missed: " : "caught by mistake: ") + q.q()).toList();

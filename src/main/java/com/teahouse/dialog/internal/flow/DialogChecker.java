@@ -18,11 +18,13 @@ final class DialogChecker {
      * The actions the engine implements (a `do:` naming anything else is a mistake in the file), each with the
      * events it may say: a state running it must route every one of them.
      */
-    static final Map<String, List<String>> ACTION_EVENTS = Map.of("policy-answer",
-            List.of("answered", "offered", "unanswered", "person"), "draft-check", List.of("draft", "none"),
-            "draft-restore", List.of("restored"), "draft-discard", List.of("done"), "open-complaint",
-            List.of("opened", "failed"), "case-status", List.of("done"), "handoff", List.of("done"), "set-language",
-            List.of("done"), "rate-comment", List.of("done"), "not-solved", List.of("done"));
+    static final Map<String, List<String>> ACTION_EVENTS = Map.ofEntries(
+            Map.entry("policy-answer", List.of("answered", "offered", "unanswered", "person")),
+            Map.entry("policy-not-helped", List.of("done")), Map.entry("draft-check", List.of("draft", "none")),
+            Map.entry("draft-restore", List.of("restored")), Map.entry("draft-discard", List.of("done")),
+            Map.entry("open-complaint", List.of("opened", "failed")), Map.entry("case-status", List.of("done")),
+            Map.entry("handoff", List.of("done")), Map.entry("set-language", List.of("done")),
+            Map.entry("rate-comment", List.of("done")), Map.entry("not-solved", List.of("done")));
     static final Set<String> ACTIONS = ACTION_EVENTS.keySet();
 
     /** The flows the engine enters by itself: home, and a person when someone asks for one. */
