@@ -23,6 +23,9 @@ final class CaseChange {
     String open = "";
     String supervised = "";
     final Map<String, String> event = new LinkedHashMap<>();
+    // [merge] the case this one joins or leaves (并单), checked and linked in the same script; empty: none
+    final Map<String, Object> merge = new LinkedHashMap<>();
+    // [/merge]
 
     private CaseChange(List<String> from) {
         this.from = from;
@@ -99,6 +102,21 @@ final class CaseChange {
         return this;
     }
 
+    // [merge]
+    /**
+     * Joins ({@code join}) or leaves the group of case {@code into}, which must then be in one of
+     * {@code intoStates} (and of {@code category}, when not null); logs {@code type} on it too.
+     */
+    CaseChange mergeWith(String into, boolean join, List<String> intoStates, String category, String type) {
+        merge.put("into", into);
+        merge.put("join", join ? "1" : "0");
+        merge.put("intoFrom", intoStates);
+        merge.put("category", category == null ? "" : category);
+        merge.put("type", type);
+        return this;
+    }
+    // [/merge]
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", from);
@@ -112,6 +130,9 @@ final class CaseChange {
         m.put("open", open);
         m.put("supervised", supervised);
         m.put("event", event);
+        if (!merge.isEmpty()) {
+            m.put("merge", merge); // [merge]
+        }
         return m;
     }
 }
