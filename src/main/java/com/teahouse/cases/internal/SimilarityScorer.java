@@ -119,10 +119,16 @@ final class SimilarityScorer {
         return new Score(Math.min(1, value), text, company, owner);
     }
 
+    /**
+     * A background of this many documents sharing none of the terms is added to the open cases, so the idf of a
+     * few open cases (a quiet week, a new district) does not turn the shared words of a duplicate into noise.
+     */
+    static final int BACKGROUND_DOCS = 100;
+
     /** BM25's idf, squared in the cosine so a rare shared term counts for much more than a common one. */
     private static double idf(String term, ToIntFunction<String> docFreq, int docs) {
         int n = Math.max(0, docFreq.applyAsInt(term));
-        return Math.log(1 + (docs - n + 0.5) / (n + 0.5));
+        return Math.log(1 + (docs + BACKGROUND_DOCS - n + 0.5) / (n + 0.5));
     }
 
     /** BM25's term-frequency saturation (k1 = 1.2, no length normalisation). */
