@@ -41,7 +41,7 @@ import java.util.function.Function;
  * MERGE 并单 B into A          holder of B, supervisor    B: new, dispatched, claimed, returned, reopened;
  *                                                       A: the same states, not B itself, same category
  *                                                       (another category: supervisor only), A visible
- * UNMERGE 撤销并单             unit staff of B, supervisor B: merged, while A is not yet replied or ended
+ * UNMERGE 撤销并单             unit staff of B, supervisor B: merged, while A is not yet replied or closed
  * DISMISS a 并单 candidate     unit staff, supervisor     any open state
  * </pre>
  * A merged case (B) has no work of its own: it follows A (A's reply and resolution reach B's entrepreneur, who
@@ -195,9 +195,10 @@ public final class CasePolicy {
     /**
      * Merging {@code b} into {@code into}: MERGE on b, then the target: another case the caller can see (else
      * HIDDEN, as if it did not exist), still open and not merged itself, of the same category unless the caller
-     * is a supervisor. Keys of dialogs/texts/merge.yaml name each refusal.
+     * is a supervisor; and b has no group of its own ({@code hasGroup}: cases merged into b would lose their
+     * target). Keys of dialogs/texts/merge.yaml name each refusal.
      */
-    public Decision decideMerge(CaseCaller who, CaseRecord b, CaseRecord into) {
+    public Decision decideMerge(CaseCaller who, CaseRecord b, CaseRecord into, boolean hasGroup) {
         Decision d = decide(who, Action.MERGE, b);
         if (!d.allowed()) {
             return d;
@@ -211,19 +212,22 @@ public final class CasePolicy {
         if (!MERGEABLE.contains(into.state())) {
             return new Decision(Decision.Verdict.REFUSED, "merge.refused.targetState", into.state(), null);
         }
+        if (hasGroup) {
+            return Decision.refuse("merge.refused.hasGroup");
+        }
         if (!java.util.Objects.equals(into.category(), b.category()) && !who.supervisor()) {
             return Decision.refuse("merge.refused.category");
         }
         return Decision.ALLOW;
     }
 
-    /** Undoing a merge is possible until the case it was merged into is replied or ended. */
+    /** Undoing a merge is possible until the case it was merged into is resolved (replied or closed). */
     public Decision decideUnmerge(CaseCaller who, CaseRecord b, CaseRecord into) {
         Decision d = decide(who, Action.UNMERGE, b);
         if (!d.allowed()) {
             return d;
         }
-        if (into != null && !MERGEABLE.contains(into.state())) {
+        if (into != null && (into.state() == REPLIED || into.state() == CLOSED)) {
             return new Decision(Decision.Verdict.REFUSED, "merge.refused.resolved", into.state(), null);
         }
         return Decision.ALLOW;

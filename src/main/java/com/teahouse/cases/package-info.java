@@ -2,6 +2,8 @@
  * Cases: whatever the bot cannot close becomes a case with a tracking number, a handling unit, a deadline in
  * working days and an ending, following the 12345 workflow (受理 → 转办 → 办理 → 回复 → 回访 → 办结).
  * {@link com.teahouse.cases.CasePolicy} is the one authorization policy: who may see or do what with a case.
+ * 并单 ({@link com.teahouse.cases.CaseMerging}): duplicate candidates found with Lucene when a case opens, stored
+ * in Redis with both cases; a case merged into another follows it (state merged) until it is unmerged.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
 class MergeCandidates {
 
     private static final int RETRIEVE = 20;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeCandidates.class);
 
     private final RedisStore redis;
     private final CaseStore store;
@@ -51,15 +53,30 @@ class MergeCandidates {
         this.index = new SimilarIndex(redis, scorer, Duration.ofDays(props.windowDays()), clock.instant());
     }
 
+    /** The open cases of the window, indexed before the first case opens here (not on its way). */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        try {
+            index.catchUp(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not index the open cases for 并单 candidates yet; the first opening will", e);
+        }
+    }
+
+    /** Candidates are help for staff: a failure here is logged and never fails the opening of the case. */
     @EventListener
     void on(CaseEvent.CaseOpened opened) {
-        store.get(opened.trackingNumber()).ifPresent(c -> {
-            if (c.description() != null && !c.description().isBlank()) {
-                save(c.trackingNumber(), detect(c.trackingNumber(), c.category(), c.location(), c.description(),
-                        c.company(), SimilarIndex.ownerHash(c.owner().channel(), c.owner().chat()),
-                        c.confidential()));
-            }
-        });
+        try {
+            store.get(opened.trackingNumber()).ifPresent(c -> {
+                if (c.description() != null && !c.description().isBlank()) {
+                    save(c.trackingNumber(), detect(c.trackingNumber(), c.category(), c.location(),
+                            c.description(), c.company(), SimilarIndex.ownerHash(c.owner().channel(),
+                                    c.owner().chat()), c.confidential()));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("并单 candidates of case {} not computed", opened.trackingNumber(), e);
+        }
     }
 
     /** The candidates of a case that has just opened (it may already be in the index: it is skipped). */

@@ -9,6 +9,9 @@ final class MergeStates {
     static final List<CaseState> MERGEABLE = List.of(CaseState.NEW, CaseState.DISPATCHED, CaseState.CLAIMED,
             CaseState.RETURNED, CaseState.REOPENED);
     static final List<String> IDS = MERGEABLE.stream().map(CaseState::id).toList();
+    /** An unmerge is possible until the target is resolved: also when it was declined. */
+    static final List<String> UNMERGE_FROM = java.util.stream.Stream.concat(IDS.stream(),
+            java.util.stream.Stream.of(CaseState.DECLINED.id(), CaseState.MERGED.id())).toList();
 
     private MergeStates() {
     }

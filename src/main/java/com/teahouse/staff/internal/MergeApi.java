@@ -87,7 +87,8 @@ class MergeApi {
         CaseRecord b = visible(a.caller(), t);
         String target = body == null || body.into() == null ? "" : body.into().strip().toUpperCase();
         Optional<CaseRecord> into = target.isEmpty() ? Optional.empty() : work.get(target);
-        Decision d = access.policy().decideMerge(a.caller(), b, into.orElse(null));
+        Decision d = access.policy().decideMerge(a.caller(), b, into.orElse(null),
+                !merging.group(b.trackingNumber()).isEmpty());
         if (!d.allowed()) {
             return refused(d);
         }
@@ -156,7 +157,8 @@ class MergeApi {
         HttpStatus status = switch (key) {
             case "merge.refused.target" -> HttpStatus.NOT_FOUND;
             case "merge.refused.self" -> HttpStatus.BAD_REQUEST;
-            case "merge.refused.targetState", "merge.refused.resolved", "access.refused.state" -> HttpStatus.CONFLICT;
+            case "merge.refused.targetState", "merge.refused.resolved", "merge.refused.hasGroup",
+                    "access.refused.state" -> HttpStatus.CONFLICT;
             default -> HttpStatus.FORBIDDEN;
         };
         return access.refused(status, refusals.of(d).plainText());

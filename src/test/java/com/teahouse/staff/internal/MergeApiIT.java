@@ -144,9 +144,11 @@ class MergeApiIT {
         refused(merge(b, other, "g-staff"), 404, "没有找到"); // another unit's case: as if it did not exist
         assertThat(redis.jedis().hgetAll(redis.key("case:" + b))).isEqualTo(before);
         String otherCategory = open(desk, "fees", "潍坊恒达建筑工程有限公司", "乱收费", "寒亭区");
+        work.reroute(otherCategory, Actor.SYSTEM, "iit", null); // another category in the holder's unit
         refused(merge(b, otherCategory, "g-staff"), 403, "其他类别");
         assertThat(merge(b, g.get(0), "g-staff").getResponse().getStatus()).isEqualTo(200);
         refused(merge(g.get(2), b, "g-sup"), 409, "已并单");
+        refused(merge(g.get(0), otherCategory, "g-sup"), 409, "已有其他案件并入");
 
         // a merged case can be unmerged until its target is resolved
         work.claim(g.get(0), new Actor("web:g-sup", "g-sup"), null);
