@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * The cases merged into A follow A: each entrepreneur is told of the merge (and an unmerge) in their language;
  * what staff say on A and A's resolution reach every merged entrepreneur (each case B then waits for its own
  * rating); a 不满意 (or "not solved") on any B takes B back into the group and reopens A, and with it the whole
- * group. Runs in the instance that changed A, right after the change, like the other notices.
+ * group; A's 不予受理 ends the group's cases the same way. Runs in the instance that changed A, right after the change, like the other notices.
  */
 @Component
 class MergeFollowers {
@@ -57,6 +57,8 @@ class MergeFollowers {
             resolveGroup(r);
         } else if (event instanceof CaseEvent.CaseReopened r) {
             reopened(r);
+        } else if (event instanceof CaseEvent.CaseDeclined d) {
+            declineGroup(d);
         } else if (event instanceof CaseEvent.CaseNoted n && n.text() == null && n.by() != null
                 && !Actor.OWNER.id().equals(n.by().id())) {
             relay(n.trackingNumber());
@@ -73,6 +75,20 @@ class MergeFollowers {
                     .event("resolve", r.by(), now, r.reply());
             if (store.apply(b, change).ok()) {
                 events.publishEvent(new CaseEvent.CaseResolved(b, r.by(), r.reply()));
+            }
+        }
+    }
+
+    /** 不予受理 of A is the ending of every merged case too, with the same route and reason. */
+    private void declineGroup(CaseEvent.CaseDeclined d) {
+        Instant now = clock.instant();
+        for (String b : merges.group(d.trackingNumber())) {
+            CaseChange change = CaseChange.from(CaseState.MERGED).to(CaseState.DECLINED)
+                    .set("declineRoute", d.route().name()).set("resolution", d.reason() == null ? "" : d.reason())
+                    .dropItems(Workflow.ALL_ITEMS).ended()
+                    .event("decline", Actor.SYSTEM, now, d.route().name() + ": " + d.reason());
+            if (store.apply(b, change).ok()) {
+                events.publishEvent(new CaseEvent.CaseDeclined(b, d.route(), d.reason()));
             }
         }
     }
