@@ -45,7 +45,8 @@ public final class MergeCandidatesBench {
                 try (var p = redis.jedis().pipelined()) {
                     for (int i = from; i < Math.min(total, from + 1000); i++) {
                         String t = "BX-" + i;
-                        p.hset(redis.key("case:" + t), fields(random, now - random.nextInt(29 * 86_400_000)));
+                        long opened = now - (long) (random.nextDouble() * 29 * 86_400_000L);
+                        p.hset(redis.key("case:" + t), fields(random, opened));
                         p.zadd(redis.key("cases:all"), now - 30L * 86_400_000 + 1 + i, t);
                     }
                     p.sync();
