@@ -122,7 +122,7 @@ class CaseStore {
     }
     // [/merge]
 
-    /** The owner's cases, newest first.*/
+    /** The owner's cases, newest first. */
     List<CaseRecord> ofOwner(Address owner, int limit) {
         List<String> numbers = store.jedis().zrevrange(key("cases:by-owner:" + CaseCodec.ownerKey(owner)), 0,
                 limit - 1);
