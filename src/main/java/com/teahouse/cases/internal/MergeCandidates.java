@@ -104,8 +104,9 @@ class MergeCandidates {
                     Document d = searcher.storedFields().document(hit.doc);
                     SimilarityScorer.Doc other = new SimilarityScorer.Doc(d.get("description"), d.get("company"),
                             d.get("owner"));
-                    SimilarityScorer.Score s = scorer.score(terms, mine, scorer.terms(other.description()), other,
-                            term -> docFreq(reader, term), docs);
+                    Map<String, Integer> theirs = SimilarIndex.termsOf(d.get("termsText"));
+                    SimilarityScorer.Score s = scorer.score(terms, mine, theirs, other, term -> docFreq(reader, term),
+                            docs);
                     if (s.value() >= props.threshold()) {
                         boolean hidden = confidential || "1".equals(d.get("confidential"));
                         out.add(new Similar(d.get("tracking"), round(s.value()), s.reasons(hidden)));

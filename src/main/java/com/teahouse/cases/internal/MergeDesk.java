@@ -100,7 +100,8 @@ class MergeDesk implements CaseMerging {
         CaseChange change = CaseChange.from(CaseState.MERGED).to(CaseState.DISPATCHED).op(op())
                 .clear("mergedInto").set("claimDue", claimDue).set("due", claimDue).set("replyDue", replyDue)
                 .item("claim-due", claimDue).item("reply-due", replyDue).openUntil(replyDue)
-                .mergeWith(into, false, MergeStates.UNMERGE_FROM, null, "unmerge-out").event("unmerge", actor, now, into);
+                .mergeWith(into, false, MergeStates.UNMERGE_FROM, null, "unmerge-out")
+                .event("unmerge", actor, now, into);
         return run(b, change, () -> new CaseEvent.CaseUnmerged(b, into, actor));
     }
 

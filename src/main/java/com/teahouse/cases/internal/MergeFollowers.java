@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The cases merged into A follow A: each entrepreneur is told of the merge (and an unmerge) in their language;
  * what staff say on A and A's resolution reach every merged entrepreneur (each case B then waits for its own
  * rating); a 不满意 (or "not solved") on any B takes B back into the group and reopens A, and with it the whole
- * group; A's 不予受理 ends the group's cases the same way. Runs in the instance that changed A, right after the change, like the other notices.
+ * group; A's 不予受理 ends the group's cases the same way. Runs in the instance that changed A, right after the
+ * change, like the other notices.
  */
 @Component
 class MergeFollowers {

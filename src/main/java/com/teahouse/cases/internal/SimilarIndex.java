@@ -104,7 +104,9 @@ final class SimilarIndex {
         d.add(new StringField("tracking", tracking, Field.Store.YES));
         d.add(new StringField("group", group(f.get(0), f.get(1)), Field.Store.NO));
         d.add(new LongPoint("opened", Long.parseLong(f.get(7))));
-        d.add(new TextField("terms", termsText(f.get(2)), Field.Store.NO));
+        String terms = termsText(f.get(2));
+        d.add(new TextField("terms", terms, Field.Store.NO));
+        d.add(new StoredField("termsText", terms)); // analysed once: scoring a hit does not analyse it again
         d.add(new StoredField("description", f.get(2)));
         d.add(new StoredField("company", f.get(3) == null ? "" : f.get(3)));
         d.add(new StoredField("owner", ownerHash(f.get(4), f.get(5))));
@@ -129,6 +131,17 @@ final class SimilarIndex {
             }
         }
         return b.toString();
+    }
+
+    /** The terms of a stored hit, with their counts, as {@link #termsText} wrote them. */
+    static Map<String, Integer> termsOf(String termsText) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (String t : termsText.split(" ")) {
+            if (!t.isEmpty()) {
+                out.merge(t, 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     static String ownerHash(String channel, String chat) {

@@ -56,7 +56,7 @@ public final class MergeCandidatesBench {
             t0 = System.nanoTime();
             candidates.detect("BX-warm", "payment", "奎文区", "工程款未付", null, "o", false);
             System.out.printf("index caught up with them in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            int runs = 2000;
+            int runs = Integer.getInteger("bench.runs", 2000);
             long[] nanos = new long[runs];
             int found = 0;
             for (int i = 0; i < runs; i++) {
