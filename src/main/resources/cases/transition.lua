@@ -18,6 +18,20 @@ if a.holder and a.holder ~= '' then
   local c = redis.call('HGET', ck, 'claimedBy')
   if c and c ~= '' and c ~= a.holder then return {'refused', state, holder} end
 end
+-- [merge] a merge (并单) names the case it joins or leaves: that one must exist, not be this case, be in one of
+-- the states given and (when given) of the same category; checked before anything is written
+local mg = a.merge
+if mg and mg.into then
+  if mg.into == t then return {'refused', state, holder} end
+  local ik = p .. 'case:' .. mg.into
+  local istate = redis.call('HGET', ik, 'state')
+  if not istate or redis.call('HEXISTS', ik, 'anonymisedAt') == 1 then return {'refused', state, holder} end
+  local fits = false
+  for _, s in ipairs(mg.intoFrom) do if s == istate then fits = true end end
+  if not fits then return {'refused', state, holder} end
+  if mg.category ~= '' and redis.call('HGET', ik, 'category') ~= mg.category then return {'refused', state, holder} end
+end
+-- [/merge]
 if a.op and a.op ~= '' then
   if not redis.call('SET', p .. 'case-op:' .. a.op, '1', 'NX', 'EX', 172800) then return {'repeated', state, holder} end
 end
@@ -91,6 +105,20 @@ if a.rep and a.rep.day then
   repFields = {'rep', cjson.encode(r)}
 end
 -- [/reports counters]
+-- [merge] the group of the target (case:<A>:merged), its event log, and the candidate pair, which is settled
+if mg and mg.into then
+  local pair = t < mg.into and (t .. '|' .. mg.into) or (mg.into .. '|' .. t)
+  if mg.join == '1' then
+    redis.call('SADD', p .. 'case:' .. mg.into .. ':merged', t)
+    redis.call('ZREM', p .. 'cases:similar:pairs', pair)
+  else
+    redis.call('SREM', p .. 'case:' .. mg.into .. ':merged', t)
+  end
+  local is = redis.call('HGET', p .. 'case:' .. mg.into, 'state')
+  redis.call('XADD', p .. 'case:' .. mg.into .. ':events', '*', 'type', mg.type, 'who', a.event.who,
+    'whoName', a.event.whoName, 'at', a.event.at, 'from', is, 'to', is, 'note', t)
+end
+-- [/merge]
 local e = a.event
 redis.call('XADD', ck .. ':events', '*', 'type', e.type, 'who', e.who, 'whoName', e.whoName, 'at', e.at,
   'from', state, 'to', to, 'note', e.note, unpack(repFields))

@@ -52,4 +52,14 @@ public sealed interface CaseEvent {
     /** A deadline was missed: the case is now under supervision (督办). */
     record CaseUnderSupervision(String trackingNumber, String which) implements CaseEvent {
     }
+
+    // [merge]
+    /** 并单: this case (B) is now handled together with {@code into} (A), under A's number. */
+    record CaseMerged(String trackingNumber, String into, Actor by) implements CaseEvent {
+    }
+
+    /** This case (B) left the group of {@code from} and is dispatched again to its unit. */
+    record CaseUnmerged(String trackingNumber, String from, Actor by) implements CaseEvent {
+    }
+    // [/merge]
 }

@@ -38,7 +38,14 @@ import java.util.function.Function;
  * REOPEN                     owner, supervisor          replied, closed within 30 days
  * RATE 回访                   owner, once per reply      replied
  * STATUS and notices         owner                      any; someone else's number = an unknown one
+ * MERGE 并单 B into A          holder of B, supervisor    B: new, dispatched, claimed, returned, reopened;
+ *                                                       A: the same states, not B itself, same category
+ *                                                       (another category: supervisor only), A visible
+ * UNMERGE 撤销并单             unit staff of B, supervisor B: merged, while A is not yet replied or closed
+ * DISMISS a 并单 candidate     unit staff, supervisor     any open state
  * </pre>
+ * A merged case (B) has no work of its own: it follows A (A's reply and resolution reach B's entrepreneur, who
+ * rates B; a 不满意 on B reopens A for the whole group).
  * Actors: unit staff = role STAFF whose unit is the case's current unit; holder = the one who claimed it;
  * supervisor = role SUPERVISOR, and the bootstrap ids of {@code teahouse.telegram.staff-user-ids}; ADMIN acts on
  * cases only if also SUPERVISOR; POLICY_EDITOR has no case access; anyone else is refused politely and nothing
@@ -50,7 +57,8 @@ public final class CasePolicy {
     static final Duration REOPEN_WINDOW = Duration.ofDays(30);
 
     public enum Action {
-        SEE, SEE_CONTACT, CLAIM, RELAY, NOTE, RESOLVE, RETURN, TRANSFER, EXTEND, DECLINE, REOPEN, RATE, STATUS;
+        SEE, SEE_CONTACT, CLAIM, RELAY, NOTE, RESOLVE, RETURN, TRANSFER, EXTEND, DECLINE, REOPEN, RATE, STATUS,
+        MERGE, UNMERGE, DISMISS;
 
         boolean ownersAction() {
             return this == RATE || this == STATUS;
@@ -174,6 +182,10 @@ public final class CasePolicy {
                     : c.state() == CLAIMED && !who.holds(c) ? "access.refused.holder" : null;
             case TRANSFER, EXTEND, REOPEN -> sup ? null : "access.refused.supervisor";
             case RATE, STATUS -> "access.refused.owner";
+            // [merge]
+            case MERGE -> sup || who.holds(c) ? null : "access.refused.holder";
+            case UNMERGE, DISMISS -> null;
+            // [/merge]
         };
     }
 
@@ -187,10 +199,61 @@ public final class CasePolicy {
             case RETURN, EXTEND, DECLINE -> s == DISPATCHED || s == CLAIMED;
             case TRANSFER -> s == DISPATCHED || s == RETURNED || s == CLAIMED;
             case RATE -> s == REPLIED;
+            // [merge]
+            case MERGE, DISMISS -> MERGEABLE.contains(s);
+            case UNMERGE -> s == CaseState.MERGED;
+            // [/merge]
             case REOPEN -> s == REPLIED || (s == CLOSED && closedAt.apply(c.trackingNumber())
                     .map(at -> !clock.instant().isAfter(at.plus(REOPEN_WINDOW))).orElse(false));
         };
     }
+
+    // [merge]
+    /** The states a case may be merged from and into: still being worked on under its own number. */
+    static final java.util.Set<CaseState> MERGEABLE = java.util.EnumSet.of(CaseState.NEW, DISPATCHED, CLAIMED,
+            RETURNED, REOPENED);
+
+    /**
+     * Merging {@code b} into {@code into}: MERGE on b, then the target: another case the caller can see (else
+     * HIDDEN, as if it did not exist), still open and not merged itself, of the same category unless the caller
+     * is a supervisor; and b has no group of its own ({@code hasGroup}: cases merged into b would lose their
+     * target). Keys of dialogs/texts/merge.yaml name each refusal.
+     */
+    public Decision decideMerge(CaseCaller who, CaseRecord b, CaseRecord into, boolean hasGroup) {
+        Decision d = decide(who, Action.MERGE, b);
+        if (!d.allowed()) {
+            return d;
+        }
+        if (into == null || (!who.supervisor() && !who.staffOf(into))) {
+            return Decision.refuse("merge.refused.target");
+        }
+        if (into.trackingNumber().equals(b.trackingNumber())) {
+            return Decision.refuse("merge.refused.self");
+        }
+        if (!MERGEABLE.contains(into.state())) {
+            return new Decision(Decision.Verdict.REFUSED, "merge.refused.targetState", into.state(), null);
+        }
+        if (hasGroup) {
+            return Decision.refuse("merge.refused.hasGroup");
+        }
+        if (!java.util.Objects.equals(into.category(), b.category()) && !who.supervisor()) {
+            return Decision.refuse("merge.refused.category");
+        }
+        return Decision.ALLOW;
+    }
+
+    /** Undoing a merge is possible until the case it was merged into is resolved (replied or closed). */
+    public Decision decideUnmerge(CaseCaller who, CaseRecord b, CaseRecord into) {
+        Decision d = decide(who, Action.UNMERGE, b);
+        if (!d.allowed()) {
+            return d;
+        }
+        if (into != null && (into.state() == REPLIED || into.state() == CLOSED)) {
+            return new Decision(Decision.Verdict.REFUSED, "merge.refused.resolved", into.state(), null);
+        }
+        return Decision.ALLOW;
+    }
+    // [/merge]
 
     private static Decision refusedState(CaseRecord c) {
         if (c.state() == CLAIMED && c.claimedByName() != null) {

@@ -3,6 +3,8 @@
  * working days and an ending, following the 12345 workflow (受理 → 转办 → 办理 → 回复 → 回访 → 办结).
  * {@link com.teahouse.cases.CasePolicy} is the one authorization policy: who may see or do what with a case.
  * {@link com.teahouse.cases.CaseCounters} are the per-day figures the case scripts keep as they change a case.
+ * 并单 ({@link com.teahouse.cases.CaseMerging}): duplicate candidates found with Lucene when a case opens, stored
+ * in Redis with both cases; a case merged into another follows it (state merged) until it is unmerged.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

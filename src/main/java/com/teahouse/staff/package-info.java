@@ -3,7 +3,8 @@
  * card and actions (接单 claim, 办结 resolve, 转办 transfer, 退回 return, 备注 note) and the relay between the
  * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles: throttled logins,
  * one password rule, an account lifecycle (own password, admin edits that end the account's sessions, an audit
- * stream in Redis).
+ * stream in Redis). 并单 in the console (candidates, merge, unmerge, dismiss; {@code similar.js} on the case page)
+ * and in the forum (A's topic receives B's description and attachments).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff")
 package com.teahouse.staff;

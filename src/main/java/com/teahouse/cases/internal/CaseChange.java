@@ -26,6 +26,10 @@ final class CaseChange {
     /** What the reports counters count for this change (CaseTally), or null: nothing. */
     Map<String, Object> rep;
 
+    // [merge] the case this one joins or leaves (并单), checked and linked in the same script; empty: none
+    final Map<String, Object> merge = new LinkedHashMap<>();
+    // [/merge]
+
     private CaseChange(List<String> from) {
         this.from = from;
     }
@@ -101,6 +105,21 @@ final class CaseChange {
         return this;
     }
 
+    // [merge]
+    /**
+     * Joins ({@code join}) or leaves the group of case {@code into}, which must then be in one of
+     * {@code intoStates} (and of {@code category}, when not null); logs {@code type} on it too.
+     */
+    CaseChange mergeWith(String into, boolean join, List<String> intoStates, String category, String type) {
+        merge.put("into", into);
+        merge.put("join", join ? "1" : "0");
+        merge.put("intoFrom", intoStates);
+        merge.put("category", category == null ? "" : category);
+        merge.put("type", type);
+        return this;
+    }
+    // [/merge]
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", from);
@@ -116,6 +135,9 @@ final class CaseChange {
         m.put("event", event);
         if (rep != null) {
             m.put("rep", rep);
+        }
+        if (!merge.isEmpty()) {
+            m.put("merge", merge); // [merge]
         }
         return m;
     }

@@ -111,6 +111,20 @@ class CaseStore {
         }
     }
 
+    // [merge]
+    /** The latest entry of a case's event log (what a listener of its last change needs), or null. */
+    CaseHistoryEntry lastEvent(String tracking) {
+        List<StreamEntry> last = store.jedis().xrevrange(key("case:" + tracking + ":events"), (StreamEntryID) null,
+                (StreamEntryID) null, 1);
+        if (last.isEmpty()) {
+            return null;
+        }
+        Map<String, String> f = last.get(0).getFields();
+        return new CaseHistoryEntry(last.get(0).getID().toString(), f.get("type"), f.get("who"), f.get("whoName"),
+                CaseCodec.instant(f.get("at")), f.get("from"), f.get("to"), f.get("note"));
+    }
+    // [/merge]
+
     /** The owner's cases, newest first. */
     List<CaseRecord> ofOwner(Address owner, int limit) {
         List<String> numbers = store.jedis().zrevrange(key("cases:by-owner:" + CaseCodec.ownerKey(owner)), 0,

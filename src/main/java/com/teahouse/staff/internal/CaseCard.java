@@ -68,7 +68,7 @@ class CaseCard {
     }
 
     List<List<Button>> buttons(CaseRecord c) {
-        if (c.state().ended()) {
+        if (c.state().idle()) {
             return List.of();
         }
         String t = c.trackingNumber();

@@ -60,8 +60,10 @@ class ConsolePages {
                 + "<select id=\"to-unit\"></select><button id=\"transfer\">转办</button>"
                 + "<button id=\"contact\">查看联系方式</button>"
                 + "<p id=\"result\" role=\"status\"></p></section>"
+                + "<section id=\"similar\"></section>" // [merge] filled by similar.js
                 + "<h2>办理记录</h2><ol id=\"history\"></ol></main>"
-                + "<script src=\"/staff/console.js\"></script></body></html>";
+                + "<script src=\"/staff/console.js\"></script>"
+                + "<script src=\"/staff/similar.js\"></script></body></html>";
     }
 
     static String header() {

@@ -1,0 +1,179 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseMerging.Similar;
+import com.teahouse.store.RedisStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the 并单 candidates of a case when it opens, and stores them in Redis with both cases
+ * ({@code case:<t>:similar}, a sorted set by score, with the reasons in {@code case:<t>:similar:why}) and in the
+ * supervisor's list ({@code cases:similar:pairs}, members "A|B"): computed once, by the instance that opened it,
+ * and the same for every instance after. Lucene's BM25 retrieves the nearest texts of the same category and
+ * district in the window; {@link SimilarityScorer} scores them.
+ */
+@Component
+class MergeCandidates {
+
+    private static final int RETRIEVE = 20;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeCandidates.class);
+
+    private final RedisStore redis;
+    private final CaseStore store;
+    private final SimilarityScorer scorer = new SimilarityScorer();
+    private final MergeProperties props;
+    private final Clock clock;
+    private final SimilarIndex index;
+
+    MergeCandidates(RedisStore redis, CaseStore store, MergeProperties props, Clock clock) {
+        this.redis = redis;
+        this.store = store;
+        this.props = props;
+        this.clock = clock;
+        this.index = new SimilarIndex(redis, scorer, Duration.ofDays(props.windowDays()), clock.instant());
+    }
+
+    /** The open cases of the window, indexed before the first case opens here (not on its way). */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        try {
+            index.catchUp(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not index the open cases for 并单 candidates yet; the first opening will", e);
+        }
+    }
+
+    /** Candidates are help for staff: a failure here is logged and never fails the opening of the case. */
+    @EventListener
+    void on(CaseEvent.CaseOpened opened) {
+        try {
+            store.get(opened.trackingNumber()).ifPresent(c -> {
+                if (c.description() != null && !c.description().isBlank()) {
+                    save(c.trackingNumber(), detect(c.trackingNumber(), c.category(), c.location(),
+                            c.description(), c.company(), SimilarIndex.ownerHash(c.owner().channel(),
+                                    c.owner().chat()), c.confidential()));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("并单 candidates of case {} not computed", opened.trackingNumber(), e);
+        }
+    }
+
+    /** The candidates of a case that has just opened (it may already be in the index: it is skipped). */
+    List<Similar> detect(String t, String category, String location, String description, String company,
+            String owner, boolean confidential) {
+        Instant now = clock.instant();
+        index.catchUp(now);
+        Map<String, Integer> terms = scorer.terms(description);
+        SimilarityScorer.Doc mine = new SimilarityScorer.Doc(description, company, owner);
+        List<Similar> out = new ArrayList<>();
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                BooleanQuery.Builder text = new BooleanQuery.Builder();
+                terms.keySet().stream().limit(IndexSearcher.getMaxClauseCount() - 8)
+                        .forEach(term -> text.add(new TermQuery(new Term("terms", term)), Occur.SHOULD));
+                BooleanQuery q = new BooleanQuery.Builder().add(text.build(), Occur.MUST)
+                        .add(new TermQuery(SimilarIndex.groupTerm(category, location)), Occur.FILTER)
+                        .add(LongPoint.newRangeQuery("opened", now.minus(Duration.ofDays(props.windowDays()))
+                                .toEpochMilli(), Long.MAX_VALUE), Occur.FILTER)
+                        .add(new TermQuery(new Term("tracking", t)), Occur.MUST_NOT).build();
+                IndexReader reader = searcher.getIndexReader();
+                int docs = Math.max(1, reader.numDocs());
+                for (ScoreDoc hit : searcher.search(q, RETRIEVE).scoreDocs) {
+                    Document d = searcher.storedFields().document(hit.doc);
+                    SimilarityScorer.Doc other = new SimilarityScorer.Doc(d.get("description"), d.get("company"),
+                            d.get("owner"));
+                    Map<String, Integer> theirs = SimilarIndex.termsOf(d.get("termsText"));
+                    SimilarityScorer.Score s = scorer.score(terms, mine, theirs, other, term -> docFreq(reader, term),
+                            docs);
+                    if (s.value() >= props.threshold()) {
+                        boolean hidden = confidential || "1".equals(d.get("confidential"));
+                        out.add(new Similar(d.get("tracking"), round(s.value()), s.reasons(hidden)));
+                    }
+                }
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Similar> open = stillOpen(out);
+        return open.stream().sorted(Comparator.comparingDouble(Similar::score).reversed())
+                .limit(props.maxCandidates()).toList();
+    }
+
+    private static int docFreq(IndexReader reader, String term) {
+        try {
+            return reader.docFreq(new Term("terms", term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Only cases still being worked on under their own number are candidates. */
+    private List<Similar> stillOpen(List<Similar> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<redis.clients.jedis.Response<String>> states = new ArrayList<>();
+        try (var p = redis.jedis().pipelined()) {
+            for (Similar s : found) {
+                states.add(p.hget(redis.key("case:" + s.tracking()), "state"));
+            }
+            p.sync();
+        }
+        List<Similar> out = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            String st = states.get(i).get();
+            if (st != null && MergeStates.mergeable(st)) {
+                out.add(found.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Stores the pairs with both cases and in the supervisor's list, in one transaction. */
+    void save(String t, List<Similar> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        try (var tx = redis.jedis().multi()) {
+            for (Similar s : found) {
+                String why = String.join(",", s.reasons());
+                tx.zadd(redis.key("case:" + t + ":similar"), s.score(), s.tracking());
+                tx.zadd(redis.key("case:" + s.tracking() + ":similar"), s.score(), t);
+                tx.hset(redis.key("case:" + t + ":similar:why"), s.tracking(), why);
+                tx.hset(redis.key("case:" + s.tracking() + ":similar:why"), t, why);
+                String pair = MergeStates.pair(t, s.tracking());
+                tx.zadd(redis.key("cases:similar:pairs"), s.score(), pair);
+                tx.hset(redis.key("cases:similar:why"), pair, why);
+            }
+            tx.exec();
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,181 @@
+package com.teahouse.cases.internal;
+
+import com.teahouse.store.RedisStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * The complaint texts of the cases opened in the last days, in memory (Lucene), per instance. It is not told of
+ * cases by events, which stay in the instance that made them: before each use it reads from {@code cases:all}
+ * (every case by opening time, written by open.lua) the cases opened since it last looked, on any instance. So
+ * every instance compares a new case with the same open cases. States are not kept here: the caller checks them
+ * in Redis for the few hits that matter.
+ */
+final class SimilarIndex {
+
+    /** One indexed case, as stored fields; {@code owner} is a hash, never the chat id. */
+    record Hit(String tracking, String description, String company, String owner, boolean confidential) {
+    }
+
+    private final RedisStore redis;
+    private final SimilarityScorer scorer;
+    private final Duration window;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Set<String> indexed = new HashSet<>();
+    private double seenUpTo;
+    private Instant prunedAt = Instant.EPOCH;
+
+    SimilarIndex(RedisStore redis, SimilarityScorer scorer, Duration window, Instant now) {
+        this.redis = redis;
+        this.scorer = scorer;
+        this.window = window;
+        this.seenUpTo = now.minus(window).toEpochMilli();
+        try {
+            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new WhitespaceAnalyzer()));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SearcherManager searchers() {
+        return searchers;
+    }
+
+    /** Indexes the cases opened since the last look (one ZRANGEBYSCORE, then one pipeline for the new ones). */
+    synchronized void catchUp(Instant now) {
+        List<Tuple> fresh = redis.jedis().zrangeByScoreWithScores(redis.key("cases:all"), seenUpTo,
+                Double.POSITIVE_INFINITY);
+        List<String> numbers = new ArrayList<>();
+        for (Tuple t : fresh) {
+            seenUpTo = Math.max(seenUpTo, t.getScore());
+            if (indexed.add(t.getElement())) {
+                numbers.add(t.getElement());
+            }
+        }
+        if (!numbers.isEmpty()) {
+            List<Response<List<String>>> rows = new ArrayList<>();
+            try (var p = redis.jedis().pipelined()) {
+                for (String n : numbers) {
+                    rows.add(p.hmget(redis.key("case:" + n), "category", "location", "description", "company",
+                            "ownerChannel", "ownerChat", "confidential", "openedAt"));
+                }
+                p.sync();
+            }
+            for (int i = 0; i < numbers.size(); i++) {
+                add(numbers.get(i), rows.get(i).get());
+            }
+        }
+        prune(now);
+        refresh();
+    }
+
+    private void add(String tracking, List<String> f) {
+        if (f.get(2) == null || f.get(2).isBlank() || f.get(7) == null) {
+            return;
+        }
+        Document d = new Document();
+        d.add(new StringField("tracking", tracking, Field.Store.YES));
+        d.add(new StringField("group", group(f.get(0), f.get(1)), Field.Store.NO));
+        d.add(new LongPoint("opened", Long.parseLong(f.get(7))));
+        String terms = termsText(f.get(2));
+        d.add(new TextField("terms", terms, Field.Store.NO));
+        d.add(new StoredField("termsText", terms)); // analysed once: scoring a hit does not analyse it again
+        d.add(new StoredField("description", f.get(2)));
+        d.add(new StoredField("company", f.get(3) == null ? "" : f.get(3)));
+        d.add(new StoredField("owner", ownerHash(f.get(4), f.get(5))));
+        d.add(new StoredField("confidential", "1".equals(f.get(6)) ? "1" : "0"));
+        try {
+            writer.addDocument(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What is compared with what: the same category and district (as the entrepreneur named it). */
+    static String group(String category, String location) {
+        return (category == null ? "" : category) + "|" + (location == null ? "" : location.strip());
+    }
+
+    String termsText(String description) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Integer> e : scorer.terms(description).entrySet()) {
+            for (int i = 0; i < e.getValue(); i++) {
+                b.append(e.getKey()).append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The terms of a stored hit, with their counts, as {@link #termsText} wrote them. */
+    static Map<String, Integer> termsOf(String termsText) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (String t : termsText.split(" ")) {
+            if (!t.isEmpty()) {
+                out.merge(t, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    static String ownerHash(String channel, String chat) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((channel + ":" + chat)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void prune(Instant now) {
+        if (Duration.between(prunedAt, now).toMinutes() < 60) {
+            return;
+        }
+        prunedAt = now;
+        try {
+            writer.deleteDocuments(LongPoint.newRangeQuery("opened", Long.MIN_VALUE,
+                    now.minus(window).toEpochMilli() - 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Term groupTerm(String category, String location) {
+        return new Term("group", group(category, location));
+    }
+}

@@ -1,0 +1,70 @@
+package com.teahouse.staff.internal;
+
+import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseWork;
+import com.teahouse.messaging.Attachment;
+import com.teahouse.messaging.Outbound;
+import com.teahouse.messaging.Outbox;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 并单 in the staff forum: A's topic receives B's description and attachments, B's topic is told where the work
+ * went (its card, edited by {@link ForumTopics}, loses its buttons); an unmerge is told in A's topic.
+ */
+@Component
+class MergeTopics {
+
+    private final TelegramStaff staff;
+    private final CaseWork work;
+    private final CaseCard card;
+    private final com.teahouse.texts.Texts texts;
+    private final Outbox outbox;
+
+    MergeTopics(TelegramStaff staff, CaseWork work, CaseCard card, com.teahouse.texts.Texts texts, Outbox outbox) {
+        this.staff = staff;
+        this.work = work;
+        this.card = card;
+        this.texts = texts;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(CaseEvent event) {
+        if (!staff.configured()) {
+            return;
+        }
+        List<Outbound> out = new ArrayList<>();
+        if (event instanceof CaseEvent.CaseMerged m) {
+            CaseRecord b = work.get(m.trackingNumber()).orElse(null);
+            CaseRecord a = work.get(m.into()).orElse(null);
+            if (b == null || a == null) {
+                return;
+            }
+            Map<String, Object> p = new HashMap<>();
+            p.put("number", b.trackingNumber());
+            p.put("into", a.trackingNumber());
+            p.put("name", m.by().name());
+            p.put("description", b.description() == null ? "-" : b.description());
+            if (a.topic() != null) {
+                out.add(Outbound.send(a.topic(), texts.render("staff.merge.into", card.language(), p)));
+                for (Attachment att : b.attachments()) {
+                    out.add(Outbound.file(a.topic(), att, texts.render("staff.merge.into", card.language(), p)));
+                }
+            }
+            if (b.topic() != null) {
+                out.add(Outbound.send(b.topic(), texts.render("staff.merge.closed", card.language(), p)));
+            }
+        } else if (event instanceof CaseEvent.CaseUnmerged u) {
+            work.get(u.from()).filter(a -> a.topic() != null).ifPresent(a -> out.add(Outbound.send(a.topic(),
+                    texts.render("staff.merge.out", card.language(), Map.of("number", u.trackingNumber(),
+                            "name", u.by().name())))));
+        }
+        outbox.post(out);
+    }
+}

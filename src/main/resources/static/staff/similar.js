@@ -1,0 +1,102 @@
+// 并单 on the case page: fills <section id="similar"> with the case's duplicate candidates, the group merged
+// into it, or the case it was merged into, with merge, unmerge and dismiss (each asks for confirmation).
+// Every value from the server is put in the page with textContent, never as markup.
+(function () {
+  'use strict';
+  const section = document.getElementById('similar');
+  const t = document.body.dataset.case;
+  if (!section || !t) { return; }
+  let csrf = null;
+
+  function send(path, post) {
+    const init = { credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    const ready = post && !csrf
+      ? fetch('/staff/api/me', init).then((r) => r.json()).then((m) => { csrf = m.csrf; })
+      : Promise.resolve();
+    return ready.then(() => {
+      if (post) {
+        init.method = 'POST';
+        init.headers['Content-Type'] = 'application/json';
+        init.headers[csrf.header] = csrf.token;
+        init.body = JSON.stringify(post);
+      }
+      return fetch('/staff/api' + path, init);
+    }).then((r) => r.json().catch(() => ({})).then((b) => {
+      if (!r.ok) { throw new Error(b.message || ('HTTP ' + r.status)); }
+      return b;
+    }));
+  }
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  function link(n) {
+    const a = el('a', n);
+    a.href = '/staff/case/' + encodeURIComponent(n);
+    return a;
+  }
+
+  function button(id, label, question, action) {
+    const b = el('button', label);
+    b.id = id;
+    b.addEventListener('click', () => {
+      if (!window.confirm(question)) { return; }
+      action().then(() => { status.textContent = '已完成'; load(); })
+        .catch((e) => { status.textContent = e.message; });
+    });
+    return b;
+  }
+
+  const status = el('p', '', 'similar-status');
+  status.id = 'similar-status';
+  status.setAttribute('role', 'status');
+  const enc = encodeURIComponent;
+
+  function load() {
+    send('/cases/' + enc(t) + '/similar').then((s) => {
+      section.replaceChildren(el('h2', '并单'));
+      if (s.mergedInto) {
+        const p = el('p', '本案已并入 ');
+        p.id = 'merged-into';
+        p.append(link(s.mergedInto));
+        section.append(p);
+        if (s.canUnmerge) {
+          section.append(button('unmerge', '撤销并单', '确定撤销并单，让本案单独办理？',
+            () => send('/cases/' + enc(t) + '/unmerge', {})));
+        }
+      }
+      if (s.group && s.group.length) {
+        const p = el('p', '已并入本案：');
+        p.id = 'merged-group';
+        s.group.forEach((n, i) => { if (i) { p.append('、'); } p.append(link(n)); });
+        section.append(p);
+      }
+      if (s.items && s.items.length) {
+        const list = el('ul');
+        list.id = 'similar-list';
+        s.items.forEach((c) => {
+          const li = el('li');
+          li.dataset.tracking = c.tracking;
+          li.append(link(c.tracking), el('span', ' 相似度 ' + Math.round(c.score * 100) + '% · ' + (c.reason || '')));
+          if (s.canMerge) {
+            li.append(button('merge-into-' + c.tracking, '并入该案', '确定将本案并入 ' + c.tracking + '？',
+              () => send('/cases/' + enc(t) + '/merge', { into: c.tracking })));
+          }
+          li.append(button('dismiss-' + c.tracking, '不是同一问题', '确定忽略这条并单建议？',
+            () => send('/cases/' + enc(t) + '/similar/' + enc(c.tracking) + '/dismiss', {})));
+          list.append(li);
+        });
+        section.append(el('p', '可能是同一问题（并单建议）：'), list);
+      } else if (!s.mergedInto) {
+        section.append(el('p', '暂无并单建议。'));
+      }
+      section.append(status);
+    }).catch((e) => { status.textContent = e.message; section.append(status); });
+  }
+
+  load();
+})();
