@@ -1,5 +1,6 @@
 package com.teahouse.staff.internal;
 
+import com.teahouse.cases.ConversationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class ConsoleBrowserIT {
         Address owner = Address.of("web", "w-" + UUID.randomUUID());
         String t = desk.open(new CaseRequest(UUID.randomUUID().toString(), owner, "zh", CaseRequest.Kind.COMPLAINT,
                 "payment", XSS, List.of(), "奎文区", "某公司", null, "张三", "13800000000", false, List.of(
-                        "user: <b>hi</b>"))).trackingNumber();
+                        ConversationLine.user("<b>hi</b>", null)))).trackingNumber();
         WebDriver driver = HeadlessChromium.start(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
