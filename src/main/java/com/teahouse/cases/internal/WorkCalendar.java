@@ -107,6 +107,30 @@ final class WorkCalendar {
         }
     }
 
+    /** Office time within [from, to] (from not after to): the overlap with office hours on working days. */
+    Duration officeTimeBetween(Instant from, Instant to) {
+        Duration sum = Duration.ZERO;
+        ZonedDateTime a = from.atZone(zone);
+        ZonedDateTime b = to.atZone(zone);
+        for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkday(day)) {
+                continue;
+            }
+            ZonedDateTime open = day.atTime(start).atZone(zone);
+            ZonedDateTime close = day.atTime(end).atZone(zone);
+            ZonedDateTime s = a.isAfter(open) ? a : open;
+            ZonedDateTime e = b.isBefore(close) ? b : close;
+            if (e.isAfter(s)) {
+                sum = sum.plus(Duration.between(s, e));
+            }
+        }
+        return sum;
+    }
+
+    Duration officeDay() {
+        return Duration.between(start, end);
+    }
+
     /** {@code t} if the office is open then, else the next opening. */
     private ZonedDateTime nextOfficeMoment(ZonedDateTime t) {
         LocalDate day = t.toLocalDate();
