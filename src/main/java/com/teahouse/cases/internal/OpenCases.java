@@ -12,10 +12,17 @@ class OpenCases implements CaseListing {
 
     private final RedisStore redis;
     private final CaseStore store;
+    private final Catalogue catalogue;
 
-    OpenCases(RedisStore redis, CaseStore store) {
+    OpenCases(RedisStore redis, CaseStore store, Catalogue catalogue) {
         this.redis = redis;
         this.store = store;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public List<String> categories() {
+        return catalogue.categoryIds();
     }
 
     @Override

@@ -42,6 +42,7 @@ final class CaseSearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final CaseWork work;
+    private volatile boolean dirty;
 
     CaseSearchIndex(CaseWork work) {
         this.work = work;
@@ -54,13 +55,16 @@ final class CaseSearchIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes (or re-indexes) these cases; an ended case leaves the index. */
+    /**
+     * Indexes (or re-indexes) these cases; an ended case leaves the index. Cheap: the change becomes visible at
+     * the next search (which reopens the reader once for all changes since), not in the caller's thread.
+     */
     void put(List<CaseRecord> cases) {
         try {
             for (CaseRecord c : cases) {
                 write(c);
             }
-            searchers.maybeRefreshBlocking();
+            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +81,7 @@ final class CaseSearchIndex implements AutoCloseable {
     void remove(String tracking) {
         try {
             writer.deleteDocuments(new Term("t", tracking));
-            searchers.maybeRefreshBlocking();
+            dirty = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -164,6 +168,10 @@ final class CaseSearchIndex implements AutoCloseable {
             b.add(new TermQuery(new Term("unit", unit)), Occur.FILTER);
         }
         try {
+            if (dirty) {
+                dirty = false;
+                searchers.maybeRefreshBlocking();
+            }
             IndexSearcher s = searchers.acquire();
             try {
                 List<String> out = new ArrayList<>();
