@@ -41,7 +41,8 @@ public final class ConsoleSearchBench {
         int queries = Integer.getInteger("bench.queries", 2000);
         ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("search-bench"), null,
                 new MutableClock(Instant.now()), Map.of("logging.level.com.teahouse", "ERROR",
-                        "teahouse.cases.poll-interval", "1h", "teahouse.console.search-refresh", "24h"));
+                        "teahouse.cases.poll-interval", "1h", "teahouse.console.search-refresh", "24h",
+                        "teahouse.redis.embedded-max-memory", "2gb"));
         try {
             CaseDesk desk = app.getBean(CaseDesk.class);
             ConsoleSearch search = app.getBean(ConsoleSearch.class);
