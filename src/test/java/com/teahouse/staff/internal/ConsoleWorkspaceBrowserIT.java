@@ -61,6 +61,29 @@ class ConsoleWorkspaceBrowserIT {
                 CaseWork work = app.bean(CaseWork.class);
                 String t = ConfidentialityIT.newest(null, work, false);
 
+                // the photo comes through the server, for those who may see the case only
+                ConfidentialityIT.account(app, "w-ndrc", Set.of(StaffRole.STAFF), "ndrc", FakeUser.human(5803,
+                        "周专员", "zh"));
+                String file = "/staff/api/cases/" + t + "/attachments/0";
+                var supConsole = ConfidentialityIT.Console.login(app, "w-sup");
+                var got = supConsole.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        app.baseUrl() + file)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(got.statusCode()).isEqualTo(200);
+                assertThat(got.body()).isEqualTo(com.teahouse.channel.telegram.fake.FakeBotApiServer.FILE_BYTES);
+                assertThat(got.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+                var otherUnit = ConfidentialityIT.Console.login(app, "w-ndrc");
+                assertThat(otherUnit.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        app.baseUrl() + file)).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode()).isEqualTo(404);
+                assertThat(supConsole.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        app.baseUrl() + "/staff/api/cases/" + t + "/attachments/7")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+                assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app.baseUrl() + file)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+                assertThat(String.join("\n", telegram.calls().stream().map(c -> String.valueOf(c.params()))
+                        .toList())).doesNotContain("/file/bot");
+
                 WebDriver driver = HeadlessChromium.start(1366, 900);
                 try {
                     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -88,6 +111,8 @@ class ConsoleWorkspaceBrowserIT {
                     assertThat(conversation).contains("[拖欠账款、保证金不退]", "尾款 120 万元未付", "第 2 步")
                             .doesNotContain("complaint.category=", "测试科技有限公司Z9", "13900009999");
                     assertThat(driver.findElements(By.cssSelector("#conversation img.thumb"))).hasSize(1);
+                    wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript(
+                            "return document.querySelector('#conversation img.thumb').naturalWidth;")) == 1L);
                     wait.until(d -> d.findElement(By.cssSelector("#reply-due .left")).getText().contains("小时"));
                     shot(driver, "case-conversation");
 

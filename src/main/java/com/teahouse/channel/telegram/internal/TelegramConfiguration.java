@@ -32,6 +32,11 @@ class TelegramConfiguration {
     }
 
     @Bean
+    com.teahouse.messaging.ChannelFiles telegramFiles(TelegramClient client) {
+        return new TelegramFiles(client);
+    }
+
+    @Bean
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu,
             com.teahouse.limits.InboundGate gate) {
         return new TelegramBot(props, client, inbox, menu, gate);
