@@ -2,6 +2,9 @@
  * Cases: whatever the bot cannot close becomes a case with a tracking number, a handling unit, a deadline in
  * working days and an ending, following the 12345 workflow (受理 → 转办 → 办理 → 回复 → 回访 → 办结).
  * {@link com.teahouse.cases.CasePolicy} is the one authorization policy: who may see or do what with a case.
+ * A case keeps its conversation as {@link com.teahouse.cases.ConversationLine}s (who, what, when);
+ * {@link com.teahouse.cases.CaseListing} reads many cases at once and {@link com.teahouse.cases.WorkingTime}
+ * measures office time by the calendar that sets the deadlines.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

@@ -3,7 +3,11 @@
  * card and actions (接单 claim, 办结 resolve, 转办 transfer, 退回 return, 备注 note) and the relay between the
  * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles: throttled logins,
  * one password rule, an account lifecycle (own password, admin edits that end the account's sessions, an audit
- * stream in Redis).
+ * stream in Redis). The console is a workspace: a navigation shared by every page (nav.js: items by role, live
+ * counts, reminders, zh/en from {@code dialogs/texts/console.yaml}), search over an in-memory Lucene index of open
+ * cases scoped by {@link com.teahouse.cases.CasePolicy} (phone search for supervisors, audited), the case page
+ * (conversation, attachments through the server, timeline, working-time deadlines, notes, canned replies) and
+ * private deadline reminders to the holder.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff")
 package com.teahouse.staff;
