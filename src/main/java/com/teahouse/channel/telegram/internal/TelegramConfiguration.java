@@ -32,8 +32,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    com.teahouse.messaging.ChannelFiles telegramFiles(TelegramClient client) {
-        return new TelegramFiles(client);
+    com.teahouse.messaging.ChannelFiles telegramFiles(TelegramClient client, TelegramProperties props) {
+        return new TelegramFiles(client, props.apiUrl(), props.token());
     }
 
     @Bean
