@@ -22,7 +22,7 @@
       const f = line.attachment;
       if (f.photo) {
         const a = el('a'); a.href = f.href; a.target = '_blank'; a.rel = 'noopener';
-        const img = el('img', null, 'thumb'); img.src = f.href; img.alt = f.name || f.kind; img.loading = 'lazy';
+        const img = el('img', null, 'thumb'); img.src = f.href; img.alt = f.name || f.kind;
         a.appendChild(img); li.appendChild(a);
       } else {
         const a = el('a', t('case.download') + ' ' + (f.name || f.kind), 'file'); a.href = f.href; a.download = f.name || '';

@@ -111,8 +111,10 @@ class ConsoleWorkspaceBrowserIT {
                     assertThat(conversation).contains("[拖欠账款、保证金不退]", "尾款 120 万元未付", "第 2 步")
                             .doesNotContain("complaint.category=", "测试科技有限公司Z9", "13900009999");
                     assertThat(driver.findElements(By.cssSelector("#conversation img.thumb"))).hasSize(1);
-                    wait.until(d -> ((Long) ((JavascriptExecutor) d).executeScript(
-                            "return document.querySelector('#conversation img.thumb').naturalWidth;")) == 1L);
+                    // the thumbnail is the fake's 1×1 PNG, fetched through the console
+                    wait.until(d -> Long.valueOf(1L).equals(((JavascriptExecutor) d).executeScript(
+                            "var i = document.querySelector('#conversation img.thumb'); i.scrollIntoView();"
+                                    + " return i.complete ? i.naturalWidth : 0;")));
                     wait.until(d -> d.findElement(By.cssSelector("#reply-due .left")).getText().contains("小时"));
                     shot(driver, "case-conversation");
 
