@@ -60,7 +60,9 @@
       $('unit').textContent = v.unitName;
       $('holder').textContent = v.claimedByName || t('case.unclaimed');
       fields(v);
-      $('conversation').replaceChildren(...v.conversation.map(bubble));
+      const list = $('conversation');
+      list.replaceChildren(...v.conversation.map(bubble));
+      list.scrollTop = list.scrollHeight; // the latest at hand, as in a chat
       deadline('claim-due', v.deadlines.claimDue, v.deadlines.claimLeft);
       deadline('reply-due', v.deadlines.replyDue, v.deadlines.replyLeft);
       $('notes').replaceChildren(...v.notes.map((n) => el('li', when(n.at) + ' ' + (n.whoName || n.who) + '：' + (n.note || ''))));
