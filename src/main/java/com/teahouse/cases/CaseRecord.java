@@ -20,7 +20,7 @@ public record CaseRecord(
         String trackingNumber, CaseState state, CaseRequest.Kind kind, String category, String unit,
         String description, List<Attachment> attachments, String location, String company, String creditCode,
         String contactName, String phone, boolean confidential, String language, Address owner,
-        List<String> transcript, Instant openedAt, Instant claimDue, Instant replyDue, Instant due, Address topic,
+        List<ConversationLine> transcript, Instant openedAt, Instant claimDue, Instant replyDue, Instant due, Address topic,
         String claimedBy, String claimedByName, boolean supervised, String resolution, String rating,
         String declineRoute) {
 

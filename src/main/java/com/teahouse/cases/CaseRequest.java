@@ -26,7 +26,7 @@ public record CaseRequest(
         String contactName,
         String phone,
         boolean confidential,
-        List<String> transcript) {
+        List<ConversationLine> transcript) {
 
     public enum Kind { COMPLAINT, HANDOFF }
 

@@ -5,6 +5,9 @@
  * {@link com.teahouse.cases.CaseCounters} are the per-day figures the case scripts keep as they change a case.
  * 并单 ({@link com.teahouse.cases.CaseMerging}): duplicate candidates found with Lucene when a case opens, stored
  * in Redis with both cases; a case merged into another follows it (state merged) until it is unmerged.
+ * A case keeps its conversation as {@link com.teahouse.cases.ConversationLine}s (who, what, when);
+ * {@link com.teahouse.cases.CaseListing} reads many cases at once and {@link com.teahouse.cases.WorkingTime}
+ * measures office time by the calendar that sets the deadlines.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

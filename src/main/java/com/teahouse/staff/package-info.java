@@ -5,6 +5,11 @@
  * one password rule, an account lifecycle (own password, admin edits that end the account's sessions, an audit
  * stream in Redis). 并单 in the console (candidates, merge, unmerge, dismiss; {@code similar.js} on the case page)
  * and in the forum (A's topic receives B's description and attachments).
+ * The console is a workspace: a navigation shared by every page (nav.js: items by role, live
+ * counts, reminders, zh/en from {@code dialogs/texts/console.yaml}), search over an in-memory Lucene index of open
+ * cases scoped by {@link com.teahouse.cases.CasePolicy} (phone search for supervisors, audited), the case page
+ * (conversation, attachments through the server, timeline, working-time deadlines, notes, canned replies) and
+ * private deadline reminders to the holder.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff")
 package com.teahouse.staff;

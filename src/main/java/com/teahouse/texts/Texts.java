@@ -27,4 +27,9 @@ public interface Texts {
     }
 
     boolean has(String key);
+
+    /** Every key that starts with {@code prefix} (a page that takes a whole group of texts at once). */
+    default java.util.Set<String> keysStartingWith(String prefix) {
+        return java.util.Set.of();
+    }
 }

@@ -1,5 +1,6 @@
 package com.teahouse.cases;
 
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.messaging.Address;
 import com.teahouse.testsupport.MutableClock;
 import com.teahouse.testsupport.TestApps;
@@ -88,7 +89,8 @@ public final class CasesBench {
         desk.open(new CaseRequest(UUID.randomUUID().toString(), Address.of("web", "bench-" + UUID.randomUUID()), "zh",
                 CaseRequest.Kind.COMPLAINT, category, "benchmark case description, about a hundred characters long "
                         + "to be realistic in size for a complaint", List.of(), "奎文区", "测试公司", null, "测试",
-                "13800000000", false, List.of("user: hello", "bot: hi")));
+                "13800000000", false, List.of(ConversationLine.user("hello", null),
+                        ConversationLine.bot("hi", null))));
     }
 
     private static void measure(String what, Supplier<List<CaseRecord>> query) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.cases.CaseRequest;
 import com.teahouse.cases.CaseState;
 import com.teahouse.messaging.Address;
@@ -16,7 +17,8 @@ import java.util.Map;
 /** A case record as the flat string hash {@code case:<tracking>} holds it. */
 final class CaseCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
     private CaseCodec() {
     }
@@ -61,7 +63,7 @@ final class CaseCodec {
                 h.get("location"), h.get("company"), h.get("creditCode"), h.get("contactName"), h.get("phone"),
                 "1".equals(h.get("confidential")), h.get("language"),
                 new Address(h.get("ownerChannel"), h.get("ownerChat"), h.get("ownerThread")),
-                list(h.get("transcript"), new TypeReference<List<String>>() { }), instant(h.get("openedAt")),
+                list(h.get("transcript"), new TypeReference<List<ConversationLine>>() { }), instant(h.get("openedAt")),
                 instant(h.get("claimDue")), instant(h.get("replyDue")), instant(h.get("due")), topic,
                 h.get("claimedBy"), h.get("claimedByName"), "1".equals(h.get("supervised")), h.get("resolution"),
                 h.get("rating"), h.get("declineRoute"));

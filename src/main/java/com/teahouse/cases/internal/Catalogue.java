@@ -60,6 +60,10 @@ class Catalogue {
         return units.containsKey(id);
     }
 
+    List<String> categoryIds() {
+        return List.copyOf(categories.keySet());
+    }
+
     List<String> unitIds() {
         return List.copyOf(units.keySet());
     }

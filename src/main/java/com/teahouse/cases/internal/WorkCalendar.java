@@ -109,22 +109,7 @@ final class WorkCalendar {
 
     /** Office time between two instants, in whole minutes (nights, weekends and holidays do not count). */
     long workingMinutes(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            return 0;
-        }
-        ZonedDateTime a = from.atZone(zone);
-        ZonedDateTime b = to.atZone(zone);
-        long seconds = 0;
-        for (LocalDate d = a.toLocalDate(); !d.isAfter(b.toLocalDate()); d = d.plusDays(1)) {
-            if (isWorkday(d)) {
-                ZonedDateTime open = d.atTime(start).atZone(zone);
-                ZonedDateTime close = d.atTime(end).atZone(zone);
-                ZonedDateTime s = a.isAfter(open) ? a : open;
-                ZonedDateTime e = b.isBefore(close) ? b : close;
-                seconds += e.isAfter(s) ? Duration.between(s, e).toSeconds() : 0;
-            }
-        }
-        return seconds / 60;
+        return to.isAfter(from) ? officeTimeBetween(from, to).toMinutes() : 0;
     }
 
     /** Working days after {@code from} up to and including {@code to} (0 on the same day). */
@@ -138,6 +123,30 @@ final class WorkCalendar {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** Office time within [from, to] (from not after to): the overlap with office hours on working days. */
+    Duration officeTimeBetween(Instant from, Instant to) {
+        Duration sum = Duration.ZERO;
+        ZonedDateTime a = from.atZone(zone);
+        ZonedDateTime b = to.atZone(zone);
+        for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkday(day)) {
+                continue;
+            }
+            ZonedDateTime open = day.atTime(start).atZone(zone);
+            ZonedDateTime close = day.atTime(end).atZone(zone);
+            ZonedDateTime s = a.isAfter(open) ? a : open;
+            ZonedDateTime e = b.isBefore(close) ? b : close;
+            if (e.isAfter(s)) {
+                sum = sum.plus(Duration.between(s, e));
+            }
+        }
+        return sum;
+    }
+
+    Duration officeDay() {
+        return Duration.between(start, end);
     }
 
     /** {@code t} if the office is open then, else the next opening. */

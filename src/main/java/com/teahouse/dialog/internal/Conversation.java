@@ -2,7 +2,9 @@ package com.teahouse.dialog.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.messaging.Attachment;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +45,9 @@ final class Conversation {
     @JsonProperty("t")
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     long lastSeen;
+    /** Lines stored by older versions as "U: …" strings are read by {@link ConversationLine#legacy}. */
     @JsonProperty("x")
-    List<String> transcript = new ArrayList<>();
+    List<ConversationLine> transcript = new ArrayList<>();
     /**
      * The entry last answered in the policy flow: later questions are read in its context (follow-ups) while
      * {@link #topicTurns} lasts. Absent in conversations stored before follow-ups existed, which is "no topic".
@@ -122,10 +125,10 @@ final class Conversation {
     }
 
     /**
-     * Adds a line of the transcript (U: the user, B: the bot). A personal answer of the form already given is
-     * masked wherever it appears (the summary the bot shows before submitting repeats them all).
+     * Adds a line of the transcript, said by the user or the bot at {@code at}. A personal answer of the form
+     * already given is masked wherever it appears (the summary the bot shows before submitting repeats them all).
      */
-    void remember(String who, String said) {
+    void remember(ConversationLine.From who, String said, Instant at) {
         if (said == null || said.isBlank()) {
             return;
         }
@@ -138,7 +141,7 @@ final class Conversation {
         }
         String trimmed = line.length() > TRANSCRIPT_LINE_CHARS ? line.substring(0, TRANSCRIPT_LINE_CHARS) + "…"
                 : line;
-        transcript.add(who + ": " + trimmed.replace('\n', ' '));
+        transcript.add(new ConversationLine(who, trimmed, at));
         while (transcript.size() > TRANSCRIPT_LINES) {
             transcript.remove(0);
         }

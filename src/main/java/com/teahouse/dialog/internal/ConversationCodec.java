@@ -16,7 +16,8 @@ final class ConversationCodec {
     private static final Logger log = LoggerFactory.getLogger(ConversationCodec.class);
 
     private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
     Conversation read(String json) {
         if (json == null || json.isBlank()) {

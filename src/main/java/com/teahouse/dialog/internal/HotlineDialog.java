@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.channel.telegram.TelegramChannel;
 import com.teahouse.dialog.UnansweredQuestion;
@@ -92,7 +93,7 @@ final class HotlineDialog implements MessageHandler {
         if (!runner.valid(c)) {
             runner.home(c);
         }
-        c.remember("U", lines.userLine(t, runner.flow(c), runner.state(c)));
+        c.remember(ConversationLine.From.USER, lines.userLine(t, runner.flow(c), runner.state(c)), t.now);
         if (idle && !runner.atHome(c)) {
             boolean kept = runner.saveDraft(t);
             runner.home(c);

@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.messaging.Button;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,7 +41,8 @@ final class PolicyAnswers {
         missed.movedOn(t);
         String question = c.fields.get("question");
         PolicyReply reply = policies.get().ask(question, t.language(), c.takeTopic());
-        c.remember("KB", reply.topEntry());
+        // which digest entry answered, for staff: shown on the bot's side
+        c.remember(ConversationLine.From.BOT, reply.topEntry() == null ? null : "[" + reply.topEntry() + "]", t.now);
         if (reply.asksForPerson()) {
             return "person";
         }

@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.cases.ConversationLine;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Button;
 import com.teahouse.messaging.Inbound;
@@ -102,7 +103,7 @@ final class Turn {
             rows.addAll(promptRows);
             RichText said = text.build();
             out.add(Outbound.send(message.from(), said, rows));
-            conversation.remember("B", said.plainText());
+            conversation.remember(ConversationLine.From.BOT, said.plainText(), now);
         }
         out.addAll(elsewhere);
         return out;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountPages {
 
-    private static final String SCRIPTS = "<script src=\"/staff/console.js\"></script>"
+    private static final String SCRIPTS = ConsolePages.SCRIPTS
             + "<script src=\"/staff/account.js\"></script></body></html>";
 
     @GetMapping(value = "/staff/account", produces = MediaType.TEXT_HTML_VALUE)

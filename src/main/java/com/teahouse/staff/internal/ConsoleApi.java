@@ -13,7 +13,7 @@ import com.teahouse.messaging.Outbound;
 import com.teahouse.messaging.Outbox;
 import com.teahouse.texts.Texts;
 import java.security.Principal;
-import java.time.Clock;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +49,14 @@ class ConsoleApi {
     private final ConsoleAccess access;
     private final Outbox outbox;
     private final Texts texts;
-    private final Clock clock;
+    private final CaseRows rows;
 
-    ConsoleApi(CaseWork work, ConsoleAccess access, Outbox outbox, Texts texts, Clock clock) {
+    ConsoleApi(CaseWork work, ConsoleAccess access, Outbox outbox, Texts texts, CaseRows rows) {
         this.work = work;
         this.access = access;
         this.outbox = outbox;
         this.texts = texts;
-        this.clock = clock;
+        this.rows = rows;
     }
 
     /** Who is logged in, and the CSRF token (kept in the session) that the pages send back with each change. */
@@ -69,8 +69,13 @@ class ConsoleApi {
                 "csrf", Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
     }
 
+    /**
+     * The queue: {@code view=mine} the cases the caller holds; {@code overdue}/{@code supervised} the 超期/督办 view
+     * (within the caller's unit unless a supervisor).
+     */
     @GetMapping("/queue")
-    List<Map<String, Object>> queue(Principal principal, @RequestParam(required = false) String state,
+    List<Map<String, Object>> queue(Principal principal, HttpServletRequest request,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String state,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean supervised) {
@@ -85,34 +90,15 @@ class ConsoleApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown state");
         }
         String scope = who.supervisor() ? blankToNull(unit) : who.unit();
-        CaseFilter filter = new CaseFilter(wanted, scope, blankToNull(category), overdue,
-                supervised && who.supervisor(), 200);
+        boolean mine = "mine".equals(view);
+        CaseFilter filter = new CaseFilter(mine && wanted == null ? CaseState.CLAIMED : wanted, scope,
+                blankToNull(category), overdue, supervised, mine ? 1000 : 200);
+        String lang = rows.language(request);
+        String me = who.actor().id();
         return work.queue(filter).stream()
+                .filter(c -> !mine || me.equals(c.claimedBy()))
                 .filter(c -> access.policy().decide(who, CasePolicy.Action.SEE, c).allowed())
-                .map(c -> row(access.policy().seen(c))).toList();
-    }
-
-    /** One case without contact data (see {@link #contact}); a confidential case also without company. */
-    @GetMapping("/cases/{t}")
-    ResponseEntity<Map<String, Object>> one(Principal principal, @PathVariable String t) {
-        Account a = access.me(principal);
-        CaseRecord full = work.get(t).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var refused = access.refusal(a.caller(), CasePolicy.Action.SEE, full, CasePolicy.Input.NONE);
-        if (refused != null) {
-            return refused;
-        }
-        CaseRecord c = access.policy().seen(full);
-        Map<String, Object> m = row(c);
-        m.put("description", c.description());
-        m.put("location", c.location());
-        m.put("company", c.company());
-        m.put("confidential", c.confidential());
-        m.put("transcript", c.transcript());
-        m.put("attachments", c.attachments());
-        m.put("resolution", c.resolution());
-        m.put("history", work.history(c.trackingNumber()));
-        m.put("mine", a.actor().id().equals(c.claimedBy()));
-        return ResponseEntity.ok(m);
+                .map(c -> rows.row(access.policy().seen(c), lang)).toList();
     }
 
     /** The "show contact" step: logged in the case's history (a confidential case needs a reason in text). */
@@ -197,22 +183,6 @@ class ConsoleApi {
                     Map.of("name", me.name(), "text", text)))));
         }
         return o;
-    }
-
-    private Map<String, Object> row(CaseRecord c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tracking", c.trackingNumber());
-        m.put("state", c.state().id());
-        m.put("category", c.category());
-        m.put("categoryName", work.categoryName(c.category(), "zh"));
-        m.put("unit", c.unit());
-        m.put("unitName", work.unitName(c.unit(), "zh"));
-        m.put("due", c.due() == null ? null : c.due().toEpochMilli());
-        m.put("overdue", c.overdue(clock.instant()));
-        m.put("supervised", c.supervised());
-        m.put("claimedByName", c.claimedByName());
-        m.put("openedAt", c.openedAt().toEpochMilli());
-        return m;
     }
 
     private static String blankToNull(String s) {

@@ -20,6 +20,9 @@ class ConsolePages {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<link rel=\"stylesheet\" href=\"/staff/console.css\">";
 
+    /** The shared navigation first, then the console's helpers. */
+    static final String SCRIPTS = "<script src=\"/staff/nav.js\"></script><script src=\"/staff/console.js\"></script>";
+
     @GetMapping(value = "/staff/login", produces = MediaType.TEXT_HTML_VALUE)
     String login(HttpServletRequest request) {
         boolean failed = request.getParameter("error") != null;
@@ -34,43 +37,78 @@ class ConsolePages {
 
     @GetMapping(value = "/staff", produces = MediaType.TEXT_HTML_VALUE)
     String queue(HttpServletRequest request) {
-        return HEAD + "<title>热线工作台 · 待办</title></head><body data-page=\"queue\">" + header()
-                + "<main><form id=\"filters\"><select id=\"f-state\"><option value=\"\">全部状态</option>"
-                + option("new", "待受理") + option("dispatched", "待接单") + option("claimed", "办理中")
-                + option("replied", "待评价") + option("returned", "已退回") + option("reopened", "重新办理")
-                + "</select><select id=\"f-unit\"><option value=\"\">全部单位</option></select>"
-                + "<input id=\"f-category\" placeholder=\"类别\"><label><input type=\"checkbox\" id=\"f-overdue\">"
-                + "已超期</label><label><input type=\"checkbox\" id=\"f-supervised\">督办</label></form>"
-                + "<table id=\"queue\"><thead><tr><th>编号</th><th>类别</th><th>单位</th><th>状态</th>"
-                + "<th>承办人</th><th>剩余时间</th></tr></thead><tbody></tbody></table></main>"
-                + "<script src=\"/staff/console.js\"></script></body></html>";
+        return HEAD + "<title>热线工作台</title></head><body data-page=\"queue\">" + header()
+                + "<main><form id=\"filters\"><select id=\"f-state\"><option value=\"\"></option>"
+                + option("new", "") + option("dispatched", "") + option("claimed", "")
+                + option("replied", "") + option("returned", "") + option("reopened", "")
+                + "</select><select id=\"f-unit\"><option value=\"\" data-t=\"filter.allUnits\"></option></select>"
+                + "<input id=\"f-category\" data-t-placeholder=\"filter.category\"><label><input type=\"checkbox\" "
+                + "id=\"f-overdue\"><span data-t=\"filter.overdue\"></span></label><label><input type=\"checkbox\" "
+                + "id=\"f-supervised\"><span data-t=\"filter.supervised\"></span></label></form>"
+                + table("queue") + "</main>" + SCRIPTS + "</body></html>";
     }
 
+    @GetMapping(value = "/staff/search", produces = MediaType.TEXT_HTML_VALUE)
+    String search(HttpServletRequest request) {
+        return HEAD + "<title>热线工作台</title></head><body data-page=\"search\">" + header()
+                + "<main><h1 data-t=\"search.title\"></h1><p id=\"search-result\" role=\"status\"></p>"
+                + table("results") + "</main>" + SCRIPTS + "</body></html>";
+    }
+
+    /**
+     * The case page: the conversation on the left (the whole width on a phone), the case, its deadlines, actions,
+     * canned replies, notes and timeline beside it. {@code #similar} is left empty for the 并单 panel to fill.
+     */
     @GetMapping(value = "/staff/case/{t}", produces = MediaType.TEXT_HTML_VALUE)
     String one(HttpServletRequest request, @PathVariable String t) {
-        return HEAD + "<title>热线工作台 · 案件</title></head><body data-page=\"case\" data-case=\""
-                + HtmlUtils.htmlEscape(t) + "\">" + header() + "<main><h1 id=\"number\"></h1>"
-                + "<p><span id=\"state\"></span> · <span id=\"unit\"></span> · <span id=\"holder\"></span>"
-                + " · <span id=\"countdown\"></span></p><dl id=\"fields\"></dl>"
-                + "<h2>对话记录</h2><ol id=\"transcript\"></ol><h2>附件</h2><ul id=\"attachments\"></ul>"
-                + "<section id=\"actions\"><button id=\"claim\">接单</button>"
-                + "<textarea id=\"reply\" placeholder=\"答复企业 / 备注 / 理由\"></textarea>"
-                + "<button id=\"message\">发送给企业</button><button id=\"resolve\">办结并答复</button>"
-                + "<button id=\"note\">备注</button><button id=\"return\">退回</button>"
-                + "<select id=\"to-unit\"></select><button id=\"transfer\">转办</button>"
-                + "<button id=\"contact\">查看联系方式</button>"
-                + "<p id=\"result\" role=\"status\"></p></section>"
-                + "<section id=\"similar\"></section>" // [merge] filled by similar.js
-                + "<h2>办理记录</h2><ol id=\"history\"></ol></main>"
-                + "<script src=\"/staff/console.js\"></script>"
-                + "<script src=\"/staff/similar.js\"></script></body></html>";
+        return HEAD + "<title>热线工作台</title></head><body data-page=\"case\" data-case=\""
+                + HtmlUtils.htmlEscape(t) + "\">" + header() + "<main class=\"case\"><div class=\"case-head\">"
+                + "<h1 id=\"number\"></h1><p><span id=\"state\"></span> · <span id=\"unit\"></span> · "
+                + "<span id=\"holder\"></span></p></div>"
+                + "<section id=\"chat\"><h2 data-t=\"case.conversation\"></h2><ol id=\"conversation\"></ol>"
+                + "<section id=\"actions\"><select id=\"canned-pick\" aria-label=\"canned\"></select>"
+                + "<textarea id=\"reply\" data-t-placeholder=\"case.replyBox\"></textarea><div class=\"buttons\">"
+                + action("claim") + action("message") + action("resolve") + action("note") + action("return")
+                + action("decline") + "<select id=\"to-unit\"></select>" + action("transfer")
+                + "<button id=\"contact\" type=\"button\" data-t=\"action.contact\"></button></div>"
+                + "<p id=\"result\" role=\"status\"></p></section></section>"
+                + "<aside id=\"side\"><dl id=\"fields\"></dl>"
+                + "<section id=\"deadlines\"><h2 data-t=\"case.deadlines\"></h2>" + due("claim-due", "case.claimDue")
+                + due("reply-due", "case.replyDue") + "</section>"
+                + "<section id=\"similar\" hidden></section>"
+                + "<details id=\"canned-manage\" hidden><summary data-t=\"case.cannedManage\"></summary>"
+                + "<form id=\"canned-form\" class=\"stacked\"><input id=\"canned-title\" maxlength=\"40\" required "
+                + "data-t-placeholder=\"case.cannedTitle\"><textarea id=\"canned-text\" maxlength=\"1000\" required "
+                + "data-t-placeholder=\"case.cannedText\"></textarea><button data-t=\"case.cannedSave\"></button>"
+                + "<span id=\"canned-result\" role=\"status\"></span></form></details>"
+                + "<h2 data-t=\"case.notes\"></h2><ol id=\"notes\"></ol>"
+                + "<h2 data-t=\"case.timeline\"></h2><ol id=\"history\"></ol></aside></main>"
+                + "<dialog id=\"confirm\"><p id=\"confirm-text\"></p><button id=\"confirm-yes\" type=\"button\" "
+                + "data-t=\"confirm.yes\"></button><button id=\"confirm-no\" type=\"button\" data-t=\"confirm.no\">"
+                + "</button></dialog>" + SCRIPTS
+                + "<script src=\"/staff/case.js\"></script>"
+                + "<script src=\"/staff/similar.js\"></script></body></html>"; // [merge] similar.js fills #similar
     }
 
+    /** Every console page's header: nav.js builds the navigation into it. */
     static String header() {
-        return "<header><a href=\"/staff\">待办</a> <a href=\"/staff/reports\">统计</a>"
-                + " <a href=\"/staff/account\">我的账号</a>"
-                + " <a href=\"/staff/accounts\" id=\"accounts-link\" hidden>账号管理</a> <span id=\"me\"></span>"
-                + "<form method=\"post\" action=\"/staff/logout\" id=\"logout\"><button>退出</button></form></header>";
+        return "<header id=\"console-nav\"></header>";
+    }
+
+    private static String table(String id) {
+        return "<table id=\"" + id + "\"><thead><tr><th data-t=\"col.number\"></th><th data-t=\"col.category\"></th>"
+                + "<th data-t=\"col.unit\"></th><th data-t=\"col.state\"></th><th data-t=\"col.holder\"></th>"
+                + "<th data-t=\"col.left\"></th></tr></thead><tbody></tbody></table>";
+    }
+
+    private static String action(String name) {
+        return "<button id=\"" + name + "\" type=\"button\" data-action=\"" + name + "\" data-t=\"action." + name
+                + "\" hidden></button>";
+    }
+
+    private static String due(String id, String label) {
+        return "<p id=\"" + id + "\"><span data-t=\"" + label + "\"></span> <span class=\"when\"></span> · "
+                + "<span class=\"left countdown\"></span></p>";
     }
 
     static String option(String value, String label) {

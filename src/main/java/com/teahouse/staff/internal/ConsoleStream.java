@@ -84,6 +84,15 @@ class ConsoleStream {
         open.closeIf(s -> s.state().equals(event.username()));
     }
 
+    /** An event for one account's open pages only (its deadline reminders). */
+    void tell(String username, String name, String data) {
+        for (Stream<String> stream : open.all()) {
+            if (stream.state().equals(username)) {
+                open.send(stream, SseEmitter.event().name(name).data(data));
+            }
+        }
+    }
+
     int streams() {
         return open.size();
     }

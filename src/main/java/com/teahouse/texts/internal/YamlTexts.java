@@ -63,6 +63,12 @@ public class YamlTexts implements Texts {
     }
 
     @Override
+    public java.util.Set<String> keysStartingWith(String prefix) {
+        return texts.keySet().stream().filter(k -> k.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
     public RichText render(String key, String language, Map<String, ?> params) {
         Map<String, String> byLanguage = texts.get(key);
         String template = byLanguage == null ? key

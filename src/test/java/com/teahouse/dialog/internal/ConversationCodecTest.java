@@ -17,6 +17,22 @@ class ConversationCodecTest {
         assertThat(old.state).isEqualTo("helped");
         assertThat(old.topic).isNull();
         assertThat(old.takeTopic()).isNull();
+        assertThat(old.transcript).containsExactly(
+                new com.teahouse.cases.ConversationLine(com.teahouse.cases.ConversationLine.From.USER, "大企业拖欠货款",
+                        null));
+    }
+
+    @Test
+    void transcriptLinesKeepSpeakerTextAndTime() {
+        Conversation c = new Conversation();
+        java.time.Instant at = java.time.Instant.parse("2026-12-02T02:00:00Z");
+        c.remember(com.teahouse.cases.ConversationLine.From.USER, "[拖欠账款]", at);
+        c.remember(com.teahouse.cases.ConversationLine.From.BOT, "请描述情况", at.plusSeconds(1));
+        Conversation stored = codec.read(codec.write(c));
+        assertThat(stored.transcript).extracting(com.teahouse.cases.ConversationLine::from, com.teahouse.cases.ConversationLine::text,
+                com.teahouse.cases.ConversationLine::at).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(com.teahouse.cases.ConversationLine.From.USER, "[拖欠账款]", at),
+                org.assertj.core.groups.Tuple.tuple(com.teahouse.cases.ConversationLine.From.BOT, "请描述情况", at.plusSeconds(1)));
     }
 
     @Test

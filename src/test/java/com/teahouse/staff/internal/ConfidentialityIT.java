@@ -135,7 +135,7 @@ class ConfidentialityIT {
                 }
                 assertTrue(caseJson.contains("[拖欠账款、保证金不退]"), "buttons as the user saw them: " + caseJson);
                 assertFalse(caseJson.contains("complaint.category="), "no button codes: " + caseJson);
-                assertTrue(caseJson.contains("B: "), "the bot's side too: " + caseJson);
+                assertTrue(caseJson.contains("\"from\":\"bot\""), "the bot's side too: " + caseJson);
                 assertEquals(400, supConsole.post("/staff/api/cases/" + secret + "/contact", "{}").statusCode(),
                         "a confidential contact needs a reason");
                 HttpResponse<String> contact = supConsole.post("/staff/api/cases/" + secret + "/contact",

@@ -1,5 +1,6 @@
 package com.teahouse.staff.internal;
 
+import com.teahouse.cases.ConversationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class ConsoleBrowserIT {
         Address owner = Address.of("web", "w-" + UUID.randomUUID());
         String t = desk.open(new CaseRequest(UUID.randomUUID().toString(), owner, "zh", CaseRequest.Kind.COMPLAINT,
                 "payment", XSS, List.of(), "奎文区", "某公司", null, "张三", "13800000000", false, List.of(
-                        "user: <b>hi</b>"))).trackingNumber();
+                        ConversationLine.user("<b>hi</b>", null)))).trackingNumber();
         WebDriver driver = HeadlessChromium.start(1280, 900);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -62,14 +63,14 @@ class ConsoleBrowserIT {
             String row = driver.findElement(By.cssSelector("tr[data-case='" + t + "']")).getText();
             assertTrue(row.contains("拖欠账款") && row.contains("待接单"), row);
             wait.until(d -> d.findElement(By.cssSelector("tr[data-case='" + t + "'] .countdown")).getText()
-                    .contains("时"));
+                    .contains("小时"));
 
             driver.findElement(By.linkText(t)).click();
             wait.until(d -> t.equals(d.findElement(By.id("number")).getText()));
-            wait.until(d -> XSS.equals(textContent(d, "field-诉求")));
+            wait.until(d -> XSS.equals(textContent(d, "field-description")));
             assertNull(((JavascriptExecutor) driver).executeScript("return window.__xss;"), "no script ran");
             assertTrue(driver.findElements(By.cssSelector("#fields img")).isEmpty(), "no element was injected");
-            assertEquals("user: <b>hi</b>", driver.findElement(By.cssSelector("#transcript li")).getText());
+            assertEquals("<b>hi</b>", driver.findElement(By.cssSelector("#conversation li.from-user p")).getText());
 
             driver.findElement(By.id("claim")).click();
             wait.until(d -> "办理中".equals(d.findElement(By.id("state")).getText()));
@@ -81,9 +82,11 @@ class ConsoleBrowserIT {
 
             driver.findElement(By.id("reply")).sendKeys("款项已支付，请查收");
             driver.findElement(By.id("resolve")).click();
+            wait.until(d -> d.findElement(By.id("confirm")).isDisplayed());
+            driver.findElement(By.id("confirm-yes")).click();
             wait.until(d -> "待评价".equals(d.findElement(By.id("state")).getText()));
             assertEquals("款项已支付，请查收", work.get(t).orElseThrow().resolution());
-            assertTrue(driver.findElement(By.id("history")).getText().contains("resolve"));
+            assertTrue(driver.findElement(By.id("history")).getText().contains("办结答复"));
         } finally {
             driver.quit();
         }

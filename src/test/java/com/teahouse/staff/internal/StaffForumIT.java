@@ -1,5 +1,6 @@
 package com.teahouse.staff.internal;
 
+import com.teahouse.cases.ConversationLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +76,7 @@ class StaffForumIT {
     void theClosedLoopInTheStaffForum() {
         CaseRequest request = new CaseRequest(UUID.randomUUID().toString(), OWNER, "zh", CaseRequest.Kind.COMPLAINT,
                 "payment", "工程款拖欠半年", List.of(), "奎文区", "某某科技有限公司", null, "张三", "13800000000",
-                true, List.of("user: 我要投诉"));
+                true, List.of(ConversationLine.user("我要投诉", null)));
         String t = desk.open(request).trackingNumber();
 
         Outbound opened = telegram.await(o -> o.action() == Outbound.Action.OPEN_THREAD);

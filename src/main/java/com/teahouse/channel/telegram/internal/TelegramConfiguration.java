@@ -35,6 +35,11 @@ class TelegramConfiguration {
     }
 
     @Bean
+    com.teahouse.messaging.ChannelFiles telegramFiles(TelegramClient client, TelegramProperties props) {
+        return new TelegramFiles(client, props.apiUrl(), props.token());
+    }
+
+    @Bean
     TelegramBot telegramBot(TelegramProperties props, TelegramClient client, Inbox inbox, CommandMenu menu,
             InboundGate gate, ObjectProvider<WebhookSecret> webhookSecret) {
         WebhookSecret secret = webhookSecret.getIfAvailable();

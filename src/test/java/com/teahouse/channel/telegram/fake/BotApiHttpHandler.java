@@ -41,6 +41,15 @@ final class BotApiHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String methodName = exchange.getRequestURI().getPath();
+        if (methodName.startsWith("/file/bot" + token + "/")) {
+            // a file download (after getFile): the same bytes for every file
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, BotMethods.FILE_BYTES.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(BotMethods.FILE_BYTES);
+            }
+            return;
+        }
         JsonNode params = Json.object();
         try {
             Matcher path = PATH.matcher(exchange.getRequestURI().getPath());

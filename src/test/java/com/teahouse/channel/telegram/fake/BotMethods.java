@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Answers a validated call: the modelled methods, and {@code true} for every other method of the spec. */
 final class BotMethods {
+
+    /** What every file the fake hands out holds (a 1×1 PNG): served at /file/bot<token>/<file_path>. */
+    public static final byte[] FILE_BYTES = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private final BotApiSpec spec;
     private final FakeChats chats;
     private final UpdateQueue updates;
@@ -46,6 +50,9 @@ final class BotMethods {
                 commands.remove(commandsKey(p));
                 yield BooleanNode.TRUE;
             }
+            case "getFile" -> Json.object().put("file_id", p.get("file_id").asText())
+                    .put("file_unique_id", "u-" + p.get("file_id").asText()).put("file_size", FILE_BYTES.length)
+                    .put("file_path", "files/" + p.get("file_id").asText());
             case "sendMessage" -> messages.sendMessage(p);
             case "sendPhoto" -> messages.sendMedia(method, "photo", p);
             case "sendDocument" -> messages.sendMedia(method, "document", p);

@@ -39,6 +39,8 @@ import java.util.concurrent.Executors;
  */
 public final class FakeBotApiServer implements AutoCloseable {
     public static final String DEFAULT_TOKEN = "123456789:AAFakeTeahouseTestToken";
+    /** What every file downloaded after getFile holds. */
+    public static final byte[] FILE_BYTES = BotMethods.FILE_BYTES;
 
     private final String token;
     private final BotApiSpec spec = BotApiSpec.load();

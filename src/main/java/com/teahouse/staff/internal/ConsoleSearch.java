@@ -1,0 +1,111 @@
+package com.teahouse.staff.internal;
+
+import com.teahouse.cases.CaseCaller;
+import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseListing;
+import com.teahouse.cases.CasePolicy;
+import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's search: {@link CaseSearchIndex} kept current by this instance's case events and rebuilt from
+ * Redis now and then (changes made on other instances), and every hit checked against {@link CasePolicy}.
+ */
+@Component
+class ConsoleSearch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSearch.class);
+    static final int LIMIT = 50;
+
+    private final CaseWork work;
+    private final CaseListing listing;
+    private final CasePolicy policy;
+    private final ConsoleProperties props;
+    private final CaseSearchIndex index;
+    private ScheduledExecutorService refresher;
+
+    ConsoleSearch(CaseWork work, CaseListing listing, CasePolicy policy, ConsoleProperties props) {
+        this.work = work;
+        this.listing = listing;
+        this.policy = policy;
+        this.props = props;
+        this.index = new CaseSearchIndex(work);
+    }
+
+    /**
+     * The cases matching the query that this caller may see, best first. A tracking number is also looked up
+     * exactly, so a closed case is found by its number.
+     */
+    List<CaseRecord> find(CaseCaller who, SearchQuery q) {
+        String unit = who.supervisor() ? null : who.unit();
+        List<String> numbers = new ArrayList<>(index.find(q, unit, LIMIT));
+        if (q.kind() == SearchQuery.Kind.TRACKING && !numbers.contains(q.value())) {
+            numbers.add(0, q.value());
+        }
+        return listing.records(numbers).stream()
+                .filter(c -> policy.decide(who, CasePolicy.Action.SEE, c).allowed())
+                .filter(c -> q.kind() != SearchQuery.Kind.PHONE || !c.confidential())
+                .map(policy::seen).toList();
+    }
+
+    @EventListener
+    void changed(CaseEvent event) {
+        try {
+            work.get(event.trackingNumber()).ifPresentOrElse(c -> index.put(List.of(c)),
+                    () -> index.remove(event.trackingNumber()));
+        } catch (RuntimeException e) {
+            log.warn("Search index not updated for a case ({}); the next rebuild catches up", e.toString());
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        long every = props.searchRefresh().toMillis();
+        refresher.scheduleWithFixedDelay(this::rebuild, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void rebuild() {
+        try {
+            long start = System.nanoTime();
+            int n = index.rebuild(listing);
+            log.info("Search index: {} open cases in {} ms", n, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Search index rebuild failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-search");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void stop() {
+        refresher.shutdownNow();
+        try {
+            index.close();
+        } catch (java.io.IOException e) {
+            log.debug("Search index not closed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refresher != null && !refresher.isShutdown();
+    }
+}

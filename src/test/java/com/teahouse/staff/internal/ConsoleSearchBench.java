@@ -1,0 +1,113 @@
+package com.teahouse.staff.internal;
+
+import com.teahouse.cases.CaseCaller;
+import com.teahouse.cases.CaseDesk;
+import com.teahouse.cases.CaseRequest;
+import com.teahouse.cases.Actor;
+import com.teahouse.messaging.Address;
+import com.teahouse.testsupport.MutableClock;
+import com.teahouse.testsupport.TestApps;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The console's search with many open cases on the embedded redis-server, the whole app running: index
+ * rebuild time, and p50/p99 of {@link ConsoleSearch#find} (index query, the hits read from Redis in one
+ * pipeline, each checked by the case policy) for a supervisor (every unit) and for unit staff, over text,
+ * company, category and tracking-number queries. Target: p99 ≤ 50 ms with 100,000 open cases.
+ * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=com.teahouse.staff.internal.ConsoleSearchBench (-Dbench.cases=100000 -Dbench.queries=2000).
+ */
+public final class ConsoleSearchBench {
+
+    static final String[] WORDS = {"工程款", "拖欠", "保证金", "不退", "检测费", "审批", "材料", "反复", "退税",
+            "贷款", "抵押", "执法", "罚款", "水电", "报装", "物业", "合同", "验收", "招标", "中介", "补贴", "兑现",
+            "承诺", "人才", "公积金", "社保", "租金", "停水", "占道", "噪音"};
+    static final String[] CATEGORIES = {"payment", "fees", "approval", "inspection", "promise", "utilities", "tax",
+            "financing", "talent", "procurement"};
+
+    public static void main(String[] args) throws Exception {
+        int total = Integer.getInteger("bench.cases", 100_000);
+        int queries = Integer.getInteger("bench.queries", 2000);
+        ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("search-bench"), null,
+                new MutableClock(Instant.now()), Map.of("logging.level.com.teahouse", "ERROR",
+                        "teahouse.cases.poll-interval", "1h", "teahouse.console.search-refresh", "24h",
+                        "teahouse.redis.embedded-max-memory", "2gb"));
+        try {
+            CaseDesk desk = app.getBean(CaseDesk.class);
+            ConsoleSearch search = app.getBean(ConsoleSearch.class);
+            List<String> numbers = openCases(desk, total);
+            long t0 = System.nanoTime();
+            search.rebuild();
+            System.out.printf("index rebuilt from Redis: %d open cases in %.1f s%n", total,
+                    (System.nanoTime() - t0) / 1e9);
+            CaseCaller supervisor = CaseCaller.staff(new Actor("web:sup", "sup"), true, false, null);
+            CaseCaller unitStaff = CaseCaller.staff(new Actor("web:iit", "iit"), false, true, "iit");
+            Random r = new Random(7);
+            List<SearchQuery> mix = new ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                mix.add(switch (i % 4) {
+                    case 0 -> SearchQuery.parse(WORDS[r.nextInt(WORDS.length)]);
+                    case 1 -> SearchQuery.parse(WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)]);
+                    case 2 -> SearchQuery.parse("公司" + r.nextInt(total));
+                    default -> SearchQuery.parse(numbers.get(r.nextInt(numbers.size())));
+                });
+            }
+            for (SearchQuery q : mix.subList(0, Math.min(200, mix.size()))) {
+                search.find(supervisor, q); // warm-up
+            }
+            measure("supervisor (every unit)", search, supervisor, mix);
+            measure("unit staff (iit)", search, unitStaff, mix);
+        } finally {
+            app.close();
+        }
+    }
+
+    private static void measure(String who, ConsoleSearch search, CaseCaller caller, List<SearchQuery> mix) {
+        long[] nanos = new long[mix.size()];
+        long hits = 0;
+        for (int i = 0; i < mix.size(); i++) {
+            long t = System.nanoTime();
+            hits += search.find(caller, mix.get(i)).size();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%s: %d queries, mean %.1f hits; p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", who, mix.size(),
+                hits / (double) mix.size(), nanos[mix.size() / 2] / 1e6, nanos[(int) (mix.size() * 0.99)] / 1e6,
+                nanos[mix.size() - 1] / 1e6);
+    }
+
+    private static List<String> openCases(CaseDesk desk, int total) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> all = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            int n = i;
+            all.add(pool.submit(() -> {
+                Random r = new Random(n);
+                String text = WORDS[r.nextInt(WORDS.length)] + "问题，" + WORDS[r.nextInt(WORDS.length)] + "一直没有解决，"
+                        + WORDS[r.nextInt(WORDS.length)] + "相关部门推诿，请尽快处理。";
+                return desk.open(new CaseRequest(UUID.randomUUID().toString(), Address.of("web", "b-" + n), "zh",
+                        CaseRequest.Kind.COMPLAINT, CATEGORIES[n % CATEGORIES.length], text, List.of(), "奎文区",
+                        "公司" + n, null, "测试", "138" + String.format("%08d", n), n % 10 == 0, List.of()))
+                        .trackingNumber();
+            }));
+        }
+        List<String> numbers = new ArrayList<>();
+        for (Future<String> f : all) {
+            numbers.add(f.get());
+        }
+        pool.shutdown();
+        System.out.printf("%d cases opened%n", total);
+        return numbers;
+    }
+}
