@@ -22,6 +22,19 @@ public class Outbox {
         this.writes = writes;
     }
 
+    /**
+     * Posts the messages unless a post under the same {@code onceKey} (a full Redis key) happened within
+     * {@code remember}: the marker and the messages are written together, so a caller that repeats a delivery
+     * after a crash sends nothing twice, and one that crashed before it loses nothing. Returns whether it posted.
+     */
+    public boolean postOnce(String onceKey, java.time.Duration remember, List<Outbound> messages) {
+        try {
+            return writes.outboundOnce(store.jedis(), onceKey, remember.toSeconds(), messages);
+        } catch (JedisException e) {
+            throw new StoreUnavailable("Redis refused the outbox write: " + e.getMessage(), e);
+        }
+    }
+
     public void post(List<Outbound> messages) {
         if (messages.isEmpty()) {
             return;

@@ -23,6 +23,8 @@ final class CaseChange {
     String open = "";
     String supervised = "";
     final Map<String, String> event = new LinkedHashMap<>();
+    /** What people are told, as NoticeCodec writes it: appended to the notices stream by the same script. */
+    String notice = "";
 
     private CaseChange(List<String> from) {
         this.from = from;
@@ -112,6 +114,7 @@ final class CaseChange {
         m.put("open", open);
         m.put("supervised", supervised);
         m.put("event", event);
+        m.put("notice", notice);
         return m;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
 /** Queues the append of a message to its lane's stream on a pipeline or transaction: one entry field, "m". */
@@ -28,6 +29,13 @@ public class StreamWrites {
             """;
     private static final String RELEASE = """
             if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
+            return 1
+            """;
+
+    /** KEYS: 1 marker, 2.. each message's outbox; ARGV: 1 marker TTL s, 2.. each message. 1: posted, 0: done before. */
+    private static final String ONCE = """
+            if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+            for i = 2, #KEYS do redis.call('XADD', KEYS[i], '*', 'm', ARGV[i]) end
             return 1
             """;
 
@@ -56,6 +64,20 @@ public class StreamWrites {
 
     public void inbound(PipeliningBase pipeline, Inbound message) {
         pipeline.xadd(keys.inbox(keys.shardOf(message.from())), NEW_ENTRY, Map.of("m", codec.write(message)));
+    }
+
+    /**
+     * Appends the messages to their outboxes and sets {@code marker} in one script, unless the marker is set
+     * already: a delivery that is repeated after a crash posts nothing twice. Returns whether it posted.
+     */
+    public boolean outboundOnce(UnifiedJedis jedis, String marker, long markerSeconds, List<Outbound> messages) {
+        List<String> k = new java.util.ArrayList<>(List.of(marker));
+        List<String> a = new java.util.ArrayList<>(List.of(Long.toString(markerSeconds)));
+        for (Outbound message : messages) {
+            k.add(keys.outbox(keys.shardOf(message.to())));
+            a.add(codec.write(message));
+        }
+        return Long.valueOf(1).equals(jedis.eval(ONCE, k, a));
     }
 
     /** Into the lane of the chat it goes to, so that the lane's owner delivers it in that chat's order. */
