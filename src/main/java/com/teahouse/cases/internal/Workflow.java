@@ -169,8 +169,9 @@ class Workflow {
     }
 
     /** The entrepreneur's comment on a rating already recorded: logged, no change of state. */
-    Outcome comment(String t, String comment) {
-        CaseChange change = CaseChange.from(CLOSED, REOPENED).set("ratingComment", comment)
+    Outcome comment(String t, String comment, String op) {
+        CaseChange change = CaseChange.from(CLOSED, REOPENED).op(op == null ? null : "comment:" + op)
+                .set("ratingComment", comment)
                 .event("comment", Actor.OWNER, clock.instant(), comment);
         return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, comment));
     }
