@@ -2,6 +2,9 @@
  * Cases: whatever the bot cannot close becomes a case with a tracking number, a handling unit, a deadline in
  * working days and an ending, following the 12345 workflow (受理 → 转办 → 办理 → 回复 → 回访 → 办结).
  * {@link com.teahouse.cases.CasePolicy} is the one authorization policy: who may see or do what with a case.
+ * Notices that must not be lost are durable: each change appends its events to the {@code cases:notices} stream
+ * in the same script, delivered once per {@link com.teahouse.cases.CaseNoticeTarget} through a consumer group;
+ * every instance also publishes {@link com.teahouse.cases.CaseChanged} from that stream, for live views.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;
