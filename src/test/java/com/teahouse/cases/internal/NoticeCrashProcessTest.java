@@ -40,6 +40,9 @@ class NoticeCrashProcessTest {
                 await().atMost(Duration.ofMinutes(6)).until(() -> jedis.exists("test:changed"));
                 t = jedis.get("test:changed");
                 assertThat(jedis.xlen("teahouse:cases:notices")).isEqualTo(2); // dispatched, claimed
+            } catch (AssertionError | RuntimeException e) {
+                System.out.println(Files.readString(data.resolve("first.log")));
+                throw e;
             } finally {
                 first.destroyForcibly().waitFor(); // SIGKILL
             }
