@@ -122,4 +122,11 @@ end
 local e = a.event
 redis.call('XADD', ck .. ':events', '*', 'type', e.type, 'who', e.who, 'whoName', e.whoName, 'at', e.at,
   'from', state, 'to', to, 'note', e.note, unpack(repFields))
+-- [notices outbox]
+-- What people are told about this change (a.notice: the events as JSON, see CaseNotices) goes to the notices
+-- stream in the same script, so it exists if and only if the case changed; a consumer group delivers it.
+if a.notice and a.notice ~= '' then
+  redis.call('XADD', p .. 'cases:notices', '*', 'case', t, 'events', a.notice)
+end
+-- [/notices outbox]
 return {'ok', state, redis.call('HGET', ck, 'claimedByName') or ''}

@@ -20,7 +20,15 @@ public interface CaseDesk {
     Optional<Address> takeoverOf(Address owner);
 
     /** The entrepreneur's satisfaction rating after a reply; UNSATISFIED reopens the case. */
-    void rate(String trackingNumber, Address owner, Rating rating, String comment);
+    default void rate(String trackingNumber, Address owner, Rating rating, String comment) {
+        rate(trackingNumber, owner, rating, comment, null);
+    }
+
+    /**
+     * {@link #rate(String, Address, Rating, String)}, idempotent on {@code opId} (the id of the message that
+     * carried it): a message replayed after a crash records its comment once.
+     */
+    void rate(String trackingNumber, Address owner, Rating rating, String comment, String opId);
 
     /** The entrepreneur says the problem is not solved: reopens the case for the same owner. */
     void notSolved(String trackingNumber, Address owner, String note);

@@ -1,9 +1,10 @@
 package com.teahouse.cases;
 
 /**
- * Spring application events about cases, published after the change is stored, in the instance that made it.
- * Listeners (notices to the entrepreneur, the staff forum, the console) must not assume exactly-once delivery
- * across a crash: the deadline scheduler repeats an item whose processing was interrupted.
+ * What happened to a case. Each change stores its events in the notices stream with the change itself (as JSON,
+ * by record name: keep the records plain data), and {@link CaseNoticeTarget}s get them from there, once, even
+ * across a crash; {@link CaseChanged} carries them to every instance. They are also published as Spring
+ * application events after the change is stored, in the instance that made it, for what may be lost on a crash.
  */
 public sealed interface CaseEvent {
 

@@ -8,6 +8,9 @@
  * A case keeps its conversation as {@link com.teahouse.cases.ConversationLine}s (who, what, when);
  * {@link com.teahouse.cases.CaseListing} reads many cases at once and {@link com.teahouse.cases.WorkingTime}
  * measures office time by the calendar that sets the deadlines.
+ * Notices that must not be lost are durable: each change appends its events to the {@code cases:notices} stream
+ * in the same script, delivered once per {@link com.teahouse.cases.CaseNoticeTarget} through a consumer group;
+ * every instance also publishes {@link com.teahouse.cases.CaseChanged} from that stream, for live views.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases")
 package com.teahouse.cases;

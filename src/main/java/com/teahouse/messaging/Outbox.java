@@ -37,13 +37,12 @@ public class Outbox {
     /**
      * {@link #post}, once: the messages are appended only if {@code claim} (a key under the store's prefix) is not
      * taken, and it is taken in the same atomic step, for {@code keep}. Several instances, or one after a restart,
-     * may all call this for the same claim; one of them posts. Returns whether this call posted.
+     * may all call this for the same claim, and a delivery repeated after a crash may call it again; one of them
+     * posts, and one that crashed before it loses nothing. Returns whether this call posted.
      */
     public boolean postOnce(String claim, java.time.Duration keep, List<Outbound> messages) {
-        try (var p = store.jedis().pipelined()) {
-            var r = writes.outboundOnce(p, store.key(claim), Math.max(1, keep.toSeconds()), messages);
-            p.sync();
-            return Long.valueOf(1).equals(r.get());
+        try {
+            return writes.outboundOnce(store.jedis(), store.key(claim), Math.max(1, keep.toSeconds()), messages);
         } catch (JedisException e) {
             throw new StoreUnavailable("Redis refused the outbox write: " + e.getMessage(), e);
         }

@@ -4,6 +4,9 @@
  * applied twice, one step at a time per chat, no reply lost). Channels hand updates to the {@link Inbox} and
  * deliver replies through a {@link ChannelOutlet}; conversation logic plugs in as a {@link MessageHandler}.
  * {@link ChannelFiles} fetches a file a user sent through the server, never by a channel URL.
+ * Lanes are fenced: each lease carries a token raised at every acquisition, and a step commits (one script) only
+ * while its token is the lane's current one, so an instance that paused past its lease writes nothing.
+ * {@link Outbox#postOnce} posts with a delivery marker in the same script, for deliveries repeated after a crash.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging")
 package com.teahouse.messaging;

@@ -89,6 +89,7 @@ public final class DialogBench {
     void run(MessageHandler handler, StepRunner steps, RedisStore store, MessagingKeys keys, FlowMachine machine, KitOutlet outlet,
             DialogFiles files) throws Exception {
         JsonCodec codec = new JsonCodec();
+        benchStore = store;
         engineOnly(handler, 200);
         engineOnly(handler, CONVERSATIONS);
         drive(steps, keys, codec, "warmup", 200, FORM.size());
@@ -133,6 +134,17 @@ public final class DialogBench {
         heapPerIdle(steps, keys, codec, outlet);
     }
 
+    private final java.util.Map<Integer, Long> laneTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private RedisStore benchStore;
+
+    /** The lane's current fencing token (the app owns the lanes; the bench commits steps as their owner would). */
+    private long laneToken(MessagingKeys keys, int shard) {
+        return laneTokens.computeIfAbsent(shard, s -> {
+            String token = benchStore.jedis().get(keys.fence(s));
+            return token == null ? 0L : Long.parseLong(token);
+        });
+    }
+
     private void heapPerIdle(StepRunner steps, MessagingKeys keys, JsonCodec codec, KitOutlet outlet)
             throws Exception {
         Thread.sleep(2000);
@@ -173,7 +185,8 @@ public final class DialogBench {
                     Inbound message = message(run + ":" + ids.incrementAndGet(), chat, FORM.get(job[1]));
                     long start = System.nanoTime();
                     long trips = RoundTrips.mine();
-                    runner.process(keys.shardOf(chat), new StreamEntryID(1, job[0]), codec.write(message));
+                    int shard = keys.shardOf(chat);
+                    runner.process(shard, laneToken(keys, shard), new StreamEntryID(1, job[0]), codec.write(message));
                     latencies[done.getAndIncrement()] = System.nanoTime() - start;
                     BY_STEP.addAndGet(job[1], RoundTrips.mine() - trips);
                     if (job[1] + 1 < steps) {

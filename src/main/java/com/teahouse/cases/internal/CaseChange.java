@@ -29,6 +29,8 @@ final class CaseChange {
     // [merge] the case this one joins or leaves (并单), checked and linked in the same script; empty: none
     final Map<String, Object> merge = new LinkedHashMap<>();
     // [/merge]
+    /** What people are told, as NoticeCodec writes it: appended to the notices stream by the same script. */
+    String notice = "";
 
     private CaseChange(List<String> from) {
         this.from = from;
@@ -139,6 +141,7 @@ final class CaseChange {
         if (!merge.isEmpty()) {
             m.put("merge", merge); // [merge]
         }
+        m.put("notice", notice);
         return m;
     }
 }

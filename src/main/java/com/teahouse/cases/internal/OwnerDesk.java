@@ -103,16 +103,16 @@ class OwnerDesk implements CaseDesk {
     }
 
     @Override
-    public void rate(String trackingNumber, Address owner, Rating rating, String comment) {
+    public void rate(String trackingNumber, Address owner, Rating rating, String comment, String opId) {
         // the comment comes after the rating changed the state, so ownership (STATUS) first, then RATE
         owned(trackingNumber, owner, Action.STATUS).ifPresent(c -> {
             // the dialog asks for a comment after the press and calls again with the same rating: keep the words,
             // but neither change the state again nor publish a second rating
             boolean again = c.state() != CaseState.REPLIED && rating.name().equals(c.rating());
             if (again && comment != null && !comment.isBlank()) {
-                workflow.comment(c.trackingNumber(), comment);
+                workflow.comment(c.trackingNumber(), comment, opId);
             } else if (!again && policy.decide(CaseCaller.owner(owner), Action.RATE, c).allowed()) {
-                workflow.rate(c.trackingNumber(), rating, comment, null);
+                workflow.rate(c.trackingNumber(), rating, comment, opId);
             }
         });
     }

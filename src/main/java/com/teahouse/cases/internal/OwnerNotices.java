@@ -1,10 +1,10 @@
 package com.teahouse.cases.internal;
 
 import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseNoticeTarget;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.messaging.Button;
 import com.teahouse.messaging.Outbound;
-import com.teahouse.messaging.Outbox;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
 import java.time.Instant;
@@ -12,36 +12,39 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the entrepreneur what happened to their case, proactively (through the outbox): taken by a person, the reply with rating buttons ({@code rate:<tracking>:s|b|u}, handled by the
  * dialog engine), closed, reopened, extended with the reason, declined with the right route, handed back.
  * "Received, with its number" is the dialog's own reply to the submission (see {@code CaseDesk#open}).
+ * A notice target: {@link CaseNotices} delivers each change once, even across a crash.
  */
 @Component
-class OwnerNotices {
+class OwnerNotices implements CaseNoticeTarget {
 
     private final CaseStore store;
     private final Catalogue catalogue;
     private final Texts texts;
-    private final Outbox outbox;
     private final CasesProperties props;
 
-    OwnerNotices(CaseStore store, Catalogue catalogue, Texts texts, Outbox outbox, CasesProperties props) {
+    OwnerNotices(CaseStore store, Catalogue catalogue, Texts texts, CasesProperties props) {
         this.store = store;
         this.catalogue = catalogue;
         this.texts = texts;
-        this.outbox = outbox;
         this.props = props;
     }
 
-    @EventListener
-    void on(CaseEvent event) {
+    @Override
+    public String name() {
+        return "owner";
+    }
+
+    @Override
+    public List<Outbound> notices(CaseEvent event) {
         CaseRecord c = store.get(event.trackingNumber()).orElse(null);
         if (c == null) {
-            return;
+            return List.of();
         }
         String lang = texts.languageFor(c.language());
         Map<String, Object> p = new java.util.HashMap<>(Map.of("number", c.trackingNumber()));
@@ -49,7 +52,7 @@ class OwnerNotices {
         if (event instanceof CaseEvent.CaseDispatched d && d.first()) {
             // no "received" notice: the conversation that opened the case shows its number in the reply it
             // commits once CaseDesk.open returned, so a second notice would tell it twice
-            return;
+            return List.of();
         } else if (event instanceof CaseEvent.CaseDispatched || event instanceof CaseEvent.CaseReturned) {
             out.add(send(c, "case.handedBack", lang, p));
         } else if (event instanceof CaseEvent.CaseClaimed cl) {
@@ -79,7 +82,7 @@ class OwnerNotices {
                     .append(texts.render("case.route." + d.route().name(), lang)).build();
             out.add(Outbound.send(c.owner(), text));
         }
-        outbox.post(out);
+        return out;
     }
 
     private Outbound send(CaseRecord c, String key, String lang, Map<String, Object> params) {

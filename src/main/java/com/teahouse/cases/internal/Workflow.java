@@ -19,6 +19,7 @@ import com.teahouse.cases.CaseWork.Outcome.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,12 @@ class Workflow {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseTally tally;
+    private final NoticeCodec notices;
 
     Workflow(CaseStore store, WorkCalendar calendar, Catalogue catalogue, CasesProperties props, Clock clock,
-            ApplicationEventPublisher events, CaseTally tally) {
+            ApplicationEventPublisher events, CaseTally tally, NoticeCodec notices) {
         this.tally = tally;
+        this.notices = notices;
         this.store = store;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -164,16 +167,13 @@ class Workflow {
         CaseChange change = CaseChange.from(REPLIED).to(CLOSED).op(op).set("rating", rating.name())
                 .set("ratingComment", comment == null ? "" : comment).dropItems(ALL_ITEMS).ended()
                 .event("rate", Actor.OWNER, now, rating.name() + (comment == null ? "" : ": " + comment));
-        Outcome outcome = run(t, change, () -> new CaseEvent.CaseRated(t, rating));
-        if (outcome.done()) {
-            events.publishEvent(new CaseEvent.CaseClosed(t, "rated"));
-        }
-        return outcome;
+        return run(t, change, List.of(new CaseEvent.CaseRated(t, rating), new CaseEvent.CaseClosed(t, "rated")));
     }
 
     /** The entrepreneur's comment on a rating already recorded: logged, no change of state. */
-    Outcome comment(String t, String comment) {
-        CaseChange change = CaseChange.from(CLOSED, REOPENED).set("ratingComment", comment)
+    Outcome comment(String t, String comment, String op) {
+        CaseChange change = CaseChange.from(CLOSED, REOPENED).op(op == null ? null : "comment:" + op)
+                .set("ratingComment", comment)
                 .event("comment", Actor.OWNER, clock.instant(), comment);
         return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, comment));
     }
@@ -220,11 +220,20 @@ class Workflow {
     }
 
     private Outcome run(String t, CaseChange change, Supplier<CaseEvent> event) {
+        return run(t, change, List.of(event.get()));
+    }
+
+    /**
+     * Applies the change with its notices (the events, in the notices stream by the same script: CaseNotices
+     * delivers them), then publishes the events in this instance for whatever may miss them after a crash.
+     */
+    private Outcome run(String t, CaseChange change, List<CaseEvent> happened) {
+        change.notice = notices.write(happened);
         tally.measure(t, change); // the reports counters, written by the same script (CaseTally)
         CaseStore.Applied applied = store.apply(t, change);
         return switch (applied.outcome()) {
             case "ok" -> {
-                events.publishEvent(event.get());
+                happened.forEach(events::publishEvent);
                 yield new Outcome(true, Problem.NONE,
                         change.to.isEmpty() ? applied.before() : CaseState.of(change.to), applied.holder());
             }

@@ -53,7 +53,7 @@ final class CaseButtons {
                 return false;
             }
             try {
-                cases.get().rate(parts[1], t.owner(), rating, null);
+                cases.get().rate(parts[1], t.owner(), rating, null, t.message.id());
             } catch (RuntimeException e) {
                 log.warn("Rating not recorded: {}", e.toString());
                 t.say("rating.failed");

@@ -158,7 +158,8 @@ final class DialogActions implements FlowRunner.Actions {
     private String rate(Turn t) {
         Map<String, String> f = t.conversation.fields;
         try {
-            cases.get().rate(f.get("tracking"), t.owner(), CaseDesk.Rating.valueOf(f.get("rating")), f.get("comment"));
+            cases.get().rate(f.get("tracking"), t.owner(), CaseDesk.Rating.valueOf(f.get("rating")), f.get("comment"),
+                    t.message.id());
         } catch (RuntimeException e) {
             log.warn("Rating comment not recorded: {}", e.toString());
             t.say("rating.failed");

@@ -3,6 +3,7 @@ package com.teahouse.messaging.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
@@ -10,23 +11,29 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * One lane's entries, run one at a time and in stream order on a shared pool. A Redis failure retries the same
- * entry (the step is idempotent) instead of skipping ahead, so a chat's order survives an outage.
+ * entry (the step is idempotent) instead of skipping ahead, so a chat's order survives an outage. Each lane
+ * object is one ownership of the lane, with its fencing token; a step refused for a stale token stops the lane
+ * and tells {@code fenced}, which drops it (the entries stay pending in Redis for the new owner).
  */
 final class Lane {
 
     private static final Logger log = LoggerFactory.getLogger(Lane.class);
 
     private final int shard;
+    private final long token;
     private final Executor pool;
     private final StepRunner runner;
+    private final LongConsumer fenced;
     private final Deque<StreamEntry> queue = new ArrayDeque<>();
     private boolean running;
     private boolean stopped;
 
-    Lane(int shard, Executor pool, StepRunner runner) {
+    Lane(int shard, long token, Executor pool, StepRunner runner, LongConsumer fenced) {
         this.shard = shard;
+        this.token = token;
         this.pool = pool;
         this.runner = runner;
+        this.fenced = fenced;
     }
 
     synchronized void enqueue(StreamEntry entry) {
@@ -72,7 +79,14 @@ final class Lane {
         long backoff = 50;
         while (true) {
             try {
-                runner.process(shard, entry.getID(), entry.getFields().get("m"));
+                runner.process(shard, token, entry.getID(), entry.getFields().get("m"));
+                return;
+            } catch (StepCommit.Fenced e) {
+                synchronized (this) {
+                    stopped = true;
+                    queue.clear();
+                }
+                fenced.accept(token);
                 return;
             } catch (JedisException e) {
                 synchronized (this) {

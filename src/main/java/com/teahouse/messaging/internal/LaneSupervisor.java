@@ -56,7 +56,7 @@ public class LaneSupervisor implements SmartLifecycle {
         this.codec = codec;
         this.workers = Executors.newFixedThreadPool(props.workers(), named("lane-worker"));
         this.senders = Executors.newFixedThreadPool(props.senders(), named("outbox-sender"));
-        this.inboxTail = new StreamTail(store, keys::inbox, () -> Set.copyOf(active),
+        this.inboxTail = new StreamTail(store, keys::inbox, this::readable,
                 shard -> lanes.containsKey(shard) && lanes.get(shard).backlog() < MAX_BACKLOG,
                 (shard, entry) -> {
                     Lane lane = lanes.get(shard);
@@ -64,12 +64,12 @@ public class LaneSupervisor implements SmartLifecycle {
                         lane.enqueue(entry);
                     }
                 });
-        this.outboxTail = new StreamTail(store, keys::outbox, () -> Set.copyOf(active),
+        this.outboxTail = new StreamTail(store, keys::outbox, this::readable,
                 shard -> outgoing.size() < MAX_BACKLOG * 4,
                 (shard, entry) -> outgoing.add(new ChatQueues.Pending(shard, entry.getID(),
                         codec.outbound(entry.getFields().get("m")))));
         this.sender = new OutboxSender(store, keys, outgoing, outlets, senders, meters, codec, events,
-                retention.deadLettersMax());
+                retention.deadLettersMax(), leases::valid);
         meters.gauge("teahouse.lanes.owned", active, Set::size);
     }
 
@@ -99,7 +99,8 @@ public class LaneSupervisor implements SmartLifecycle {
     private void gained(int shard) {
         StreamTail.ensureGroup(store, keys.inbox(shard));
         StreamTail.ensureGroup(store, keys.outbox(shard));
-        Lane lane = new Lane(shard, workers, runner);
+        long token = leases.token(shard);
+        Lane lane = new Lane(shard, token, workers, runner, stale -> onTicker(() -> fenced(shard, stale)));
         lanes.put(shard, lane);
         var unfinished = StreamTail.pending(store, keys.inbox(shard));
         unfinished.forEach(lane::enqueue);
@@ -112,6 +113,32 @@ public class LaneSupervisor implements SmartLifecycle {
         }
         active.add(shard);
         log.debug("Lane {} taken", shard);
+    }
+
+    /**
+     * The lanes to read now: those held, and by this instance's clock still within their lease, so that after a
+     * long pause (a frozen process) nothing is read for a lane the next owner may already have.
+     */
+    private Set<Integer> readable() {
+        Set<Integer> now = new java.util.HashSet<>(active);
+        now.removeIf(shard -> !leases.valid(shard));
+        return now;
+    }
+
+    private void onTicker(Runnable task) {
+        try {
+            ticker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Stopping: lane change not applied");
+        }
+    }
+
+    /** A step of this lane was refused for a stale fencing token: another instance owns it; let it go. */
+    private void fenced(int shard, long token) {
+        if (leases.fencedOff(shard, token)) {
+            log.warn("Lane {} was taken over by another instance while this one paused; dropped", shard);
+            lost(shard);
+        }
     }
 
     private void lost(int shard) {

@@ -62,6 +62,14 @@ public class MessagingKeys {
         return store.key("lease:lane:" + shard);
     }
 
+    /**
+     * The lane's fencing counter: raised each time an instance takes the lane, never expiring, so a token handed
+     * out earlier is always smaller than the current one.
+     */
+    public String fence(int shard) {
+        return store.key("fence:lane:" + shard);
+    }
+
     public String instances() {
         return store.key("instances");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,13 @@ final class OutboxSender implements Runnable {
     private final JsonCodec codec;
     private final ApplicationEventPublisher events;
     private final int deadLettersMax;
+    private final IntPredicate laneHeld;
     private volatile boolean running = true;
 
     OutboxSender(RedisStore store, MessagingKeys keys, ChatQueues queues, List<ChannelOutlet> outlets,
             ExecutorService pool, MeterRegistry meters, JsonCodec codec, ApplicationEventPublisher events,
-            int deadLettersMax) {
+            int deadLettersMax, IntPredicate laneHeld) {
+        this.laneHeld = laneHeld;
         this.store = store;
         this.keys = keys;
         this.queues = queues;
@@ -73,6 +76,12 @@ final class OutboxSender implements Runnable {
     }
 
     private void attempt(Pending pending) {
+        if (!laneHeld.test(pending.shard())) {
+            // the lane's lease may have passed to another instance (this one paused): it sends this reply; ours
+            // is dropped with the lane once the lease round notices
+            queues.later(pending, 1000, false);
+            return;
+        }
         String channel = pending.outbound().to().channel();
         ChannelOutlet outlet = outlets.get(channel);
         if (outlet == null) {

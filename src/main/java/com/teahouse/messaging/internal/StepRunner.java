@@ -12,14 +12,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * One conversation step: skip a message already handled, load the chat's state, let the handler decide, then
- * commit state, replies, dedupe marker and the inbox acknowledgement in one MULTI. Two round trips per message
- * here (the handler may add its own: the dialog's takeover check is one).
+ * commit state, replies, dedupe marker and the inbox acknowledgement in one script that checks the lane's
+ * fencing token first ({@link StepCommit}). Two round trips per message here (the handler may add its own: the
+ * dialog's takeover check is one).
  */
 @Component
 public class StepRunner {
@@ -33,21 +32,27 @@ public class StepRunner {
     private final List<MessageHandler> handlers;
     private final MeterRegistry meters;
     private final StreamWrites writes;
+    private final StepCommit commit;
     private final long conversationSeconds;
 
     StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
-            MeterRegistry meters, StreamWrites writes, MessagingRetention retention) {
+            MeterRegistry meters, StreamWrites writes, StepCommit commit, MessagingRetention retention) {
         this.store = store;
         this.keys = keys;
         this.codec = codec;
         this.handlers = handlers;
         this.meters = meters;
         this.writes = writes;
+        this.commit = commit;
         this.conversationSeconds = retention.conversations().toSeconds();
     }
 
-    /** Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. */
-    public void process(int shard, StreamEntryID entryId, String payload) {
+    /**
+     * Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. Throws
+     * {@link StepCommit.Fenced} when the lane's fencing token is no longer {@code token}: another instance owns
+     * the lane now, nothing of this step was written, and the caller must drop the lane.
+     */
+    public void process(int shard, long token, StreamEntryID entryId, String payload) {
         Inbound message;
         try {
             message = codec.inbound(payload);
@@ -74,7 +79,7 @@ public class StepRunner {
             state = stored.get();
         }
         Step step = decide(message, state);
-        commit(shard, entryId, message, dedupeKey, step);
+        commit(shard, token, entryId, message, step);
     }
 
     private Step decide(Inbound message, String state) {
@@ -96,29 +101,19 @@ public class StepRunner {
         }
     }
 
-    private void commit(int shard, StreamEntryID entryId, Inbound message, String dedupeKey, Step step) {
+    private void commit(int shard, long token, StreamEntryID entryId, Inbound message, Step step) {
         List<Outbound> replies = new ArrayList<>(step.replies());
         if (message.kind() == Kind.BUTTON && message.callbackRef() != null) {
             replies.add(0, Outbound.ack(message.from(), message.callbackRef()));
         }
-        // MULTI … EXEC sent as one pipeline: Jedis's own transaction reads the QUEUED answers before it sends
-        // EXEC, a second round trip per step (counted by DialogBench). Redis still applies it all-or-nothing.
-        try (var tx = store.jedis().pipelined()) {
-            tx.sendCommand(Protocol.Command.MULTI, new String[0]);
+        try {
             // personal data expires a period after the chat's last message (PIPL), set with the state it covers
-            if (step.state() != null) {
-                tx.set(keys.conversation(message.from()), step.state(),
-                        SetParams.setParams().ex(conversationSeconds));
-            } else {
-                tx.expire(keys.conversation(message.from()), conversationSeconds);
-            }
-            replies.forEach(reply -> writes.outbound(tx, reply));
-            tx.set(dedupeKey, "1", SetParams.setParams().ex(DEDUPE_SECONDS));
-            tx.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
-            writes.released(tx, message);
-            var exec = tx.sendCommand(Protocol.Command.EXEC, new String[0]);
-            tx.sync();
-            exec.get();
+            commit.commit(shard, token, entryId, message, step.state(), replies, conversationSeconds, DEDUPE_SECONDS);
+        } catch (StepCommit.Fenced e) {
+            meters.counter("teahouse.steps.fenced").increment();
+            log.warn("Step of message {} not committed: lane {} moved to another instance (token {} is stale)",
+                    message.id(), shard, token);
+            throw e;
         }
         meters.counter("teahouse.steps", "channel", message.from().channel()).increment();
     }

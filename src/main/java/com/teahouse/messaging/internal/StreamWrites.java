@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
 /** Queues the append of a message to its lane's stream on a pipeline or transaction: one entry field, "m". */
@@ -31,7 +32,7 @@ public class StreamWrites {
             return 1
             """;
 
-    /** KEYS[1] the claim, KEYS[2..] outbox streams; ARGV[1] the claim's lifetime in seconds, ARGV[2..] messages. */
+    /** KEYS: 1 marker, 2.. each message's outbox; ARGV: 1 marker TTL s, 2.. each message. 1: posted, 0: done before. */
     private static final String ONCE = """
             if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
             for i = 2, #KEYS do redis.call('XADD', KEYS[i], '*', 'm', ARGV[i]) end
@@ -65,25 +66,23 @@ public class StreamWrites {
         pipeline.xadd(keys.inbox(keys.shardOf(message.from())), NEW_ENTRY, Map.of("m", codec.write(message)));
     }
 
+    /**
+     * Appends the messages to their outboxes and sets {@code marker} in one script, unless the marker is set
+     * already: a delivery repeated after a crash, or a post several instances attempt, happens once. Returns
+     * whether it posted.
+     */
+    public boolean outboundOnce(UnifiedJedis jedis, String marker, long markerSeconds, List<Outbound> messages) {
+        List<String> k = new java.util.ArrayList<>(List.of(marker));
+        List<String> a = new java.util.ArrayList<>(List.of(Long.toString(markerSeconds)));
+        for (Outbound message : messages) {
+            k.add(keys.outbox(keys.shardOf(message.to())));
+            a.add(codec.write(message));
+        }
+        return Long.valueOf(1).equals(jedis.eval(ONCE, k, a));
+    }
+
     /** Into the lane of the chat it goes to, so that the lane's owner delivers it in that chat's order. */
     public void outbound(PipeliningBase pipeline, Outbound message) {
         pipeline.xadd(keys.outbox(keys.shardOf(message.to())), NEW_ENTRY, Map.of("m", codec.write(message)));
-    }
-
-    /**
-     * Appends the messages only if {@code claimKey} (a full key) is not set yet, setting it in the same script: a
-     * post that several instances or a restart may attempt happens once. The response is 1 when appended.
-     */
-    public Response<Object> outboundOnce(PipeliningBase pipeline, String claimKey, long claimSeconds,
-            List<Outbound> messages) {
-        List<String> keyList = new java.util.ArrayList<>();
-        List<String> args = new java.util.ArrayList<>();
-        keyList.add(claimKey);
-        args.add(Long.toString(claimSeconds));
-        for (Outbound m : messages) {
-            keyList.add(keys.outbox(keys.shardOf(m.to())));
-            args.add(codec.write(m));
-        }
-        return pipeline.eval(ONCE, keyList, args);
     }
 }

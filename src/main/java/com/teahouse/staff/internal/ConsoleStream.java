@@ -1,6 +1,6 @@
 package com.teahouse.staff.internal;
 
-import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseChanged;
 import com.teahouse.cases.CasePolicy;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseWork;
@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live updates for open console pages (SSE): the number of a case that changed; the page then re-reads what it
  * shows. Each page gets only the cases its user may see (asked of {@link ConsoleAccess}, the console's one
  * answer to "may this account see this case"), re-checked at every event so a role or unit change applies at
- * once. Streams close when their session ends (logout, expiry) and when the account is revoked. Events of this
- * instance only: pages on another instance catch up on their next change or reconnect.
+ * once. Streams close when their session ends (logout, expiry) and when the account is revoked. Changes come
+ * through Redis ({@link CaseChanged}, from the cases' notices stream), so a page sees changes made on any instance.
  */
 @RestController
 class ConsoleStream {
@@ -53,7 +53,7 @@ class ConsoleStream {
     }
 
     @EventListener
-    void changed(CaseEvent event) {
+    void changed(CaseChanged event) {
         if (open.size() == 0) {
             return;
         }

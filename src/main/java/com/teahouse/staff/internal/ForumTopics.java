@@ -1,6 +1,7 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseNoticeTarget;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Address;
@@ -20,10 +21,11 @@ import org.springframework.stereotype.Component;
  * Keeps the staff forum in step with the cases: a topic per new case (OPEN_THREAD, then the card once Telegram
  * said which thread it is), the card edited as the case moves, and a line in the topic for what happened
  * (whoever did it: Telegram or the web console). Breaches are also announced in the forum's general topic,
- * where supervisors follow them.
+ * where supervisors follow them. A notice target: the cases module delivers each change once, even across a
+ * crash; only the replies to the topic's own posts (which thread, which card) come from this instance's outbox.
  */
 @Component
-class ForumTopics {
+class ForumTopics implements CaseNoticeTarget {
 
     private static final String TOPIC = "case-topic:";
     private static final String CARD = "case-card:";
@@ -42,18 +44,22 @@ class ForumTopics {
         this.outbox = outbox;
     }
 
-    @EventListener
-    void on(CaseEvent event) {
+    @Override
+    public String name() {
+        return "staff";
+    }
+
+    @Override
+    public List<Outbound> notices(CaseEvent event) {
         if (!staff.configured()) {
-            return;
+            return List.of();
         }
         CaseRecord c = work.get(event.trackingNumber()).orElse(null);
         if (c == null) {
-            return;
+            return List.of();
         }
         if (event instanceof CaseEvent.CaseDispatched d && d.first() && c.topic() == null) {
-            outbox.post(List.of(Outbound.openThread(staff.chat(), card.title(c), TOPIC + c.trackingNumber())));
-            return;
+            return List.of(Outbound.openThread(staff.chat(), card.title(c), TOPIC + c.trackingNumber()));
         }
         List<Outbound> out = new ArrayList<>();
         String lang = card.language();
@@ -100,7 +106,7 @@ class ForumTopics {
                         card.text(c), card.buttons(c))));
             }
         }
-        outbox.post(out);
+        return out;
     }
 
     /**

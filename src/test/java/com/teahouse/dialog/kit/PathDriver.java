@@ -96,8 +96,20 @@ public final class PathDriver implements ScriptRunner.Driver {
         return store.jedis().exists(keys.dedupe(message.id()));
     }
 
-    /** Every outbox lane read and acknowledged: nothing decided is still waiting to be sent. */
+    /**
+     * Every case notice delivered to the outbox, then every outbox lane read and acknowledged: nothing decided is
+     * still waiting to be sent.
+     */
     static boolean drained(RedisStore store, MessagingKeys keys) {
+        String notices = store.key("cases:notices");
+        if (store.jedis().exists(notices)) {
+            var last = store.jedis().xinfoStream(notices).getLastGeneratedId();
+            var group = store.jedis().xinfoGroups(notices).stream().filter(g -> g.getName().equals("deliver"))
+                    .findFirst();
+            if (group.isEmpty() || group.get().getPending() > 0 || !group.get().getLastDeliveredId().equals(last)) {
+                return false;
+            }
+        }
         for (int shard = 0; shard < keys.shards(); shard++) {
             String stream = keys.outbox(shard);
             if (!store.jedis().exists(stream)) {

@@ -1,0 +1,84 @@
+package com.teahouse.messaging.internal;
+
+import com.teahouse.messaging.Inbound;
+import com.teahouse.messaging.Outbound;
+import com.teahouse.store.RedisStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Writes what a step decided (state, replies, dedupe marker, inbox acknowledgement) in one script that first
+ * checks the lane's fencing token (commit-step.lua), so a step computed by an instance that has since lost the
+ * lane is refused as a whole. One round trip, run by its SHA.
+ */
+@Component
+class StepCommit {
+
+    /** The lane moved to another instance while this step was being decided: nothing was written. */
+    static final class Fenced extends RuntimeException {
+        final int shard;
+        final long token;
+
+        Fenced(int shard, long token) {
+            super("lane " + shard + " is no longer ours (token " + token + ")", null, false, false);
+            this.shard = shard;
+            this.token = token;
+        }
+    }
+
+    private static final String SCRIPT = read();
+
+    private final RedisStore store;
+    private final MessagingKeys keys;
+    private final JsonCodec codec;
+    private volatile String sha;
+
+    StepCommit(RedisStore store, MessagingKeys keys, JsonCodec codec) {
+        this.store = store;
+        this.keys = keys;
+        this.codec = codec;
+    }
+
+    /** Throws {@link Fenced} when the lane's token is no longer {@code token}, a Jedis exception when Redis fails. */
+    void commit(int shard, long token, StreamEntryID entryId, Inbound message, String state, List<Outbound> replies,
+            long stateSeconds, long dedupeSeconds) {
+        List<String> k = new ArrayList<>(List.of(keys.fence(shard), keys.conversation(message.from()),
+                keys.dedupe(message.id()), keys.inbox(shard), keys.queued(message.from())));
+        List<String> a = new ArrayList<>(List.of(Long.toString(token), state == null ? "0" : "1",
+                state == null ? "" : state, Long.toString(stateSeconds), Long.toString(dedupeSeconds),
+                entryId.toString(), MessagingKeys.GROUP));
+        for (Outbound reply : replies) {
+            k.add(keys.outbox(keys.shardOf(reply.to())));
+            a.add(codec.write(reply));
+        }
+        if (!Long.valueOf(1).equals(run(k, a))) {
+            throw new Fenced(shard, token);
+        }
+    }
+
+    private Object run(List<String> k, List<String> a) {
+        if (sha == null) {
+            sha = store.jedis().scriptLoad(SCRIPT);
+        }
+        try {
+            return store.jedis().evalsha(sha, k, a);
+        } catch (JedisNoScriptException e) {
+            sha = null;
+            return store.jedis().eval(SCRIPT, k, a);
+        }
+    }
+
+    private static String read() {
+        try (InputStream in = StepCommit.class.getResourceAsStream("/messaging/commit-step.lua")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("messaging/commit-step.lua missing from the classpath", e);
+        }
+    }
+}
