@@ -4,5 +4,5 @@
  * The digest itself (its versions in Redis, the index every instance serves) stays in the knowledge module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy office",
-        allowedDependencies = {"knowledge", "store", "texts", "limits"})
+        allowedDependencies = {"knowledge", "store", "texts", "limits", "messaging"})
 package com.teahouse.policy;
