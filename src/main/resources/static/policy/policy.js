@@ -171,7 +171,7 @@
     return ['---', 'id: new-entry', 'title:', '  zh: ""', '  en: ""', 'questions:', '  zh:',
       '    - ' + (han || !question ? q : '""'), '  en:', '    - ' + (!han && question ? q : '""'), 'sources:',
       '  - document: 优化营商环境条例', '    articles: [1]', 'effective: 2020-01-01', 'department: ""', 'tags: []',
-      '---', '## zh', '', '## en', ''].join('\n');
+      '---', '## zh', '', '## zh-detail', '', '## en', '', '## en-detail', ''].join('\n');
   }
 
   function editor() {
@@ -211,7 +211,7 @@
             version = res.body.version;
             $('version').textContent = '版本 version ' + version;
             $('entry-id').readOnly = true;
-            history.replaceState && window.history.replaceState(null, '', '/policy/edit?id=' + encodeURIComponent(id()));
+            window.history.replaceState(null, '', '/policy/edit?id=' + encodeURIComponent(id()));
             loadHistory();
           }
         });
