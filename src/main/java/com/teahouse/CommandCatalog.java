@@ -16,5 +16,7 @@ final class CommandCatalog {
         Commands.register("dialogs", "check", com.teahouse.dialog.DialogsCheck::run);
         Commands.register("kb", "check", args -> com.teahouse.knowledge.KbCheckCommand.run(
                 java.util.Arrays.copyOfRange(args, 2, args.length), System.out));
+        Commands.register("kb", "export", args -> com.teahouse.knowledge.KbExportCommand.run(
+                java.util.Arrays.copyOfRange(args, 2, args.length), System.out, System.getenv()));
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.teahouse.knowledge.DigestAnswer;
 import com.teahouse.knowledge.DigestStore;
+import com.teahouse.knowledge.KbCheckCommand;
+import com.teahouse.knowledge.KbExportCommand;
 import com.teahouse.knowledge.PolicyDigest;
 import com.teahouse.store.internal.EmbeddedRedis;
 import com.teahouse.testsupport.TestApps;
@@ -145,9 +147,13 @@ class PublishAcrossInstancesIT {
         }
         assertEquals(PolicyEntries.drone(), files.get("knowledge/entries/" + PolicyEntries.ID + ".md"));
         assertEquals(Files.readString(Path.of("knowledge/sources.yaml")), files.get("knowledge/sources.yaml"));
-        Path out = Files.createTempDirectory("export");
-        DigestStore.exportTo(a.getBean(DigestStore.class).files(), out);
+        Path out = Files.createTempDirectory("export").resolve("knowledge");
+        var printed = new java.io.ByteArrayOutputStream();
+        assertEquals(0, KbExportCommand.run(new String[] {out.toString(), "--redis-url", redis.url()},
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8), Map.of()), printed.toString());
         assertEquals(PolicyEntries.drone(), Files.readString(out.resolve("entries/" + PolicyEntries.ID + ".md")));
+        assertEquals(0, KbCheckCommand.run(out, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)),
+                "the export passes kb check: " + printed);
     }
 
     @Test
