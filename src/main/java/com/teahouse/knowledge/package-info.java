@@ -6,5 +6,8 @@
  * Entry points: {@link com.teahouse.knowledge.PolicyDigest} (the bean the dialog calls),
  * {@link com.teahouse.knowledge.ChatAnswerFormatter}, {@link com.teahouse.knowledge.KbCheckCommand},
  * and the HTTP API {@code GET /api/knowledge/search}.
+ * With Redis (the application), the published digest lives there as versioned knowledge/ files
+ * ({@link com.teahouse.knowledge.DigestStore}: publish, withdraw, rollback, history, export); the repository's
+ * knowledge/ only seeds an empty store, and every instance follows the published revision within seconds.
  */
 package com.teahouse.knowledge;

@@ -2,6 +2,9 @@
  * The policy office's workspace ({@code /policy}, POLICY_EDITOR and ADMIN): the questions the bot could not answer,
  * editing, trying and publishing digest entries with their history, and the export back to {@code knowledge/} files.
  * The digest itself (its versions in Redis, the index every instance serves) stays in the knowledge module.
+ * Digest editing (policy-store): pages {@code /policy/entries}, {@code /policy/edit}, {@code /policy/synonyms};
+ * API under {@code /policy/api} (entries, history, rollback, versions/diff, synonyms, check, preview, expiring,
+ * export), bodies capped at {@code teahouse.policy.max-body-bytes}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy office",
         allowedDependencies = {"knowledge", "store", "texts", "limits", "messaging"})

@@ -40,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PublishAcrossInstancesIT {
 
     static final String ADMIN_PASSWORD = "policy-admin-pass-1";
-    static final Duration WITHIN = Duration.ofSeconds(5);
+    // correctness only: how fast a publish is served is measured by DigestPublishBench, not asserted here
+    static final Duration WITHIN = Duration.ofSeconds(60);
     static EmbeddedRedis redis;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
