@@ -1,6 +1,5 @@
 package com.teahouse.policy.internal;
 
-import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,12 +126,6 @@ class DigestToolsApi {
     ResponseEntity<StreamingResponseBody> export() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"knowledge.zip\"")
-                .body(out -> {
-                    try {
-                        store.exportZip(out);
-                    } catch (IOException e) {
-                        throw e;
-                    }
-                });
+                .body(store::exportZip);
     }
 }
