@@ -55,6 +55,10 @@ final class PolicyClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
 
+    Answer page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+    }
+
     Answer put(String path, Object body) {
         return write("PUT", path, body, true);
     }
