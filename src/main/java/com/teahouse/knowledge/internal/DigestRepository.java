@@ -36,20 +36,21 @@ public final class DigestRepository {
     public record Write(int version, boolean conflict, boolean stale, long current) {
     }
 
+    /** One batch of the seed; a document already written (a seed cut short and resumed) is skipped. */
     private static final String SEED = """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             for i = 2, #ARGV, 2 do
-              redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
-              redis.call('HSET', KEYS[3], ARGV[i], 1)
-              redis.call('RPUSH', KEYS[4] .. ARGV[i], cjson.encode({version = 1, author = 'seed', at = ARGV[1],
-                note = 'seeded from knowledge/', action = 'publish', text = ARGV[i + 1]}))
+              if redis.call('HEXISTS', KEYS[3], ARGV[i]) == 0 then
+                redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+                redis.call('HSET', KEYS[3], ARGV[i], 1)
+                redis.call('RPUSH', KEYS[4] .. ARGV[i], cjson.encode({version = 1, author = 'seed', at = ARGV[1],
+                  note = 'seeded from knowledge/', action = 'publish', text = ARGV[i + 1]}))
+              end
             end
-            redis.call('SET', KEYS[1], 1)
             return 1
             """;
-    private static final String READ = """
-            return {redis.call('GET', KEYS[1]) or '0', redis.call('HGETALL', KEYS[2])}
-            """;
+    private static final int SEED_BATCH = 100;
+
     private static final String WRITE = """
             local rev = tonumber(redis.call('GET', KEYS[1]) or '0')
             if ARGV[3] ~= '' and rev ~= tonumber(ARGV[3]) then return {-2, rev} end
@@ -79,15 +80,37 @@ public final class DigestRepository {
         return List.of(store.key("kb:rev"), store.key("kb:doc"), store.key("kb:ver"), store.key("kb:hist:"));
     }
 
-    /** Fills an empty store with {@code files}; false when something was published before (a restart). */
+    /**
+     * Fills an empty store with {@code files}; false when something was published before (a restart). Written in
+     * batches, so a large digest never holds Redis for long, under a lock so one instance seeds; {@code kb:rev} is
+     * set last, so no instance serves a half-seeded digest. A seed cut short is resumed once its lock expires.
+     */
     public boolean seedIfEmpty(Map<String, String> files, Instant at) {
-        List<String> args = new ArrayList<>();
-        args.add(at.toString());
-        files.forEach((path, text) -> {
-            args.add(path);
-            args.add(text);
-        });
-        return ((Long) store.jedis().eval(SEED, keys(), args)) == 1L;
+        String lock = store.key("kb:seeding");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (revision() == 0) {
+            if (store.jedis().set(lock, at.toString(),
+                    redis.clients.jedis.params.SetParams.setParams().nx().px(120_000)) != null) {
+                List<Map.Entry<String, String>> all = new ArrayList<>(files.entrySet());
+                for (int from = 0; from < all.size(); from += SEED_BATCH) {
+                    List<String> args = new ArrayList<>();
+                    args.add(at.toString());
+                    for (Map.Entry<String, String> f : all.subList(from, Math.min(all.size(), from + SEED_BATCH))) {
+                        args.add(f.getKey());
+                        args.add(f.getValue());
+                    }
+                    store.jedis().eval(SEED, keys(), args);
+                }
+                long set = store.jedis().setnx(store.key("kb:rev"), "1");
+                store.jedis().del(lock);
+                return set == 1L;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another instance has been seeding the digest for 5 minutes");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L); // another instance is seeding
+        }
+        return false;
     }
 
     public long revision() {
@@ -95,16 +118,18 @@ public final class DigestRepository {
         return v == null ? 0 : Long.parseLong(v);
     }
 
-    /** All published files and their revision, read atomically. */
-    @SuppressWarnings("unchecked")
+    /**
+     * All published files and their revision, consistently: the revision is read before and after the files, and
+     * the read is repeated if a publish came in between (a publish raises the revision in the same script).
+     */
     public Published read() {
-        List<Object> r = (List<Object>) store.jedis().eval(READ, keys().subList(0, 2), List.of());
-        List<Object> flat = (List<Object>) r.get(1);
-        Map<String, String> files = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            files.put((String) flat.get(i), (String) flat.get(i + 1));
+        while (true) {
+            long before = revision();
+            Map<String, String> files = new LinkedHashMap<>(store.jedis().hgetAll(store.key("kb:doc")));
+            if (revision() == before) {
+                return new Published(before, files);
+            }
         }
-        return new Published(Long.parseLong((String) r.get(0)), files);
     }
 
     /** The published text of one document, empty when it was never published or is withdrawn. */
