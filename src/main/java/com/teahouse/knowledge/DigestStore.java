@@ -102,7 +102,7 @@ public final class DigestStore {
 
     /** kb check of the digest with {@code text} in place of {@code path}; nothing is written. */
     public List<Finding> check(String path, String text) {
-        Map<String, String> files = new HashMap<>(repository.read().files());
+        Map<String, String> files = new HashMap<>(published().files());
         files.put(path, text);
         return findings(path, validation.check(files, LocalDate.now(clock)), true);
     }
@@ -150,7 +150,7 @@ public final class DigestStore {
     private Outcome change(String path, String text, Integer expectedVersion, String author, String note,
             String action) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            DigestRepository.Published now = repository.read();
+            DigestRepository.Published now = published();
             Map<String, String> files = new HashMap<>(now.files());
             if (text == null) {
                 files.remove(path);
@@ -176,6 +176,13 @@ public final class DigestStore {
             // another document was published between the check and the write: check again against it
         }
         return new Outcome.Conflict(repository.version(path));
+    }
+
+    /** The published files: this instance's copy when it serves the latest revision, else read from Redis. */
+    private DigestRepository.Published published() {
+        long served = follower.served();
+        return served == repository.revision() ? new DigestRepository.Published(served, follower.files())
+                : repository.read();
     }
 
     /** Findings of the edited document at their lines, and errors elsewhere (e.g. a duplicate) named by file. */
