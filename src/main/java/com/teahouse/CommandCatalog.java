@@ -19,5 +19,7 @@ final class CommandCatalog {
         Commands.register("reports", "rebuild", args -> com.teahouse.reports.RebuildCommand.run(
                 extra -> new org.springframework.boot.builder.SpringApplicationBuilder(App.class)
                         .web(org.springframework.boot.WebApplicationType.NONE).run(extra), args, System.out));
+        Commands.register("kb", "export", args -> com.teahouse.knowledge.KbExportCommand.run(
+                java.util.Arrays.copyOfRange(args, 2, args.length), System.out, System.getenv()));
     }
 }

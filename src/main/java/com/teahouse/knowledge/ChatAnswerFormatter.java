@@ -18,6 +18,12 @@ public final class ChatAnswerFormatter {
     private ChatAnswerFormatter() {
     }
 
+    /** The answer as the chat sends it: the title in bold, the short answer, then the sources with their dates. */
+    public static RichText answer(DigestHit hit, Texts texts, String language) {
+        return RichText.builder().bold(hit.title()).text("\n").text(hit.answer().strip()).text("\n\n")
+                .append(sources(hit, texts, language)).build();
+    }
+
     /** 《A》第3条、第5条；《B》第7条 — consecutive articles of one document are grouped. */
     public static String citations(DigestHit hit) {
         return byDocument(hit).entrySet().stream().map(doc -> "《" + doc.getKey() + "》" + doc.getValue().stream()

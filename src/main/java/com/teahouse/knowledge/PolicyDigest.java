@@ -25,6 +25,9 @@ public final class PolicyDigest implements AutoCloseable {
     private final KnowledgeReloader reloader;
     private final DigestSearcher searcher;
     private final Path dir;
+    /** Set when the digest follows the published versions in Redis (see {@link PublishedDigests}). */
+    private volatile DigestStore store;
+    private volatile AutoCloseable follower;
 
     /** Loads {@code dir} now (a missing dir gives an empty digest) and starts watching it when {@code poll} is set. */
     public PolicyDigest(Path dir, MeterRegistry registry, Duration poll) {
@@ -112,6 +115,17 @@ public final class PolicyDigest implements AutoCloseable {
         return searcher.entry(reloader.current(), id, "en".equalsIgnoreCase(lang) ? "en" : "zh", reloader.today());
     }
 
+    /** Every entry of the serving generation, expired ones included, by id. */
+    public java.util.List<EntrySummary> entries() {
+        java.time.LocalDate today = reloader.today();
+        return reloader.current().byId().values().stream()
+                .sorted(java.util.Comparator.comparing(com.teahouse.knowledge.internal.Entry::id))
+                .map(e -> new EntrySummary(e.id(), e.titleZh(), e.titleEn(),
+                        e.sources().stream().map(com.teahouse.knowledge.internal.Entry.SourceRef::document).toList(),
+                        e.department(), e.tags(), e.expires(), e.isExpired(today)))
+                .toList();
+    }
+
     /** Entries in the serving generation. */
     public int size() {
         return reloader.current().size();
@@ -130,8 +144,26 @@ public final class PolicyDigest implements AutoCloseable {
         return han * 3 >= latin && han > 0 ? "zh" : latin > 0 ? "en" : "zh";
     }
 
+    void attach(DigestStore store, AutoCloseable follower) {
+        this.store = store;
+        this.follower = follower;
+    }
+
+    /** The versioned store this digest follows; empty when it serves a directory (tests, kb check). */
+    public java.util.Optional<DigestStore> store() {
+        return java.util.Optional.ofNullable(store);
+    }
+
     @Override
     public void close() {
         reloader.close();
+        AutoCloseable f = follower;
+        if (f != null) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                // closing a poller and a temporary directory; nothing to recover
+            }
+        }
     }
 }

@@ -9,5 +9,8 @@
  * (one fixed generation, or the published one with a draft entry laid over it in a temporary index:
  * {@link com.teahouse.knowledge.PolicyDigest#withDraft}), {@link com.teahouse.knowledge.PolicyDigest#terms} (a
  * question's analysed words) and {@link com.teahouse.knowledge.EvaluationSet} (knowledge/eval/ at run time).
+ * With Redis (the application), the published digest lives there as versioned knowledge/ files
+ * ({@link com.teahouse.knowledge.DigestStore}: publish, withdraw, rollback, history, export); the repository's
+ * knowledge/ only seeds an empty store, and every instance follows the published revision within seconds.
  */
 package com.teahouse.knowledge;

@@ -152,7 +152,7 @@ public final class KnowledgeBench {
     }
 
     /** Writes TARGET entry files derived from the real ones; returns questions to ask. */
-    private static List<String> generate(Path real, Path dir) throws IOException {
+    static List<String> generate(Path real, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("entries"));
         for (String f : List.of("sources.yaml", "synonyms.txt", "calibration.yaml", "entities.yaml")) {
             if (Files.exists(real.resolve(f))) {

@@ -77,8 +77,6 @@ class DigestPolicyLookup implements PolicyLookup {
     }
 
     private RichText render(DigestHit hit, String language) {
-        RichText.Builder text = RichText.builder().bold(hit.title()).text("\n").text(hit.answer().strip())
-                .text("\n\n").append(ChatAnswerFormatter.sources(hit, texts, language));
-        return text.build();
+        return ChatAnswerFormatter.answer(hit, texts, language);
     }
 }

@@ -53,7 +53,9 @@ public final class DigestLoader {
             Parsed p = previous.get(file);
             if (p == null || !p.text().equals(text)) {
                 LoadReport own = new LoadReport();
-                p = new Parsed(text, EntryParser.parse(file, text, own), own.problems());
+                Optional<Entry> entry = EntryParser.parse(file, text, own);
+                MarkupRule.check(file, text.lines().toList(), own);
+                p = new Parsed(text, entry, own.problems());
             }
             current.put(file, p);
             p.problems().forEach(report::add);

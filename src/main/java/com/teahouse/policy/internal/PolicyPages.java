@@ -58,10 +58,11 @@ class PolicyPages {
                 + "</textarea></details>";
     }
 
-    /** The workspace's navigation: unanswered · entries · try · evaluate, the current page marked. */
+    /** The workspace's navigation: unanswered · entries · synonyms · try · evaluate, the current page marked. */
     static String nav(String current) {
         return "<header><nav id=\"policy-nav\">" + link("unanswered", "/policy", "未答问题", current)
-                + link("entries", "/policy/entries", "条目", current) + link("try", "/policy/try", "试问", current)
+                + link("entries", "/policy/entries", "条目", current)
+                + link("synonyms", "/policy/synonyms", "同义词", current) + link("try", "/policy/try", "试问", current)
                 + link("evaluate", "/policy/evaluate", "批量检查", current) + "</nav><span id=\"me\"></span>"
                 + "<form method=\"post\" action=\"/staff/logout\" id=\"logout\"><button>退出</button></form></header>";
     }

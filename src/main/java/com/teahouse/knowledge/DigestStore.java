@@ -1,0 +1,237 @@
+package com.teahouse.knowledge;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.teahouse.knowledge.internal.DigestFollower;
+import com.teahouse.knowledge.internal.DigestRepository;
+import com.teahouse.knowledge.internal.DigestValidation;
+import com.teahouse.knowledge.internal.DirectoryMirror;
+
+/**
+ * The published digest as documents with versions (entries, synonyms.txt, sources.yaml…, each a knowledge/ file
+ * path): read, check, publish, withdraw, roll back, history, export. Every change is validated as a whole would-be
+ * digest with the checks of {@code kb check} before anything is written, and written atomically under an
+ * optimistic version check; every instance follows the published revision (see {@link DigestStore#revision()}).
+ */
+public final class DigestStore {
+
+    /** The path of entry {@code id}'s document. */
+    public static String entryPath(String id) {
+        return "entries/" + id + ".md";
+    }
+
+    public static final String SYNONYMS = "synonyms.txt";
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+
+    /** A published document and its version. */
+    public record Document(String path, String text, int version) {
+    }
+
+    /** One version in a document's history; {@code action} is publish, withdraw or rollback. */
+    public record Version(int version, String author, Instant at, String note, String action) {
+    }
+
+    /** A kb check finding at a 1-based line of the edited document (other files are named in the message). */
+    public record Finding(int line, String message, boolean error) {
+    }
+
+    /** What a change did. */
+    public sealed interface Outcome {
+        record Published(int version) implements Outcome {
+        }
+
+        record Rejected(List<Finding> problems) implements Outcome {
+        }
+
+        record Conflict(int currentVersion) implements Outcome {
+        }
+
+        record NotFound() implements Outcome {
+        }
+    }
+
+    private final DigestRepository repository;
+    private final DigestValidation validation;
+    private final DigestFollower follower;
+    private final Clock clock;
+
+    DigestStore(DigestRepository repository, DigestValidation validation, DigestFollower follower, Clock clock) {
+        this.repository = repository;
+        this.validation = validation;
+        this.follower = follower;
+        this.clock = clock;
+    }
+
+    /** Whether {@code id} may name an entry (also keeps paths inside knowledge/entries). */
+    public static boolean validId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public Optional<Document> document(String path) {
+        return repository.text(path).map(t -> new Document(path, t, repository.version(path)));
+    }
+
+    /** The latest version number of a document, 0 when it never existed. */
+    public int version(String path) {
+        return repository.version(path);
+    }
+
+    public List<Version> history(String path) {
+        return repository.history(path).stream()
+                .map(v -> new Version(v.version(), v.author(), v.at(), v.note(), v.action())).toList();
+    }
+
+    /** The text of one version; empty when there is no such version or it is a withdrawal. */
+    public Optional<String> text(String path, int version) {
+        return repository.version(path, version).map(DigestRepository.Version::text);
+    }
+
+    /** kb check of the digest with {@code text} in place of {@code path}; nothing is written. */
+    public List<Finding> check(String path, String text) {
+        Map<String, String> files = new HashMap<>(published().files());
+        files.put(path, text);
+        return findings(path, validation.check(files, LocalDate.now(clock)), true);
+    }
+
+    /** The draft entry as the chat would give it, in "zh" or "en"; empty when it does not parse. */
+    public Optional<DigestHit> preview(String markdown, String lang) {
+        if (!validation.hasCatalog()) {
+            validation.check(follower.files(), LocalDate.now(clock));
+        }
+        return validation.preview(markdown, lang);
+    }
+
+    /**
+     * Publishes {@code text} as {@code path} if the document is at {@code expectedVersion} (null: whatever it is; 0:
+     * a new document). A new entry whose id is already published is rejected as a duplicate.
+     */
+    public Outcome publish(String path, String text, Integer expectedVersion, String author, String note) {
+        if (expectedVersion != null && expectedVersion == 0 && repository.text(path).isPresent()) {
+            return new Outcome.Rejected(List.of(new Finding(lineOf(text, "id:"), "duplicate id: an entry '"
+                    + path.replaceAll("^entries/|\\.md$", "") + "' is already published", true)));
+        }
+        Integer expected = expectedVersion != null && expectedVersion == 0 ? Integer.valueOf(repository.version(path))
+                : expectedVersion;
+        return change(path, text, expected, author, note, "publish");
+    }
+
+    /** Withdraws a published document; its history stays. */
+    public Outcome withdraw(String path, Integer expectedVersion, String author, String note) {
+        if (repository.text(path).isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        return change(path, null, expectedVersion, author, note, "withdraw");
+    }
+
+    /** Publishes an earlier version's text again, as a new version. */
+    public Outcome rollback(String path, int toVersion, String author, String note) {
+        Optional<String> old = text(path, toVersion);
+        if (old.isEmpty() || old.get() == null) {
+            return new Outcome.NotFound();
+        }
+        String why = (note == null || note.isBlank() ? "" : note + " ") + "(rollback to version " + toVersion + ")";
+        return change(path, old.get(), null, author, why.strip(), "rollback");
+    }
+
+    private Outcome change(String path, String text, Integer expectedVersion, String author, String note,
+            String action) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            DigestRepository.Published now = published();
+            Map<String, String> files = new HashMap<>(now.files());
+            if (text == null) {
+                files.remove(path);
+            } else {
+                files.put(path, text);
+            }
+            // kb check's warnings block too, except the notice that an entry has expired: publishing an expiry
+            // that has passed is how an entry is kept on record while it is no longer answered
+            List<Finding> blocking = findings(path, validation.check(files, LocalDate.now(clock)), text != null)
+                    .stream().filter(f -> f.error() || !f.message().startsWith("entry expired on ")).toList();
+            if (!blocking.isEmpty()) {
+                return new Outcome.Rejected(blocking);
+            }
+            DigestRepository.Write w = repository.write(path, expectedVersion, now.revision(), text, author, note,
+                    action, clock.instant());
+            if (w.conflict()) {
+                return new Outcome.Conflict((int) w.current());
+            }
+            if (!w.stale()) {
+                follower.nudge();
+                return new Outcome.Published(w.version());
+            }
+            // another document was published between the check and the write: check again against it
+        }
+        return new Outcome.Conflict(repository.version(path));
+    }
+
+    /** The published files: this instance's copy when it serves the latest revision, else read from Redis. */
+    private DigestRepository.Published published() {
+        long served = follower.served();
+        return served == repository.revision() ? new DigestRepository.Published(served, follower.files())
+                : repository.read();
+    }
+
+    /** Findings of the edited document at their lines, and errors elsewhere (e.g. a duplicate) named by file. */
+    private static List<Finding> findings(String path, List<DigestValidation.Finding> all, boolean withWarnings) {
+        return all.stream().filter(f -> f.path().equals(path) ? (f.error() || withWarnings) : f.error())
+                .map(f -> f.path().equals(path) ? new Finding(f.line(), f.message(), f.error())
+                        : new Finding(1, f.path() + ":" + f.line() + ": " + f.message(), f.error()))
+                .toList();
+    }
+
+    private static int lineOf(String text, String prefix) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    /** The digest revision this instance serves (each publish raises the published one). */
+    public long revision() {
+        return follower.served();
+    }
+
+    /** The published revision in Redis. */
+    public long publishedRevision() {
+        return repository.revision();
+    }
+
+    /** The published files, path → text. */
+    public Map<String, String> files() {
+        return new TreeMap<>(repository.read().files());
+    }
+
+    /** The published digest as a zip of knowledge/ files. */
+    public void exportZip(OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> f : files().entrySet()) {
+            zip.putNextEntry(new ZipEntry("knowledge/" + f.getKey()));
+            zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    /** Writes the published digest into {@code dir} as knowledge/ files (files not in the digest stay). */
+    public static int exportTo(Map<String, String> files, Path dir) {
+        new DirectoryMirror(dir).sync(files);
+        return files.size();
+    }
+}

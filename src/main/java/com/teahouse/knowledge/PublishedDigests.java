@@ -1,0 +1,64 @@
+package com.teahouse.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.teahouse.knowledge.internal.DigestFollower;
+import com.teahouse.knowledge.internal.DigestRepository;
+import com.teahouse.knowledge.internal.DigestValidation;
+import com.teahouse.knowledge.internal.DirectoryMirror;
+import com.teahouse.store.RedisStore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Opens the digest an instance serves when Redis is there: the repository's knowledge/ seeds an empty store, then
+ * the published files are mirrored into a private temporary directory, indexed, and followed by polling the
+ * published revision. Redis is the source after seeding, so a restart serves what was published.
+ */
+final class PublishedDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedDigests.class);
+
+    private PublishedDigests() {
+    }
+
+    static PolicyDigest open(RedisStore redis, KnowledgeProperties props, MeterRegistry registry, Clock clock) {
+        DigestRepository repository = new DigestRepository(redis);
+        if (repository.seedIfEmpty(DirectoryMirror.read(props.dir()), clock.instant())) {
+            log.info("Seeded the published digest from {}", props.dir().toAbsolutePath());
+        }
+        Path serving = temp("teahouse-kb-serving");
+        Path workspace = temp("teahouse-kb-check");
+        AtomicReference<PolicyDigest> digest = new AtomicReference<>();
+        DigestFollower follower = new DigestFollower(repository, new DirectoryMirror(serving),
+                () -> digest.get().reloadNow());
+        follower.prime();
+        PolicyDigest served = new PolicyDigest(serving, registry, Duration.ZERO, clock);
+        digest.set(served);
+        Duration poll = props.poll().isZero() || props.poll().isNegative() ? Duration.ofSeconds(1) : props.poll();
+        follower.start(poll);
+        DigestValidation validation = new DigestValidation(workspace);
+        served.attach(new DigestStore(repository, validation, follower, clock), () -> {
+            follower.close();
+            new DirectoryMirror(workspace).delete();
+        });
+        return served;
+    }
+
+    private static Path temp(String name) {
+        try {
+            return Files.createTempDirectory(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

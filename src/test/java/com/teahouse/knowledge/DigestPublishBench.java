@@ -1,0 +1,129 @@
+package com.teahouse.knowledge;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.teahouse.store.RedisStore;
+import com.teahouse.store.internal.EmbeddedRedis;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Two instances following one real redis-server, on the 10,000-entry digest of {@link KnowledgeBench}: how long a
+ * publish takes (validation of the whole would-be digest and the atomic write), how long until both instances serve
+ * it (p50/p99; the target is p99 <= 5 s), and search latency on instance B while the publishes happen.
+ *
+ * <pre>mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.teahouse.knowledge.DigestPublishBench</pre>
+ */
+public final class DigestPublishBench {
+
+    private DigestPublishBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int publishes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Path dir = Files.createTempDirectory("publish-bench");
+        List<String> questions = KnowledgeBench.generate(Path.of("knowledge"), dir);
+        try (EmbeddedRedis redis = EmbeddedRedis.start(Files.createTempDirectory("publish-bench-redis"));
+             JedisPooled jedis = new JedisPooled(URI.create(redis.url()))) {
+            RedisStore store = new RedisStore(jedis, "bench:");
+            KnowledgeProperties props = new KnowledgeProperties(dir, Duration.ofSeconds(1));
+            long t0 = System.nanoTime();
+            PolicyDigest a = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone());
+            System.out.printf("instance A: seed %d entries into Redis and start: %.2f s%n", a.size(),
+                    (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            PolicyDigest b = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone());
+            System.out.printf("instance B: start from Redis: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            run(a, b, questions, publishes);
+            a.close();
+            b.close();
+        }
+    }
+
+    private static void run(PolicyDigest a, PolicyDigest b, List<String> questions, int publishes) throws Exception {
+        DigestStore store = a.store().orElseThrow();
+        // the entry with the shortest answer, so a marker never takes it past the short-answer limit
+        String id = a.entries().stream().limit(500).map(EntrySummary::id)
+                .min(java.util.Comparator.comparingInt(e -> a.entry(e, "zh").map(h -> h.answer().length())
+                        .orElse(Integer.MAX_VALUE))).orElseThrow();
+        String path = DigestStore.entryPath(id);
+        List<Long> searches = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread searcher = new Thread(() -> {
+            Random random = new Random(7);
+            while (running.get()) {
+                long s = System.nanoTime();
+                b.ask(questions.get(random.nextInt(questions.size())), "zh", 5);
+                synchronized (searches) {
+                    searches.add(System.nanoTime() - s);
+                }
+            }
+        }, "bench-search");
+        for (int i = 0; i < 2000; i++) {
+            b.ask(questions.get(i % questions.size()), "zh", 5);
+        }
+        searcher.start();
+        long[] publish = new long[publishes];
+        long[] served = new long[publishes];
+        for (int i = 0; i < publishes; i++) {
+            DigestStore.Document doc = store.document(path).orElseThrow();
+            // letters, not digits: kb check compares the numbers of the zh and en texts
+            String marker = "（修订" + letters(i) + "）";
+            String text = doc.text().replaceAll("（修订[a-z]+）", "")
+                    .replaceFirst("(?m)^## zh\n(.*)$", "## zh\n$1" + marker);
+            long s = System.nanoTime();
+            DigestStore.Outcome outcome = store.publish(path, text, doc.version(), "bench", "bench " + i);
+            publish[i] = System.nanoTime() - s;
+            if (!(outcome instanceof DigestStore.Outcome.Published)) {
+                throw new IllegalStateException("publish refused: " + outcome);
+            }
+            while (!servedBy(a, id, marker) || !servedBy(b, id, marker)) {
+                Thread.sleep(5);
+            }
+            served[i] = System.nanoTime() - s;
+        }
+        running.set(false);
+        searcher.join();
+        System.out.printf("publish call (validate whole digest + atomic write), %d publishes: p50 %.0f ms, p99 %.0f ms%n",
+                publishes, pct(publish, 50), pct(publish, 99));
+        System.out.printf("publish -> served on both instances: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 5000)%n",
+                pct(served, 50), pct(served, 99), pct(served, 100));
+        long[] s;
+        synchronized (searches) {
+            s = searches.stream().mapToLong(Long::longValue).toArray();
+        }
+        System.out.printf("search on instance B during publishes (%d queries): p50 %.1f ms, p99 %.1f ms%n", s.length,
+                pct(s, 50), pct(s, 99));
+    }
+
+    private static String letters(int i) {
+        StringBuilder sb = new StringBuilder();
+        int n = i + 1;
+        while (n > 0) {
+            sb.append((char) ('a' + (n - 1) % 26));
+            n = (n - 1) / 26;
+        }
+        return sb.toString();
+    }
+
+    private static boolean servedBy(PolicyDigest digest, String id, String marker) {
+        return digest.entry(id, "zh").map(h -> h.answer().contains(marker)).orElse(false);
+    }
+
+    private static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int i = Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1));
+        return sorted[i] / 1e6;
+    }
+}
