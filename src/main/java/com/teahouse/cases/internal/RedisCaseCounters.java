@@ -56,25 +56,50 @@ class RedisCaseCounters implements CaseCounters {
         return out;
     }
 
+    /** What a field name means, parsed once: the same few thousand names come back every day. */
+    private record Field(Slice slice, Measure measure, Timing timing, int bucket) {
+    }
+
+    private static final Map<String, Field> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 200_000;
+
+    private static Field field(String name) {
+        Field f = FIELDS.get(name);
+        if (f != null) {
+            return f;
+        }
+        int bar = name.indexOf('|');
+        if (bar < 0) {
+            return null;
+        }
+        Slice slice = CounterKeys.slice(name.substring(bar + 1));
+        String what = name.substring(0, bar);
+        if (what.startsWith("h:")) {
+            String[] parts = what.split(":");
+            f = new Field(slice, null, Timing.valueOf(parts[1]), Integer.parseInt(parts[2]));
+        } else {
+            f = new Field(slice, Measure.valueOf(what), null, 0);
+        }
+        if (FIELDS.size() < MAX_CACHED) {
+            FIELDS.put(name, f);
+        }
+        return f;
+    }
+
     static Day parse(LocalDate day, Map<String, String> fields) {
         Map<Slice, Map<Measure, Long>> counts = new HashMap<>();
         Map<Slice, Map<Timing, long[]>> hist = new HashMap<>();
-        fields.forEach((field, value) -> {
-            int bar = field.indexOf('|');
-            if (bar < 0) {
+        fields.forEach((name, value) -> {
+            Field f = field(name);
+            if (f == null) {
                 return;
             }
-            Slice slice = CounterKeys.slice(field.substring(bar + 1));
-            String what = field.substring(0, bar);
             long n = Long.parseLong(value);
-            if (what.startsWith("h:")) {
-                String[] parts = what.split(":");
-                hist.computeIfAbsent(slice, s -> new EnumMap<>(Timing.class))
-                        .computeIfAbsent(Timing.valueOf(parts[1]), x -> new long[CaseTally.buckets()])
-                        [Integer.parseInt(parts[2])] += n;
+            if (f.timing() != null) {
+                hist.computeIfAbsent(f.slice(), s -> new EnumMap<>(Timing.class))
+                        .computeIfAbsent(f.timing(), x -> new long[CaseTally.buckets()])[f.bucket()] += n;
             } else {
-                counts.computeIfAbsent(slice, s -> new EnumMap<>(Measure.class)).merge(Measure.valueOf(what), n,
-                        Long::sum);
+                counts.computeIfAbsent(f.slice(), s -> new EnumMap<>(Measure.class)).merge(f.measure(), n, Long::sum);
             }
         });
         return new Day(day, counts, hist);
