@@ -137,7 +137,7 @@
 
   function dashboard() {
     get('/staff/api/me').then((m) => {
-      $('me').textContent = m.name + ' (' + m.username + ')';
+      if ($('me')) { $('me').textContent = m.name + ' (' + m.username + ')'; }
       const mine = m.roles.indexOf('SUPERVISOR') < 0;
       m.units.filter((u) => !mine || u.id === m.unit).forEach((u) => {
         const o = el('option', u.name); o.value = u.id; $('p-unit').append(o);

@@ -16,11 +16,11 @@ class ReportsPages {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<link rel=\"stylesheet\" href=\"/staff/console.css\"><link rel=\"stylesheet\" href=\"/staff/reports.css\">";
 
-    private static final String HEADER = "<header><a href=\"/staff\">待办</a> <a href=\"/staff/reports\">统计</a>"
-            + " <a href=\"/staff/account\">我的账号</a> <span id=\"me\"></span>"
-            + "<form method=\"post\" action=\"/staff/logout\" id=\"logout\"><button>退出</button></form></header>";
+    /** The console's shared navigation (nav.js builds it: items by role, counts, zh/en). */
+    private static final String HEADER = "<header id=\"console-nav\"></header>";
 
-    private static final String SCRIPTS = "<script src=\"/webjars/chart.js/4.5.1/dist/chart.umd.min.js\"></script>"
+    private static final String SCRIPTS = "<script src=\"/staff/nav.js\"></script>"
+            + "<script src=\"/webjars/chart.js/4.5.1/dist/chart.umd.min.js\"></script>"
             + "<script src=\"/staff/reports.js\"></script>";
 
     @GetMapping(value = "/staff/reports", produces = MediaType.TEXT_HTML_VALUE)
