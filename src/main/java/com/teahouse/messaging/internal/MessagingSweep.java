@@ -1,10 +1,8 @@
 package com.teahouse.messaging.internal;
 
+import com.teahouse.store.AckedStreams;
 import com.teahouse.store.RedisStore;
 import com.teahouse.store.RetentionTask;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +29,11 @@ class MessagingSweep implements RetentionTask {
     private final RedisStore store;
     private final MessagingKeys keys;
     private final MessagingRetention retention;
-    private final String trimAcked = read("/messaging/trim-acked.lua");
+    private final AckedStreams streams;
 
-    MessagingSweep(RedisStore store, MessagingKeys keys, MessagingRetention retention) {
+    MessagingSweep(RedisStore store, MessagingKeys keys, MessagingRetention retention, AckedStreams streams) {
         this.store = store;
+        this.streams = streams;
         this.keys = keys;
         this.retention = retention;
     }
@@ -46,7 +45,7 @@ class MessagingSweep implements RetentionTask {
 
     @Override
     public int sweep(Instant now, int budget) {
-        String cut = now.minus(retention.streams()).toEpochMilli() + "-0";
+        Instant cut = now.minus(retention.streams());
         long trimmed = 0;
         for (int shard = 0; shard < keys.shards(); shard++) {
             trimmed += trimAcked(keys.inbox(shard), "inbox", shard, cut, now);
@@ -59,17 +58,12 @@ class MessagingSweep implements RetentionTask {
         return (int) Math.min(Integer.MAX_VALUE, trimmed + conversationsWithoutExpiry(budget));
     }
 
-    @SuppressWarnings("unchecked")
-    private long trimAcked(String stream, String kind, int shard, String cut, Instant now) {
-        List<Object> r = (List<Object>) store.jedis().eval(trimAcked, List.of(stream), List.of(cut));
-        String held = r.get(1) instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(r.get(1));
-        if (!held.isEmpty()) {
-            // never trimmed past an unacknowledged entry; one stuck for good holds its lane's history with it
-            long since = Long.parseLong(held.substring(0, held.indexOf('-')));
-            log.warn("Lane {} {}: an entry pending for {} h holds back trimming", shard, kind,
-                    Duration.ofMillis(now.toEpochMilli() - since).toHours());
-        }
-        return (Long) r.get(0);
+    private long trimAcked(String stream, String kind, int shard, Instant cut, Instant now) {
+        AckedStreams.Trimmed r = streams.trim(stream, cut);
+        // never trimmed past an unacknowledged entry; one stuck for good holds its lane's history with it
+        r.heldBackSince().ifPresent(since -> log.warn("Lane {} {}: an entry pending for {} h holds back trimming",
+                shard, kind, Duration.between(since, now).toHours()));
+        return r.removed();
     }
 
     /** A few SCAN pages from where the last sweep stopped (the cursor is kept in Redis); returns keys given a TTL. */
@@ -112,16 +106,5 @@ class MessagingSweep implements RetentionTask {
             p.sync();
         }
         return fixed;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = MessagingSweep.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
