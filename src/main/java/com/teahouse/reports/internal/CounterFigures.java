@@ -25,8 +25,9 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ReportFigures} from the per-day counters ({@link CaseCounters}): one HGETALL per day of the period and
- * the queue indexes for the "now" figures, so a month's summary costs the same with a million cases stored.
+ * {@link ReportFigures} from the counters ({@link CaseCounters}): the period's sums from its months' rollups and
+ * days ({@link CaseCounters#spans}), the weeks from one slice's daily counts, and the queue indexes for the "now"
+ * figures, so a month's summary costs the same with a million cases stored.
  */
 @Component
 class CounterFigures implements ReportFigures {
@@ -55,9 +56,9 @@ class CounterFigures implements ReportFigures {
     @Override
     public Summary summary(ReportPeriod period, Optional<String> unitAsked) {
         String unit = knownUnit(unitAsked.orElse(null));
-        List<Day> days = counters.days(period.from(), period.to());
-        Totals t = Totals.of(days);
+        Totals t = Totals.of(counters.spans(period.from(), period.to()));
         Slice s = unit == null ? Slice.ALL : Slice.of(Dimension.UNIT, unit);
+        List<Day> days = counters.days(period.from(), period.to(), s);
         Now now = counters.now(unit);
         Map<String, Now> nowByUnit = unit == null ? counters.nowByUnit() : Map.of(unit, now);
         long timed = t.get(s, Measure.CLAIMS_TIMED);
