@@ -83,6 +83,9 @@ public interface CaseCounters {
     /** {@link #now} for each unit of the catalogue at once. */
     Map<String, Now> nowByUnit();
 
+    /** {@link #now} of each unit asked (null: every unit), read at once, in the order asked. */
+    Map<String, Now> now(List<String> units);
+
     /** The cases behind a measure over the days (at most {@code limit}); {@code unit} null for every unit. */
     List<String> casesBehind(LocalDate from, LocalDate to, Measure measure, String unit, int limit);
 

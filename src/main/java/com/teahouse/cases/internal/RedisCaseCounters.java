@@ -135,6 +135,11 @@ class RedisCaseCounters implements CaseCounters {
     }
 
     @Override
+    public Map<String, Now> now(List<String> units) {
+        return queue.of(units);
+    }
+
+    @Override
     public List<String> casesBehind(LocalDate from, LocalDate to, Measure measure, String unit, int limit) {
         List<String> out = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to) && out.size() < limit; d = d.plusDays(1)) {

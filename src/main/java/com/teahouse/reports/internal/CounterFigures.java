@@ -59,8 +59,12 @@ class CounterFigures implements ReportFigures {
         Totals t = Totals.of(counters.spans(period.from(), period.to()));
         Slice s = unit == null ? Slice.ALL : Slice.of(Dimension.UNIT, unit);
         List<Day> days = counters.days(period.from(), period.to(), s);
-        Now now = counters.now(unit);
-        Map<String, Now> nowByUnit = unit == null ? counters.nowByUnit() : Map.of(unit, now);
+        List<String> views = new ArrayList<>(java.util.Collections.singletonList(unit));
+        if (unit == null) {
+            views.addAll(work.units()); // the queue of every unit and of each, read at once
+        }
+        Map<String, Now> nowByUnit = counters.now(views);
+        Now now = nowByUnit.get(unit);
         long timed = t.get(s, Measure.CLAIMS_TIMED);
         long replied = t.get(s, Measure.REPLIED);
         long onTime = t.get(s, Measure.REPLIED_ON_TIME);
