@@ -25,8 +25,12 @@ local repFields = {}
 if ARGV[5] and ARGV[6] then
   local r, p = cjson.decode(ARGV[5]), ARGV[6]
   local dk = p .. 'reports:day:' .. r.day
+  local mk = p .. 'reports:month:' .. string.sub(r.day, 1, 7)
   for _, m in ipairs(r.inc) do
-    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, m .. '|' .. d, 1) end
+    for _, d in ipairs(r.dims) do
+      redis.call('HINCRBY', dk, m .. '|' .. d, 1)
+      redis.call('HINCRBY', mk, m .. '|' .. d, 1)
+    end
     redis.call('ZADD', p .. 'reports:cases:' .. r.day .. ':' .. m, 0, r.unit .. '|' .. ARGV[1])
   end
   redis.call('SADD', p .. 'reports:days', r.day)

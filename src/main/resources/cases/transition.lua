@@ -94,12 +94,19 @@ local repFields = {}
 if a.rep and a.rep.day then
   local r = a.rep
   local dk = p .. 'reports:day:' .. r.day
+  local mk = p .. 'reports:month:' .. string.sub(r.day, 1, 7) -- the month's rollup: the same fields, summed
   for _, m in ipairs(r.inc) do
-    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, m .. '|' .. d, 1) end
+    for _, d in ipairs(r.dims) do
+      redis.call('HINCRBY', dk, m .. '|' .. d, 1)
+      redis.call('HINCRBY', mk, m .. '|' .. d, 1)
+    end
     redis.call('ZADD', p .. 'reports:cases:' .. r.day .. ':' .. m, 0, r.unit .. '|' .. t)
   end
   for k, b in pairs(r.hist) do
-    for _, d in ipairs(r.dims) do redis.call('HINCRBY', dk, 'h:' .. k .. ':' .. b .. '|' .. d, 1) end
+    for _, d in ipairs(r.dims) do
+      redis.call('HINCRBY', dk, 'h:' .. k .. ':' .. b .. '|' .. d, 1)
+      redis.call('HINCRBY', mk, 'h:' .. k .. ':' .. b .. '|' .. d, 1)
+    end
   end
   redis.call('SADD', p .. 'reports:days', r.day)
   repFields = {'rep', cjson.encode(r)}

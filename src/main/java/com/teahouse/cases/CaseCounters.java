@@ -61,6 +61,16 @@ public interface CaseCounters {
     List<Day> days(LocalDate from, LocalDate to);
 
     /**
+     * Pieces of the period whose counts add up to those of {@link #days} for it: a whole month's rollup where the
+     * period holds every day of that month with counters, single days elsewhere (a piece's {@code day} is its first
+     * day). Cheaper to read than the days of a long period.
+     */
+    List<Day> spans(LocalDate from, LocalDate to);
+
+    /** One slice's counts (no histograms) on each day from {@code from} to {@code to}, in order. */
+    List<Day> days(LocalDate from, LocalDate to, Slice slice);
+
+    /**
      * The queue now: open (not closed or declined), overdue (past the current deadline), supervised, and open
      * cases by working days since opening (0–1, 2–5, 6–10, over 10).
      */
@@ -72,6 +82,9 @@ public interface CaseCounters {
 
     /** {@link #now} for each unit of the catalogue at once. */
     Map<String, Now> nowByUnit();
+
+    /** {@link #now} of each unit asked (null: every unit), read at once, in the order asked. */
+    Map<String, Now> now(List<String> units);
 
     /** The cases behind a measure over the days (at most {@code limit}); {@code unit} null for every unit. */
     List<String> casesBehind(LocalDate from, LocalDate to, Measure measure, String unit, int limit);

@@ -14,6 +14,8 @@ import java.util.List;
  * {@code h:<TIMING>:<bucket>|<slice>} a histogram bucket; slice {@code *} (every case), {@code u:<unit>},
  * {@code c:<category>}, {@code d:<district>}, {@code ch:<channel>}, and the last three within the case's unit
  * as {@code u:<unit>/c:<category>} …;</li>
+ * <li>{@code reports:month:<YYYY-MM>}: the month's rollup, the same fields summed over its days (written by the
+ * same scripts and the rebuild), so a month is read as one hash instead of thirty;</li>
  * <li>{@code reports:cases:<day>:<MEASURE>}: the cases behind a measure, members {@code <unit>|<tracking>};</li>
  * <li>{@code reports:days}: the days that have counters.</li>
  * </ul>
@@ -77,6 +79,25 @@ final class CounterKeys {
 
     static String day(String day) {
         return "reports:day:" + day;
+    }
+
+    /** The rollup of the month of {@code day} (YYYY-MM-DD). */
+    static String month(String day) {
+        return "reports:month:" + day.substring(0, 7);
+    }
+
+    /** The field suffix of a slice: the inverse of {@link #slice}. */
+    static String dim(Slice s) {
+        if (s.dimension() == Dimension.ALL) {
+            return "*";
+        }
+        String prefix = switch (s.dimension()) {
+            case UNIT -> "u:";
+            case CATEGORY -> "c:";
+            case DISTRICT -> "d:";
+            default -> "ch:";
+        };
+        return (s.within() == null ? "" : "u:" + s.within() + "/") + prefix + s.key();
     }
 
     static String cases(String day, String measure) {

@@ -101,7 +101,11 @@ class CounterRebuild {
                     p.del(redis.key(CounterKeys.cases(day, m.name())));
                 }
             }
+            for (String day : old) {
+                p.del(redis.key(CounterKeys.month(day)));
+            }
             p.del(redis.key(CounterKeys.DAYS));
+            Map<String, Map<String, Long>> months = new HashMap<>();
             days.forEach((day, fields) -> {
                 Map<String, String> values = new HashMap<>();
                 fields.forEach((f, n) -> values.put(f, Long.toString(n)));
@@ -109,6 +113,15 @@ class CounterRebuild {
                     p.hset(redis.key(CounterKeys.day(day)), values);
                 }
                 p.sadd(redis.key(CounterKeys.DAYS), day);
+                Map<String, Long> month = months.computeIfAbsent(CounterKeys.month(day), m -> new HashMap<>());
+                fields.forEach((f, n) -> month.merge(f, n, Long::sum));
+            });
+            months.forEach((key, fields) -> {
+                Map<String, String> values = new HashMap<>();
+                fields.forEach((f, n) -> values.put(f, Long.toString(n)));
+                if (!values.isEmpty()) {
+                    p.hset(redis.key(key), values);
+                }
             });
             behind.forEach((key, members) -> members.forEach(m -> p.zadd(redis.key(key), 0, m)));
             p.sync();

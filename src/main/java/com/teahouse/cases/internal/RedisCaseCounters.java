@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.Response;
 
 /**
- * Reads the per-day counters (one HGETALL per day, pipelined) and the queue "now" from the case indexes
- * ({@code cases:open}, its unit views, {@code cases:due}, {@code cases:supervised}, {@code cases:all} for the
- * opening times). Layout: {@link CounterKeys}.
+ * Reads the per-day counters (one HGETALL per day, pipelined; a period's sums through {@link CounterSpans}) and
+ * the queue "now" ({@link QueueNow}) and the cases behind them from the case indexes ({@code cases:open}, its unit
+ * views, {@code cases:due}, {@code cases:supervised}, {@code cases:all} for the opening times).
+ * Layout: {@link CounterKeys}.
  */
 @Component
 class RedisCaseCounters implements CaseCounters {
@@ -26,10 +27,14 @@ class RedisCaseCounters implements CaseCounters {
     private final Catalogue catalogue;
     private final Clock clock;
     private final CounterRebuild rebuild;
+    private final CounterSpans spans;
+    private final QueueNow queue;
 
     RedisCaseCounters(RedisStore redis, WorkCalendar calendar, Catalogue catalogue, Clock clock,
-            CounterRebuild rebuild) {
+            CounterRebuild rebuild, CounterSpans spans, QueueNow queue) {
         this.redis = redis;
+        this.spans = spans;
+        this.queue = queue;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -106,45 +111,32 @@ class RedisCaseCounters implements CaseCounters {
     }
 
     @Override
-    public Now now(String unit) {
-        String view = unit == null ? "cases:open" : "cases:open:unit:" + unit;
-        List<String> open = redis.jedis().zrange(redis.key(view), 0, -1);
-        long[] ageing = new long[4];
-        long overdue = 0;
-        long supervised = 0;
-        if (!open.isEmpty()) {
-            String[] members = open.toArray(String[]::new);
-            List<Double> opened = redis.jedis().zmscore(redis.key("cases:all"), members);
-            List<Double> due = redis.jedis().zmscore(redis.key("cases:due"), members);
-            List<Boolean> sup = redis.jedis().smismember(redis.key("cases:supervised"), members);
-            long now = clock.millis();
-            LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-            Map<LocalDate, Integer> ages = new HashMap<>();
-            for (int i = 0; i < members.length; i++) {
-                overdue += due.get(i) != null && due.get(i) < now ? 1 : 0;
-                supervised += Boolean.TRUE.equals(sup.get(i)) ? 1 : 0;
-                if (opened.get(i) != null) {
-                    LocalDate day = java.time.Instant.ofEpochMilli(opened.get(i).longValue())
-                            .atZone(calendar.zone()).toLocalDate();
-                    ageing[ageBucket(ages.computeIfAbsent(day, d -> calendar.workingDaysBetween(d, today)))]++;
-                }
-            }
-        }
-        return new Now(open.size(), overdue, supervised, ageing);
+    public List<Day> spans(LocalDate from, LocalDate to) {
+        return spans.spans(from, to);
     }
 
-    /** 0–1, 2–5, 6–10, over 10 working days. */
+    @Override
+    public List<Day> days(LocalDate from, LocalDate to, Slice slice) {
+        return spans.days(from, to, slice);
+    }
+
+    @Override
+    public Now now(String unit) {
+        return queue.of(java.util.Collections.singletonList(unit)).get(unit);
+    }
+
     static int ageBucket(int days) {
-        return days <= 1 ? 0 : days <= 5 ? 1 : days <= 10 ? 2 : 3;
+        return QueueNow.ageBucket(days);
     }
 
     @Override
     public Map<String, Now> nowByUnit() {
-        Map<String, Now> out = new LinkedHashMap<>();
-        for (String unit : catalogue.unitIds()) {
-            out.put(unit, now(unit));
-        }
-        return out;
+        return queue.of(catalogue.unitIds());
+    }
+
+    @Override
+    public Map<String, Now> now(List<String> units) {
+        return queue.of(units);
     }
 
     @Override

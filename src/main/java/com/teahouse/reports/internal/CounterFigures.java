@@ -25,8 +25,9 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ReportFigures} from the per-day counters ({@link CaseCounters}): one HGETALL per day of the period and
- * the queue indexes for the "now" figures, so a month's summary costs the same with a million cases stored.
+ * {@link ReportFigures} from the counters ({@link CaseCounters}): the period's sums from its months' rollups and
+ * days ({@link CaseCounters#spans}), the weeks from one slice's daily counts, and the queue indexes for the "now"
+ * figures, so a month's summary costs the same with a million cases stored.
  */
 @Component
 class CounterFigures implements ReportFigures {
@@ -55,11 +56,15 @@ class CounterFigures implements ReportFigures {
     @Override
     public Summary summary(ReportPeriod period, Optional<String> unitAsked) {
         String unit = knownUnit(unitAsked.orElse(null));
-        List<Day> days = counters.days(period.from(), period.to());
-        Totals t = Totals.of(days);
+        Totals t = Totals.of(counters.spans(period.from(), period.to()));
         Slice s = unit == null ? Slice.ALL : Slice.of(Dimension.UNIT, unit);
-        Now now = counters.now(unit);
-        Map<String, Now> nowByUnit = unit == null ? counters.nowByUnit() : Map.of(unit, now);
+        List<Day> days = counters.days(period.from(), period.to(), s);
+        List<String> views = new ArrayList<>(java.util.Collections.singletonList(unit));
+        if (unit == null) {
+            views.addAll(work.units()); // the queue of every unit and of each, read at once
+        }
+        Map<String, Now> nowByUnit = counters.now(views);
+        Now now = nowByUnit.get(unit);
         long timed = t.get(s, Measure.CLAIMS_TIMED);
         long replied = t.get(s, Measure.REPLIED);
         long onTime = t.get(s, Measure.REPLIED_ON_TIME);

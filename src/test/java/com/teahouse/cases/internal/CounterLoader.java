@@ -82,6 +82,7 @@ public final class CounterLoader {
     public void flush() {
         Measure[] measures = Measure.values();
         Timing[] timings = Timing.values();
+        Map<String, Map<String, Long>> months = new java.util.TreeMap<>();
         for (int day = 0; day < counts.length; day++) {
             Map<String, String> fields = new HashMap<>();
             for (Measure m : measures) {
@@ -106,7 +107,15 @@ public final class CounterLoader {
                 String date = first.plusDays(day).toString();
                 redis.jedis().hset(redis.key(CounterKeys.day(date)), fields);
                 redis.jedis().sadd(redis.key(CounterKeys.DAYS), date);
+                Map<String, Long> month = months.computeIfAbsent(CounterKeys.month(date), m -> new HashMap<>());
+                fields.forEach((f, n) -> month.merge(f, Long.parseLong(n), Long::sum));
             }
         }
+        // the months' rollups, as the scripts keep them
+        months.forEach((key, sums) -> {
+            Map<String, String> fields = new HashMap<>();
+            sums.forEach((f, n) -> fields.put(f, Long.toString(n)));
+            redis.jedis().hset(redis.key(key), fields);
+        });
     }
 }

@@ -254,6 +254,8 @@ class ReportsMonthIT {
         Map<String, Object> out = new TreeMap<>();
         for (String day : redis.jedis().smembers(redis.key("reports:days"))) {
             out.put("day " + day, new TreeMap<>(redis.jedis().hgetAll(redis.key("reports:day:" + day))));
+            out.put("month " + day.substring(0, 7),
+                    new TreeMap<>(redis.jedis().hgetAll(redis.key("reports:month:" + day.substring(0, 7)))));
             for (CaseCounters.Measure m : CaseCounters.Measure.values()) {
                 List<String> members = redis.jedis().zrange(redis.key("reports:cases:" + day + ":" + m), 0, -1);
                 if (!members.isEmpty()) {
