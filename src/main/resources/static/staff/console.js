@@ -130,7 +130,8 @@
       if (!q.trim()) { $('search-result').textContent = t('search.none'); return; }
       api('/search?q=' + encodeURIComponent(q)).then((r) => {
         rows(r.items, document.querySelector('#results tbody'));
-        $('search-result').textContent = r.items.length ? '' : t('search.none');
+        // at most 20 rows: when the index matched more, ask for a narrower query
+        $('search-result').textContent = !r.items.length ? t('search.none') : r.more ? t('search.more') : '';
       }).catch((e) => { $('search-result').textContent = e.message; });
     });
   }

@@ -69,6 +69,19 @@ final class CaseCodec {
                 h.get("rating"), h.get("declineRoute"));
     }
 
+    /** The fields {@link #row} reads, in its order (what a list row and the SEE decision need, nothing bulky). */
+    static final String[] ROW_FIELDS = {"tracking", "state", "kind", "category", "unit", "confidential", "openedAt",
+        "claimDue", "replyDue", "due", "claimedBy", "claimedByName", "supervised"};
+
+    /** A case from the values of {@link #ROW_FIELDS}: the rest (text, attachments, contact, owner) left out. */
+    static CaseRecord row(List<String> v) {
+        return new CaseRecord(v.get(0), CaseState.of(v.get(1)),
+                CaseRequest.Kind.valueOf(v.get(2) == null ? "HANDOFF" : v.get(2)), v.get(3), v.get(4), null,
+                List.of(), null, null, null, null, null, "1".equals(v.get(5)), null, null, List.of(),
+                instant(v.get(6)), instant(v.get(7)), instant(v.get(8)), instant(v.get(9)), null, v.get(10), v.get(11),
+                "1".equals(v.get(12)), null, null, null);
+    }
+
     static String ownerKey(Address owner) {
         return owner.channel() + ":" + owner.chat();
     }

@@ -3,7 +3,9 @@ package com.teahouse.cases.internal;
 import com.teahouse.cases.CaseListing;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.store.RedisStore;
+import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.Response;
 import org.springframework.stereotype.Component;
 
 /** {@link CaseListing} over {@code cases:open} and the case hashes. */
@@ -33,5 +35,24 @@ class OpenCases implements CaseListing {
     @Override
     public List<CaseRecord> records(List<String> trackingNumbers) {
         return trackingNumbers.isEmpty() ? List.of() : store.load(trackingNumbers);
+    }
+
+    @Override
+    public List<CaseRecord> rows(List<String> trackingNumbers) {
+        List<Response<List<String>>> read = new ArrayList<>();
+        try (var p = redis.jedis().pipelined()) {
+            for (String n : trackingNumbers) {
+                read.add(p.hmget(redis.key("case:" + n), CaseCodec.ROW_FIELDS));
+            }
+            p.sync();
+        }
+        List<CaseRecord> out = new ArrayList<>();
+        for (var r : read) {
+            List<String> values = r.get();
+            if (values.get(0) != null) {
+                out.add(CaseCodec.row(values));
+            }
+        }
+        return out;
     }
 }

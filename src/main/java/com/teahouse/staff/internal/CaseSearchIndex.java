@@ -37,6 +37,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class CaseSearchIndex implements AutoCloseable {
 
+    private static final java.util.Set<String> T_ONLY = java.util.Set.of("t");
     private final Analyzer analyzer = new CJKAnalyzer(CharArraySet.EMPTY_SET);
     private final QueryBuilder queries = new QueryBuilder(analyzer);
     private final IndexWriter writer;
@@ -175,8 +176,9 @@ final class CaseSearchIndex implements AutoCloseable {
             IndexSearcher s = searchers.acquire();
             try {
                 List<String> out = new ArrayList<>();
+                var stored = s.storedFields();
                 for (ScoreDoc hit : s.search(b.build(), limit).scoreDocs) {
-                    out.add(s.storedFields().document(hit.doc).get("t"));
+                    out.add(stored.document(hit.doc, T_ONLY).get("t"));
                 }
                 return out;
             } finally {

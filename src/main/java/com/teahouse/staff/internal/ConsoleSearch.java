@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class ConsoleSearch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSearch.class);
-    static final int LIMIT = 50;
+    /** Rows a search shows; the page says when there are more (refine the query). */
+    static final int LIMIT = 20;
 
     private final CaseWork work;
     private final CaseListing listing;
@@ -43,20 +44,33 @@ class ConsoleSearch implements SmartLifecycle {
         this.index = new CaseSearchIndex(work);
     }
 
+    /** One page of search results: at most {@link #LIMIT} cases, and whether the index matched more. */
+    record Found(List<CaseRecord> cases, boolean more) {
+    }
+
     /**
-     * The cases matching the query that this caller may see, best first. A tracking number is also looked up
-     * exactly, so a closed case is found by its number.
+     * The cases matching the query that this caller may see, best first, at most {@link #LIMIT}. A tracking
+     * number is also looked up exactly, so a closed case is found by its number. Unit staff's query is limited to
+     * their unit inside the index, so other units' cases are never read; each hit is still read again (only the
+     * fields a row needs, in one pipeline) and checked by the case policy, so a stale index can miss a case but
+     * never show one the caller may not see.
      */
-    List<CaseRecord> find(CaseCaller who, SearchQuery q) {
+    Found find(CaseCaller who, SearchQuery q) {
         String unit = who.supervisor() ? null : who.unit();
-        List<String> numbers = new ArrayList<>(index.find(q, unit, LIMIT));
+        List<String> numbers = new ArrayList<>(index.find(q, unit, LIMIT + 1));
         if (q.kind() == SearchQuery.Kind.TRACKING && !numbers.contains(q.value())) {
             numbers.add(0, q.value());
         }
-        return listing.records(numbers).stream()
+        List<CaseRecord> shown = listing.rows(numbers).stream()
                 .filter(c -> policy.decide(who, CasePolicy.Action.SEE, c).allowed())
                 .filter(c -> q.kind() != SearchQuery.Kind.PHONE || !c.confidential())
                 .map(policy::seen).toList();
+        return shown.size() > LIMIT ? new Found(shown.subList(0, LIMIT), true) : new Found(shown, false);
+    }
+
+    /** The index alone (for the bench: how much of a search is the Lucene query). */
+    CaseSearchIndex index() {
+        return index;
     }
 
     @EventListener

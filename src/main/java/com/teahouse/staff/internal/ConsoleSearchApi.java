@@ -48,10 +48,11 @@ class ConsoleSearchApi {
             return access.refused(HttpStatus.FORBIDDEN, access.message("console.search.phone_supervisors"));
         }
         String lang = rows.language(request);
-        List<Map<String, Object>> items = search.find(who, query).stream().map(c -> rows.row(c, lang)).toList();
+        ConsoleSearch.Found found = search.find(who, query);
+        List<Map<String, Object>> items = found.cases().stream().map(c -> rows.row(c, lang)).toList();
         if (query.kind() == SearchQuery.Kind.PHONE) {
             audit.record(a.username(), "phone-search", "", query.masked() + " → " + items.size());
         }
-        return ResponseEntity.ok(Map.of("items", items));
+        return ResponseEntity.ok(Map.of("items", items, "more", found.more()));
     }
 }

@@ -12,7 +12,8 @@ record SearchQuery(Kind kind, String value) {
     enum Kind { TRACKING, PHONE, TEXT }
 
     static final int MAX_CHARS = 100;
-    private static final Pattern TRACKING = Pattern.compile("QY-[0-9-]{0,14}");
+    // a whole number ends in a check character, which may be a letter
+    private static final Pattern TRACKING = Pattern.compile("QY-[0-9-]{0,14}[0-9A-Z]?");
     private static final Pattern PHONE = Pattern.compile("[0-9]{7,15}");
     private static final Pattern PHONE_CHARS = Pattern.compile("[+0-9 ()\\-]+");
 

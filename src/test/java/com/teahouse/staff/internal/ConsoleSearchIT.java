@@ -113,6 +113,20 @@ class ConsoleSearchIT {
     }
 
     @Test
+    void atMostTwentyRowsAndAMarkerWhenThereAreMore() throws Exception {
+        // a category no other test searches for: these 21 cases must not crowd the other tests' rows
+        String word = "批次" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < ConsoleSearch.LIMIT + 1; i++) {
+            complaint("talent", "公司" + i, "1380000" + String.format("%04d", i), false, word + " 材料" + i);
+        }
+        MvcResult many = search("s-sup", word);
+        assertThat(numbers(many)).hasSize(ConsoleSearch.LIMIT).doesNotHaveDuplicates();
+        assertThat(ConsoleClient.JSON.readTree(body(many)).get("more").asBoolean()).isTrue();
+        MvcResult one = search("s-sup", "拖欠半年");
+        assertThat(ConsoleClient.JSON.readTree(body(one)).get("more").asBoolean()).isFalse();
+    }
+
+    @Test
     void anEmptyQueryIsABadRequest() throws Exception {
         assertThat(search("s-iit", "  ").getResponse().getStatus()).isEqualTo(400);
     }
