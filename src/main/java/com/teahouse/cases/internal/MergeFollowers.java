@@ -35,9 +35,12 @@ class MergeFollowers {
     private final CasesProperties props;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final NoticeCodec notices;
 
     MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, Texts texts, Outbox outbox,
-            CasesProperties props, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            CasesProperties props, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            NoticeCodec notices) {
+        this.notices = notices;
         this.store = store;
         this.merges = merges;
         this.workflow = workflow;
@@ -74,8 +77,10 @@ class MergeFollowers {
             CaseChange change = CaseChange.from(CaseState.MERGED).to(CaseState.REPLIED).set("resolution", r.reply())
                     .set("repliedAt", now).set("due", rateDue).item("rate-due", rateDue)
                     .event("resolve", r.by(), now, r.reply());
+            CaseEvent resolved = new CaseEvent.CaseResolved(b, r.by(), r.reply());
+            change.notice = notices.write(List.of(resolved)); // B's owner is asked for a rating, durably
             if (store.apply(b, change).ok()) {
-                events.publishEvent(new CaseEvent.CaseResolved(b, r.by(), r.reply()));
+                events.publishEvent(resolved);
             }
         }
     }
@@ -88,8 +93,10 @@ class MergeFollowers {
                     .set("declineRoute", d.route().name()).set("resolution", d.reason() == null ? "" : d.reason())
                     .dropItems(Workflow.ALL_ITEMS).ended()
                     .event("decline", Actor.SYSTEM, now, d.route().name() + ": " + d.reason());
+            CaseEvent declined = new CaseEvent.CaseDeclined(b, d.route(), d.reason());
+            change.notice = notices.write(List.of(declined));
             if (store.apply(b, change).ok()) {
-                events.publishEvent(new CaseEvent.CaseDeclined(b, d.route(), d.reason()));
+                events.publishEvent(declined);
             }
         }
     }
