@@ -40,7 +40,7 @@ class MergeCandidates {
 
     static final int RETRIEVE = 20;
     /** How many of a case's terms retrieval asks for (see {@link #textQuery}). */
-    static final int QUERY_TERMS = 24;
+    static final int QUERY_TERMS = 32;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeCandidates.class);
 
     private final RedisStore redis;
@@ -128,12 +128,13 @@ class MergeCandidates {
     /**
      * Retrieval asks for the case's most telling terms only (the rarest in the open cases): words every complaint
      * uses (请, 协调, 公司, 万元) have near-zero idf, so they hardly move a score, yet each is a posting list as long
-     * as the index. Terms no open case holds retrieve nothing and take no place. Every retrieved case is then
-     * scored on all its terms.
+     * as the index. Terms only the case itself holds (it is indexed by now) retrieve nothing and take no place.
+     * Every retrieved case is then scored on all its terms.
      */
     static Query textQuery(Set<String> terms, ToIntFunction<String> df) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
-        terms.stream().filter(term -> df.applyAsInt(term) > 0).sorted(Comparator.comparingInt(df::applyAsInt).thenComparing(Comparator.naturalOrder()))
+        terms.stream().filter(term -> df.applyAsInt(term) > 1)
+                .sorted(Comparator.comparingInt(df::applyAsInt).thenComparing(Comparator.naturalOrder()))
                 .limit(QUERY_TERMS).forEach(term -> text.add(new TermQuery(new Term("terms", term)), Occur.SHOULD));
         return text.build();
     }
