@@ -108,7 +108,7 @@ class SimilarityEvaluationTest {
     record File(List<Case> cases, List<Pair> pairs) {
     }
 
-    static File read(String name) throws IOException {
+    private static File read(String name) throws IOException {
         try (InputStream in = SimilarityEvaluationTest.class.getResourceAsStream("/similarity-eval/" + name)) {
             return new ObjectMapper(new YAMLFactory())
                     .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
