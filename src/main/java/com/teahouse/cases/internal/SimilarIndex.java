@@ -9,11 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -47,7 +46,8 @@ final class SimilarIndex {
     private final Duration window;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Set<String> indexed = new HashSet<>();
+    /** The cases read so far, by opening time (ties at {@code seenUpTo} come back on the next look). */
+    private final Map<String, Double> indexed = new HashMap<>();
     private double seenUpTo;
     private Instant prunedAt = Instant.EPOCH;
 
@@ -75,7 +75,7 @@ final class SimilarIndex {
         List<String> numbers = new ArrayList<>();
         for (Tuple t : fresh) {
             seenUpTo = Math.max(seenUpTo, t.getScore());
-            if (indexed.add(t.getElement())) {
+            if (indexed.putIfAbsent(t.getElement(), t.getScore()) == null) {
                 numbers.add(t.getElement());
             }
         }
@@ -92,8 +92,10 @@ final class SimilarIndex {
                 add(numbers.get(i), rows.get(i).get());
             }
         }
-        prune(now);
-        refresh();
+        // reopening the reader is what costs at each opening: only when something was added or pruned
+        if (prune(now) | !numbers.isEmpty()) {
+            refresh();
+        }
     }
 
     private void add(String tracking, List<String> f) {
@@ -154,14 +156,16 @@ final class SimilarIndex {
         }
     }
 
-    private void prune(Instant now) {
+    private boolean prune(Instant now) {
         if (Duration.between(prunedAt, now).toMinutes() < 60) {
-            return;
+            return false;
         }
         prunedAt = now;
+        long before = now.minus(window).toEpochMilli();
+        indexed.values().removeIf(opened -> opened < before);
         try {
-            writer.deleteDocuments(LongPoint.newRangeQuery("opened", Long.MIN_VALUE,
-                    now.minus(window).toEpochMilli() - 1));
+            writer.deleteDocuments(LongPoint.newRangeQuery("opened", Long.MIN_VALUE, before - 1));
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

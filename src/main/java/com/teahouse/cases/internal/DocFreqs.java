@@ -1,0 +1,37 @@
+package com.teahouse.cases.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/**
+ * How many open cases hold a term, for one comparison: each term is looked up once in the reader's segments,
+ * although the new case's terms are used to pick the query and again to score each of the retrieved cases.
+ */
+final class DocFreqs implements ToIntFunction<String> {
+
+    private final IndexReader reader;
+    private final Map<String, Integer> known = new HashMap<>();
+
+    DocFreqs(IndexReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public int applyAsInt(String term) {
+        Integer n = known.get(term);
+        if (n == null) {
+            try {
+                n = reader.docFreq(new Term("terms", term));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            known.put(term, n);
+        }
+        return n;
+    }
+}
