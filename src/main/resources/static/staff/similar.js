@@ -59,6 +59,7 @@
   function load() {
     send('/cases/' + enc(t) + '/similar').then((s) => {
       section.replaceChildren(el('h2', '并单'));
+      section.hidden = false; // the case page keeps the panel hidden until there is something to show
       if (s.mergedInto) {
         const p = el('p', '本案已并入 ');
         p.id = 'merged-into';
