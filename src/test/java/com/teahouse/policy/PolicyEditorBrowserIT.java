@@ -87,19 +87,21 @@ class PolicyEditorBrowserIT {
             driver.findElement(By.id("publish")).click();
             wait.until(d -> d.findElement(By.id("result")).getText().contains("已发布"));
 
-            await().atMost(WAIT).until(() -> answers(b));
-            assertTrue(ask(telegram, boss).contains(CITATION), "instance B answers on Telegram with the citation");
+            // either instance may hold the chat's lane, so both must serve the new revision before the question
+            await().atMost(WAIT).until(() -> answers(a) && answers(b));
+            assertTrue(askUntil(telegram, boss, CITATION).contains(CITATION),
+                    "instance B answers on Telegram with the citation");
 
             driver.findElement(By.id("withdraw")).click();
             wait.until(d -> d.findElement(By.id("result")).getText().contains("已撤下"));
-            await().atMost(WAIT).until(() -> !answers(b));
+            await().atMost(WAIT).until(() -> !answers(a) && !answers(b));
             assertFalse(ask(telegram, boss).contains(CITATION), "unanswered again");
 
             wait.until(d -> !d.findElements(By.cssSelector("button.rollback[data-version='1']")).isEmpty());
             driver.findElement(By.cssSelector("button.rollback[data-version='1']")).click();
             wait.until(d -> d.findElement(By.id("result")).getText().contains("版本 3"));
-            await().atMost(WAIT).until(() -> answers(b));
-            assertTrue(ask(telegram, boss).contains(CITATION), "answered again after the rollback");
+            await().atMost(WAIT).until(() -> answers(a) && answers(b));
+            assertTrue(askUntil(telegram, boss, CITATION).contains(CITATION), "answered again after the rollback");
         } finally {
             driver.quit();
             b.close();
@@ -119,6 +121,26 @@ class PolicyEditorBrowserIT {
         int from = telegram.sentMessages(chat.id()).size();
         telegram.userSends(chat, PolicyEntries.QUESTION);
         await().atMost(WAIT).until(() -> telegram.sentMessages(chat.id()).size() > from);
+        List<SentMessage> sent = telegram.sentMessages(chat.id());
+        return String.join("\n", sent.subList(from, sent.size()).stream().map(SentMessage::text).toList());
+    }
+
+    /**
+     * Sends the question and returns all the bot says until what it says contains {@code expected} (the answer may
+     * follow a typing line or arrive in parts), or what it said when the wait ran out.
+     */
+    static String askUntil(FakeBotApiServer telegram, FakeChat chat, String expected) {
+        int from = telegram.sentMessages(chat.id()).size();
+        telegram.userSends(chat, PolicyEntries.QUESTION);
+        try {
+            await().atMost(WAIT).until(() -> said(telegram, chat, from).contains(expected));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the caller's assertion reports it, with what was said
+        }
+        return said(telegram, chat, from);
+    }
+
+    static String said(FakeBotApiServer telegram, FakeChat chat, int from) {
         List<SentMessage> sent = telegram.sentMessages(chat.id());
         return String.join("\n", sent.subList(from, sent.size()).stream().map(SentMessage::text).toList());
     }
