@@ -7,8 +7,9 @@
 
  * Digest editing (policy-store): pages {@code /policy/entries}, {@code /policy/edit}, {@code /policy/synonyms};
  * API under {@code /policy/api} (entries, history, rollback, versions/diff, synonyms, check, preview, expiring,
- * export), bodies capped at {@code teahouse.policy.max-body-bytes}.
+ * export), bodies capped at {@code teahouse.policy.max-body-bytes}; every change that reached the digest is also in
+ * the staff audit stream.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Policy office",
-        allowedDependencies = {"knowledge", "store", "texts", "limits", "dialog", "messaging"})
+        allowedDependencies = {"knowledge", "store", "texts", "limits", "dialog", "messaging", "staff"})
 package com.teahouse.policy;

@@ -184,4 +184,24 @@ class PublishAcrossInstancesIT {
         assertFalse(Files.readString(Path.of("knowledge/synonyms.txt")).contains("航拍, 空拍"));
         assertEquals(2, editor.get("/policy/api/synonyms/history").json().get("versions").size());
     }
+
+    @Test
+    @Order(8)
+    void everyChangeThatReachedTheDigestIsInTheStaffAuditAndRefusedOnesAreNot() throws Exception {
+        PolicyClient admin = new PolicyClient(port(a)).login("admin", ADMIN_PASSWORD);
+        String audit = admin.get("/staff/api/audit?limit=1000").body();
+        String entry = DigestStore.entryPath(PolicyEntries.ID);
+        for (String action : List.of("digest.publish", "digest.withdraw", "digest.rollback")) {
+            assertTrue(audit.contains(action), action + " is audited: " + audit);
+        }
+        assertTrue(audit.contains(entry + " v"), "with the entry and its version");
+        assertTrue(audit.contains(DigestStore.SYNONYMS + " v2"), "the synonyms publish too");
+        assertTrue(audit.contains("policy-ed"), "with who did it");
+
+        var refused = editor.put("/policy/api/entries/" + PolicyEntries.ID,
+                Map.of("markdown", PolicyEntries.drone().replace("articles: [35]", "articles: [99]"), "version", 0));
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals(admin.get("/staff/api/audit?limit=1000").json().size(), PolicyClient.JSON.readTree(audit).size(),
+                "a refused publish changed nothing, so it is not audited");
+    }
 }

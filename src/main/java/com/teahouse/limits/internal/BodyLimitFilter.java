@@ -1,160 +1,38 @@
 package com.teahouse.limits.internal;
 
-import com.teahouse.limits.BodyTooLarge;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.teahouse.limits.LimitsProperties;
-import com.teahouse.texts.Texts;
-import java.util.Map;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-/**
- * Caps request bodies on {@code /api/**}: a declared length over the cap is refused before anything is read; a
- * chunked body is read through a stream that fails once it passes the cap, so the rest is never buffered. Either
- * way the answer is 413 with a short JSON message, and nothing reaches a controller.
- */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.teahouse.limits.BodyCapFilter;
+import com.teahouse.limits.LimitsProperties;
+import com.teahouse.texts.Texts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Caps request bodies on the public {@code /api/**}; the 413 says so in the asker's language. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodyLimitFilter extends OncePerRequestFilter {
+class BodyLimitFilter extends BodyCapFilter {
 
-    private final int max;
     private final Texts texts;
     private final ObjectMapper json;
 
     BodyLimitFilter(LimitsProperties props, Texts texts, ObjectMapper json) {
-        this.max = props.maxBodyBytes();
+        super("/api/", props.maxBodyBytes());
         this.texts = texts;
         this.json = json;
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (request.getContentLengthLong() > max) {
-            tooLarge(request, response);
-            return;
-        }
-        Bounded bounded = new Bounded(request, max);
-        try {
-            chain.doFilter(bounded, response);
-        } catch (IOException | ServletException | RuntimeException e) {
-            if (!bounded.exceeded || response.isCommitted()) {
-                throw e;
-            }
-            response.reset();
-            tooLarge(request, response);
-            return;
-        }
-        if (bounded.exceeded && !response.isCommitted()) {
-            response.reset();
-            tooLarge(request, response);
-        }
-    }
-
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader("Connection", "close");
+    protected void writeTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String language = texts.languageFor(request.getHeader("Accept-Language"));
         json.writeValue(response.getOutputStream(),
                 Map.of("ok", false, "error", texts.plain("limits.tooLarge", language)));
-    }
-
-    /** The request with a body stream that refuses to go past the cap. */
-    private static final class Bounded extends HttpServletRequestWrapper {
-
-        private final int max;
-        private ServletInputStream stream;
-        boolean exceeded;
-
-        Bounded(HttpServletRequest request, int max) {
-            super(request);
-            this.max = max;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CappedStream(super.getInputStream());
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    encoding == null ? StandardCharsets.UTF_8.name() : encoding));
-        }
-
-        private final class CappedStream extends ServletInputStream {
-
-            private final ServletInputStream in;
-            private long read;
-
-            CappedStream(ServletInputStream in) {
-                this.in = in;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
-                int n = in.read(buffer, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) throws IOException {
-                read += n;
-                if (read > max) {
-                    exceeded = true;
-                    throw new BodyTooLarge(max);
-                }
-            }
-
-            @Override
-            public boolean isFinished() {
-                return in.isFinished();
-            }
-
-            @Override
-            public boolean isReady() {
-                return in.isReady();
-            }
-
-            @Override
-            public void setReadListener(ReadListener listener) {
-                in.setReadListener(listener);
-            }
-        }
     }
 }

@@ -43,9 +43,11 @@ class DigestToolsApi {
     }
 
     private final DigestStore store;
+    private final DigestAudit audit;
     private final Texts texts;
 
-    DigestToolsApi(DigestStore store, Texts texts) {
+    DigestToolsApi(DigestStore store, DigestAudit audit, Texts texts) {
+        this.audit = audit;
         this.store = store;
         this.texts = texts;
     }
@@ -103,8 +105,9 @@ class DigestToolsApi {
 
     @PutMapping("/synonyms")
     ResponseEntity<?> publishSynonyms(@RequestBody Synonyms body, Principal who) {
-        return Outcomes.of(store.publish(DigestStore.SYNONYMS, body.text() == null ? "" : body.text(),
-                body.version(), who.getName(), Outcomes.note(body.note())));
+        return Outcomes.of(audit.record(who, "digest.publish", DigestStore.SYNONYMS,
+                store.publish(DigestStore.SYNONYMS, body.text() == null ? "" : body.text(), body.version(),
+                        who.getName(), Outcomes.note(body.note()))));
     }
 
     @GetMapping("/synonyms/history")
@@ -117,8 +120,8 @@ class DigestToolsApi {
         if (body.version() == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such version"));
         }
-        return Outcomes.of(store.rollback(DigestStore.SYNONYMS, body.version(), who.getName(),
-                Outcomes.note(body.note())));
+        return Outcomes.of(audit.record(who, "digest.rollback", DigestStore.SYNONYMS,
+                store.rollback(DigestStore.SYNONYMS, body.version(), who.getName(), Outcomes.note(body.note()))));
     }
 
     /** The published digest as a zip of knowledge/ files, to bring the repository up to date. */

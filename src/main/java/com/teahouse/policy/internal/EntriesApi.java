@@ -38,11 +38,13 @@ class EntriesApi {
     }
 
     private final DigestStore store;
+    private final DigestAudit audit;
     private final PolicyDigest digest;
     private final java.time.Clock clock;
 
-    EntriesApi(DigestStore store, PolicyDigest digest, java.time.Clock clock) {
+    EntriesApi(DigestStore store, DigestAudit audit, PolicyDigest digest, java.time.Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.digest = digest;
         this.clock = clock;
     }
@@ -97,8 +99,9 @@ class EntriesApi {
         if (body.markdown() == null || body.markdown().isBlank()) {
             return Outcomes.unprocessable(List.of(new DigestStore.Finding(1, "the entry is empty", true)));
         }
-        return Outcomes.of(store.publish(DigestStore.entryPath(id), body.markdown(), body.version(), who.getName(),
-                Outcomes.note(body.note())));
+        String path = DigestStore.entryPath(id);
+        return Outcomes.of(audit.record(who, "digest.publish", path, store.publish(path, body.markdown(),
+                body.version(), who.getName(), Outcomes.note(body.note()))));
     }
 
     @DeleteMapping("/entries/{id}")
@@ -107,7 +110,9 @@ class EntriesApi {
         if (!DigestStore.validId(id)) {
             return Outcomes.notFound();
         }
-        return Outcomes.of(store.withdraw(DigestStore.entryPath(id), version, who.getName(), Outcomes.note(note)));
+        String path = DigestStore.entryPath(id);
+        return Outcomes.of(audit.record(who, "digest.withdraw", path,
+                store.withdraw(path, version, who.getName(), Outcomes.note(note))));
     }
 
     @GetMapping("/entries/{id}/history")
@@ -123,7 +128,8 @@ class EntriesApi {
         if (!DigestStore.validId(id) || body.version() == null) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such version"));
         }
-        return Outcomes.of(store.rollback(DigestStore.entryPath(id), body.version(), who.getName(),
-                Outcomes.note(body.note())));
+        String path = DigestStore.entryPath(id);
+        return Outcomes.of(audit.record(who, "digest.rollback", path,
+                store.rollback(path, body.version(), who.getName(), Outcomes.note(body.note()))));
     }
 }
