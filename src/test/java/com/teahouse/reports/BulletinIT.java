@@ -109,7 +109,7 @@ class BulletinIT {
         ReportClient clerk = f.as("clerk-iit");
         var xlsx = clerk.get("/staff/api/reports/bulletin.xlsx?" + LAST_WEEK);
         assertThat(xlsx.status()).isEqualTo(200);
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
             List<List<String>> headline = ReportFixture.rows(book.getSheet("主要指标"));
             assertThat(headline.get(1).get(0)).contains("受理 2 件", "逾期 1 件");
             assertThat(headline).contains(List.of("受理", "2"));

@@ -113,7 +113,7 @@ public final class LedgerBench {
         sampler.join();
         System.out.printf("ledger of %d rows (HTTP %d, %d KB; the file is held by the client in this JVM too): "
                 + "%.2f s; heap baseline %d MB, peak %d MB (+%d MB, max heap %d MB)%n", rows, answer.status(),
-                answer.body().length / 1024, seconds,
+                answer.bytes().length / 1024, seconds,
                 baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20,
                 memory.getHeapMemoryUsage().getMax() >> 20);
     }

@@ -172,7 +172,7 @@ class PolicyUnansweredIT {
         PolicyHttp anonymous = new PolicyHttp(port);
         assertEquals(401, anonymous.get("/policy/api/unanswered").status());
         // an anonymous change has no session and so no CSRF token: refused before it is even authenticated
-        assertEquals(403, anonymous.post("/policy/api/try", Map.of("question", "x"), null, null).status());
+        assertEquals(403, anonymous.postWith("/policy/api/try", Map.of("question", "x"), null, null).status());
         // an API client (Accept: application/json) is told 401; a browser is sent to the login (the browser test)
         assertEquals(401, anonymous.get("/policy").status());
         PolicyHttp clerk = new PolicyHttp(port).login("clerk", PASSWORD);
@@ -186,9 +186,9 @@ class PolicyUnansweredIT {
             }
             assertEquals(200, allowed.get("/policy/api/unanswered").status());
             assertEquals(200, allowed.post("/policy/api/try", Map.of("question", "开奶茶店")).status());
-            assertEquals(403, allowed.post("/policy/api/try", Map.of("question", "开奶茶店"), null, null).status(),
+            assertEquals(403, allowed.postWith("/policy/api/try", Map.of("question", "开奶茶店"), null, null).status(),
                     "no CSRF token");
-            assertEquals(403, allowed.post("/policy/api/unanswered/1/handled", Map.of(), "X-CSRF-TOKEN", "forged")
+            assertEquals(403, allowed.postWith("/policy/api/unanswered/1/handled", Map.of(), "X-CSRF-TOKEN", "forged")
                     .status(), "a forged CSRF token");
         }
     }
