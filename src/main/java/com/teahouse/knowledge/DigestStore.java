@@ -1,9 +1,5 @@
 package com.teahouse.knowledge;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,13 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import com.teahouse.knowledge.internal.DigestFollower;
 import com.teahouse.knowledge.internal.DigestRepository;
 import com.teahouse.knowledge.internal.DigestValidation;
-import com.teahouse.knowledge.internal.DirectoryMirror;
 
 /**
  * The published digest as documents with versions (entries, synonyms.txt, sources.yaml…, each a knowledge/ file
@@ -216,22 +209,5 @@ public final class DigestStore {
     /** The published files, path → text. */
     public Map<String, String> files() {
         return new TreeMap<>(repository.read().files());
-    }
-
-    /** The published digest as a zip of knowledge/ files. */
-    public void exportZip(OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> f : files().entrySet()) {
-            zip.putNextEntry(new ZipEntry("knowledge/" + f.getKey()));
-            zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        zip.finish();
-    }
-
-    /** Writes the published digest into {@code dir} as knowledge/ files (files not in the digest stay). */
-    public static int exportTo(Map<String, String> files, Path dir) {
-        new DirectoryMirror(dir).sync(files);
-        return files.size();
     }
 }

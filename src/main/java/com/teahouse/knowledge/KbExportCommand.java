@@ -50,7 +50,7 @@ public final class KbExportCommand {
                 out.println("kb export: nothing is published under prefix " + prefix);
                 return 1;
             }
-            int n = DigestStore.exportTo(files, Path.of(dir));
+            int n = DigestExport.toDirectory(files, Path.of(dir));
             out.printf("kb export: %d files written to %s; check them with: kb check %s%n", n, dir, dir);
             return 0;
         } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.teahouse.knowledge.ChatAnswerFormatter;
+import com.teahouse.knowledge.DigestExport;
 import com.teahouse.knowledge.DigestStore;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
@@ -129,6 +130,6 @@ class DigestToolsApi {
     ResponseEntity<StreamingResponseBody> export() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"knowledge.zip\"")
-                .body(store::exportZip);
+                .body(out -> DigestExport.zip(store.files(), out));
     }
 }
