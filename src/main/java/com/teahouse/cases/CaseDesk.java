@@ -17,7 +17,24 @@ public interface CaseDesk {
     Optional<CaseSummary> find(String trackingNumber, Address owner);
 
     /** While staff have taken a chat over, where its messages are relayed (the case's staff topic). */
-    Optional<Address> takeoverOf(Address owner);
+    default Optional<Address> takeoverOf(Address owner) {
+        return takeover(owner).map(Takeover::topic);
+    }
+
+    /** While staff have taken a chat over: the case they hold and its staff topic, where the chat is relayed. */
+    Optional<Takeover> takeover(Address owner);
+
+    /**
+     * Keeps what the entrepreneur said during a takeover in the case's conversation, once per {@code opId} (the
+     * message's id), and returns it as the handling unit may see it, which is also what the topic is to be shown:
+     * for a confidential case, the complainant's company, credit code, name and phone are masked. Nothing is kept
+     * when the chat does not own the case or the case is no longer held.
+     */
+    String ownerSaid(Takeover takeover, Address owner, String text, String opId);
+
+    /** A chat taken over by staff: the case held and the topic its messages go to. */
+    record Takeover(String trackingNumber, Address topic) {
+    }
 
     /** The entrepreneur's satisfaction rating after a reply; UNSATISFIED reopens the case. */
     default void rate(String trackingNumber, Address owner, Rating rating, String comment) {

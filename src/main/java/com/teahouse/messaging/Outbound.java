@@ -17,8 +17,11 @@ import java.util.List;
 public record Outbound(Address to, Action action, RichText text, List<List<Button>> buttons, String messageRef,
         Attachment attachment, String correlation) {
 
-    /** OPEN_THREAD opens a thread (a forum topic) titled with the text's plain form in the chat. */
-    public enum Action { SEND, EDIT, ACK, OPEN_THREAD }
+    /**
+     * OPEN_THREAD opens a thread (a forum topic) titled with the text's plain form in the chat; CLOSE_THREAD and
+     * REOPEN_THREAD close the thread {@code to} names (nothing more can be posted in it) and open it again.
+     */
+    public enum Action { SEND, EDIT, ACK, OPEN_THREAD, CLOSE_THREAD, REOPEN_THREAD }
 
     public Outbound {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
@@ -35,6 +38,22 @@ public record Outbound(Address to, Action action, RichText text, List<List<Butto
 
     public static Outbound openThread(Address chat, String title, String correlation) {
         return new Outbound(chat, Action.OPEN_THREAD, RichText.plain(title), List.of(), null, null, correlation);
+    }
+
+    /** Closes the thread (forum topic) of {@code thread}; posting there is refused until it is reopened. */
+    public static Outbound closeThread(Address thread) {
+        return new Outbound(requireThread(thread), Action.CLOSE_THREAD, null, List.of(), null, null);
+    }
+
+    public static Outbound reopenThread(Address thread) {
+        return new Outbound(requireThread(thread), Action.REOPEN_THREAD, null, List.of(), null, null);
+    }
+
+    private static Address requireThread(Address a) {
+        if (a.thread() == null) {
+            throw new IllegalArgumentException("a thread address is needed, got the chat " + a.conversationKey());
+        }
+        return a;
     }
 
     public static Outbound send(Address to, RichText text, List<List<Button>> buttons) {

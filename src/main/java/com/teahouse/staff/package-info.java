@@ -4,7 +4,7 @@
  * topic and the entrepreneur; and the web console at {@code /staff} with accounts and roles: throttled logins,
  * one password rule, an account lifecycle (own password, admin edits that end the account's sessions, an audit
  * stream in Redis). 并单 in the console (candidates, merge, unmerge, dismiss; {@code similar.js} on the case page)
- * and in the forum (A's topic receives B's description and attachments).
+ * and in the forum (A's topic receives B's description and attachments; B's topic is closed with a link to A's).
  * The console is a workspace: a navigation shared by every page (nav.js: items by role, live
  * counts, reminders, zh/en from {@code dialogs/texts/console.yaml}), search over an in-memory Lucene index of open
  * cases scoped by {@link com.teahouse.cases.CasePolicy} (phone search for supervisors, audited), the case page

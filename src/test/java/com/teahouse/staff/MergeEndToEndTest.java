@@ -98,6 +98,12 @@ class MergeEndToEndTest {
             chats.awaitText(sun, null, 0, "统一由诉求 " + a);
             chats.awaitText(group, threadA, groupBefore, "一百二十万");
             chats.awaitText(group, threadB, groupBefore, "本案已并入诉求 " + a);
+            // B's topic is closed after its last line, which links to A's topic; the group's later notices (A's
+            // resolution reaching B, B's rating) post nothing into it, or the fake would have refused them
+            chats.awaitText(group, threadB, groupBefore, "https://t.me/c/" + String.valueOf(GROUP).substring(4)
+                    + "/" + threadA);
+            Awaitility.await().until(() -> closed(threadB));
+            assertThat(closed(threadA)).isFalse();
             assertThat(chats.says(zhao, "/status " + b, b).text()).contains("合并办理中");
 
             SentMessage card = chats.card(group, threadA, a);
@@ -131,6 +137,43 @@ class MergeEndToEndTest {
             assertThat(cAfter.state()).isEqualTo(CaseState.MERGED);
             assertThat(cAfter.rating()).isEqualTo("UNSATISFIED");
             assertThat(work.get(b).orElseThrow().state()).isEqualTo(CaseState.MERGED);
+            assertThat(closed(threadB)).isTrue();
         }
+    }
+
+    @Test
+    void anUnmergeReopensTheTopicOfTheCaseTakenOut() {
+        Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
+        p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
+        p.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
+        try (TestHotline app = TestHotline.start(data, p)) {
+            FakeChat wang = telegram.privateChat(6011, "王老板", "zh-hans");
+            FakeChat zhao = telegram.privateChat(6012, "赵会计", "zh-hans");
+            String a = complain(wang, "2025年3月我们为城管局完成了道路修缮工程，尾款120万元至今未付，多次催要无果。",
+                    "潍坊恒达建筑工程有限公司");
+            String b = complain(zhao, "城管局拖欠我公司道路修缮工程尾款一百二十万，工程早已验收，财务说没钱一直拖着。",
+                    "潍坊恒达建筑工程有限公司");
+            CaseMerging merging = app.bean(CaseMerging.class);
+            int threadB = chats.topicOf(group, b);
+            chats.card(group, threadB, b);
+            Actor supervisor = new Actor("tg:" + LI.id(), "李工");
+            assertThat(merging.merge(b, a, supervisor, true).done()).isTrue();
+            Awaitility.await().until(() -> closed(threadB));
+
+            int groupBefore = telegram.sentMessages(GROUP).size();
+            int zhaoBefore = chats.count(zhao);
+            assertThat(merging.unmerge(b, supervisor).done()).isTrue();
+            Awaitility.await().until(() -> !closed(threadB));
+            chats.awaitText(group, threadB, groupBefore, "本话题重新开放");
+            chats.awaitText(zhao, null, zhaoBefore, "已不再与诉求 " + a);
+            // the topic works again: B is claimed from its own card
+            chats.press(group, LI, chats.card(group, threadB, b), "接单");
+            chats.awaitText(group, threadB, groupBefore, "李工 已接单");
+        }
+    }
+
+    private boolean closed(int thread) {
+        return telegram.topics(GROUP).stream().filter(t -> t.get("message_thread_id").asInt() == thread)
+                .findFirst().orElseThrow().get("is_closed").asBoolean();
     }
 }

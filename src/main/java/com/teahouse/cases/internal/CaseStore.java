@@ -132,15 +132,19 @@ class CaseStore {
         return load(numbers);
     }
 
-    /** Where the owner's chat is relayed while staff hold one of its cases; one round trip (takeover.lua). */
+    /**
+     * The case staff hold of the owner's chat and its topic, where the chat is relayed; one round trip
+     * (takeover.lua).
+     */
     @SuppressWarnings("unchecked")
-    Optional<Address> takeoverTopic(Address owner) {
+    Optional<com.teahouse.cases.CaseDesk.Takeover> takeover(Address owner) {
         List<String> r = (List<String>) scripts.run("takeover",
                 List.of(key("cases:by-owner:" + CaseCodec.ownerKey(owner))), List.of(store.prefix()));
         if (r == null || r.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Address(r.get(0), r.get(1), r.get(2).isEmpty() ? null : r.get(2)));
+        return Optional.of(new com.teahouse.cases.CaseDesk.Takeover(r.get(3),
+                new Address(r.get(0), r.get(1), r.get(2).isEmpty() ? null : r.get(2))));
     }
 
     /**

@@ -97,9 +97,19 @@ class OwnerDesk implements CaseDesk {
     }
 
     @Override
-    public Optional<Address> takeoverOf(Address owner) {
+    public Optional<Takeover> takeover(Address owner) {
         // asked on every message: one scripted read instead of the index plus every case hash (see takeover.lua)
-        return store.takeoverTopic(owner);
+        return store.takeover(owner);
+    }
+
+    @Override
+    public String ownerSaid(Takeover takeover, Address owner, String text, String opId) {
+        // [takeover lines]
+        Optional<CaseRecord> c = owned(takeover.trackingNumber(), owner, Action.STATUS);
+        String shown = c.map(r -> ConfidentialWords.masked(r, text)).orElse(text);
+        c.ifPresent(r -> workflow.ownerSaid(r.trackingNumber(), shown, opId == null ? null : "owner:" + opId));
+        return shown;
+        // [/takeover lines]
     }
 
     @Override

@@ -159,6 +159,16 @@ class Workflow {
         return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
     }
 
+    /**
+     * [takeover lines] What the entrepreneur said while staff hold the case (relayed to its topic): kept in the
+     * event log, as the case page's conversation shows it; idempotent on the message, like a staff relay.
+     */
+    Outcome ownerSaid(String t, String text, String op) {
+        CaseChange change = CaseChange.from(CLAIMED, REOPENED).op(op).event("owner-message", Actor.OWNER,
+                clock.instant(), text);
+        return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, null));
+    }
+
     Outcome rate(String t, Rating rating, String comment, String op) {
         Instant now = clock.instant();
         if (rating == Rating.UNSATISFIED) {

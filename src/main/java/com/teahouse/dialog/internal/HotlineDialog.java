@@ -79,9 +79,9 @@ final class HotlineDialog implements MessageHandler {
             String language = texts.languageFor(message.sender() == null ? null : message.sender().languageCode());
             return Step.reply(List.of(Outbound.send(message.from(), texts.render("access.private_only", language))));
         }
-        Optional<Address> takeover = takeoverOf(message);
+        Optional<CaseDesk.Takeover> takeover = takeoverOf(message);
         if (takeover.isPresent()) {
-            return Step.reply(relay.relay(message, takeover.get()));
+            return Step.reply(relay.relay(message, takeover.get(), cases.get()));
         }
         Conversation c = codec.read(state);
         if (c.language == null) {
@@ -197,9 +197,9 @@ final class HotlineDialog implements MessageHandler {
         t.promptButtons(prompts.buttons(t, runner.flow(t.conversation), runner.state(t.conversation)));
     }
 
-    private Optional<Address> takeoverOf(Inbound message) {
+    private Optional<CaseDesk.Takeover> takeoverOf(Inbound message) {
         try {
-            return cases.get().takeoverOf(new Address(message.from().channel(), message.from().chat(), null));
+            return cases.get().takeover(new Address(message.from().channel(), message.from().chat(), null));
         } catch (IllegalStateException noCaseDesk) {
             return Optional.empty();
         }

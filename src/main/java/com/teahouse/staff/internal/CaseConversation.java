@@ -12,10 +12,13 @@ import java.util.Map;
 /**
  * A case's conversation as both sides saw it, for the case page: the bot's prompts and the user's answers (with
  * the labels of the buttons pressed) from the case's transcript, the files the user sent (by their index, fetched
- * through the console's authorized download, never by a channel URL), and what staff relayed and answered, from
- * the event log. Texts are returned as they were said; the page shows them as text.
+ * through the console's authorized download, never by a channel URL), and, from the event log in the order they
+ * were said, what staff relayed and answered and what the entrepreneur said to them during the takeover. Texts are returned as they were said; the page shows them as text.
  */
 final class CaseConversation {
+
+    /** The event of what the entrepreneur said while staff held the case, in the order it was said. */
+    static final String OWNER_SAID = "owner-message";
 
     private CaseConversation() {
     }
@@ -43,6 +46,9 @@ final class CaseConversation {
                 Map<String, Object> m = line("staff", e.note(), e.at().toEpochMilli(), null);
                 m.put("who", e.whoName());
                 out.add(m);
+            } else if (OWNER_SAID.equals(e.type()) && e.note() != null) {
+                // what the entrepreneur said during a takeover, kept already masked for the unit (cases module)
+                out.add(line("user", e.note(), e.at().toEpochMilli(), null));
             }
         }
         return out;

@@ -35,8 +35,11 @@ class ForumTopics implements CaseNoticeTarget {
     private final CaseCard card;
     private final Texts texts;
     private final Outbox outbox;
+    private final MergedCaseTopic mergedTopic;
 
-    ForumTopics(TelegramStaff staff, CaseWork work, CaseCard card, Texts texts, Outbox outbox) {
+    ForumTopics(TelegramStaff staff, CaseWork work, CaseCard card, Texts texts, Outbox outbox,
+            MergedCaseTopic mergedTopic) {
+        this.mergedTopic = mergedTopic;
         this.staff = staff;
         this.work = work;
         this.card = card;
@@ -98,7 +101,7 @@ class ForumTopics implements CaseNoticeTarget {
             out.add(Outbound.send(staff.chat(), line));
         }
         if (c.topic() != null) {
-            if (line != null) {
+            if (line != null && mergedTopic.open(c)) { // [merged topic] nothing into a merged case's closed topic
                 out.add(Outbound.send(c.topic(), line));
             }
             if (changesCard(event)) {

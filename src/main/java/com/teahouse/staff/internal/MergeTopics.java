@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 并单 in the staff forum: A's topic receives B's description and attachments, B's topic is told where the work
- * went (its card, edited by {@link ForumTopics}, loses its buttons); an unmerge is told in A's topic.
+ * went and closed ({@link MergedCaseTopic}; its card, edited by {@link ForumTopics}, loses its buttons); an unmerge
+ * is told in A's topic and reopens B's.
  */
 @Component
 class MergeTopics {
@@ -25,8 +26,11 @@ class MergeTopics {
     private final CaseCard card;
     private final com.teahouse.texts.Texts texts;
     private final Outbox outbox;
+    private final MergedCaseTopic bTopic;
 
-    MergeTopics(TelegramStaff staff, CaseWork work, CaseCard card, com.teahouse.texts.Texts texts, Outbox outbox) {
+    MergeTopics(TelegramStaff staff, CaseWork work, CaseCard card, com.teahouse.texts.Texts texts, Outbox outbox,
+            MergedCaseTopic bTopic) {
+        this.bTopic = bTopic;
         this.staff = staff;
         this.work = work;
         this.card = card;
@@ -57,13 +61,13 @@ class MergeTopics {
                     out.add(Outbound.file(a.topic(), att, texts.render("staff.merge.into", card.language(), p)));
                 }
             }
-            if (b.topic() != null) {
-                out.add(Outbound.send(b.topic(), texts.render("staff.merge.closed", card.language(), p)));
-            }
+            out.addAll(bTopic.merged(b, a, m.by().name())); // [merged topic] B's topic: a line with a link, closed
         } else if (event instanceof CaseEvent.CaseUnmerged u) {
             work.get(u.from()).filter(a -> a.topic() != null).ifPresent(a -> out.add(Outbound.send(a.topic(),
                     texts.render("staff.merge.out", card.language(), Map.of("number", u.trackingNumber(),
                             "name", u.by().name())))));
+            // [merged topic] B's topic reopened, then told
+            work.get(u.trackingNumber()).ifPresent(b -> out.addAll(bTopic.unmerged(b, u.from(), u.by().name())));
         }
         outbox.post(out);
     }

@@ -49,16 +49,27 @@ public final class PathDriver implements ScriptRunner.Driver {
 
     @Override
     public List<Outbound> send(Inbound message) {
+        ApplicationContext target = instances[next++ % instances.length];
+        return collect(() -> target.getBean(Inbox.class).accept(List.of(message)), () -> committed(message),
+                "no reply to " + message.kind() + " '" + message.text() + "' within 20 s");
+    }
+
+    @Override
+    public List<Outbound> staffAct(Runnable action) {
+        return collect(action, () -> true, "what a staff action posted was not delivered within 20 s");
+    }
+
+    /** Does the action, waits until it is done and every case notice and outbox entry is delivered. */
+    private List<Outbound> collect(Runnable action, java.util.function.BooleanSupplier done, String timeout) {
         int[] before = new int[outlets.size()];
         for (int i = 0; i < before.length; i++) {
             before[i] = outlets.get(i).delivered().size();
         }
-        ApplicationContext target = instances[next++ % instances.length];
-        target.getBean(Inbox.class).accept(List.of(message));
+        action.run();
         long until = System.currentTimeMillis() + 20_000;
-        while (!(committed(message) && drained(store, keys))) {
+        while (!(done.getAsBoolean() && drained(store, keys))) {
             if (System.currentTimeMillis() > until) {
-                throw new AssertionError("no reply to " + message.kind() + " '" + message.text() + "' within 20 s");
+                throw new AssertionError(timeout);
             }
             KitApp.sleep(2);
         }

@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class ScriptChecks {
 
-    private static final Set<String> STAFF_ACTIONS = Set.of("takeover", "staff-says", "handback", "wait");
+    private static final Set<String> STAFF_ACTIONS = Set.of("takeover", "staff-says", "handback", "wait", "merge",
+            "unmerge");
 
     private final ScriptRunner.Driver driver;
     private final Address chat;
@@ -45,27 +46,29 @@ final class ScriptChecks {
         return mine.get(0).trackingNumber();
     }
 
+    /** The newest case this chat owns, or null. */
+    String newestCaseOrNull() {
+        var mine = ScriptRunner.desk(driver).casesOf(new Address(chat.channel(), chat.chat(), null));
+        return mine.isEmpty() ? null : mine.get(0).trackingNumber();
+    }
+
     /** The step with "{case}" replaced, where the chat has a case. */
     @SuppressWarnings("unchecked")
     Map<String, Object> resolve(Map<String, Object> step) {
-        var mine = ScriptRunner.desk(driver).casesOf(new Address(chat.channel(), chat.chat(), null));
-        if (mine.isEmpty()) {
-            return step;
-        }
-        String t = mine.get(0).trackingNumber();
-        return (Map<String, Object>) replace(step, t);
+        String t = newestCaseOrNull();
+        return t == null ? step : (Map<String, Object>) replace(step, "{case}", t);
     }
 
-    private static Object replace(Object value, String t) {
+    static Object replace(Object value, String token, String t) {
         if (value instanceof String s) {
-            return s.replace("{case}", t);
+            return s.replace(token, t);
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> replace(v, t)).toList();
+            return list.stream().map(v -> replace(v, token, t)).toList();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), replace(v, t)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), replace(v, token, t)));
             return out;
         }
         return value;

@@ -26,7 +26,9 @@ import java.util.UUID;
  * real message path here, the fake Telegram end to end elsewhere. One action per step (say, press, data,
  * contact, photo, document, sticker, voice, edit, repeat, wait; "group: true" on the script says them in a
  * group chat; and for staff: takeover = a staff member
- * presses 接单 on the case card, staff-says = writes in the case's topic, handback = /resolve with that reply;
+ * presses 接单 on the case card, staff-says = writes in the case's topic, handback = /resolve with that reply,
+ * merge: {from: B, into: A} / unmerge: B = a supervisor merges (unmerges) a chat's newest case, see
+ * {@link ScriptParties} for the chats and "as: B";
  * press-entry = presses the button of that policy entry, offered or related), then expectations on what that step
  * answered (see {@link ScriptChecks}). A script's {@code knowledge:} list sets what the knowledge module decides
  * for some questions ({@link ScriptedKnowledge}). "{case}" in any string is the
@@ -44,6 +46,9 @@ public final class ScriptRunner {
 
         /** A staff member in the case's topic: a card button's data when pressed, else typed text. */
         List<Outbound> staff(String tracking, String text, boolean press);
+
+        /** A staff action in the console (a merge): everything delivered to any chat because of it. */
+        List<Outbound> staffAct(Runnable action);
 
         void advanceClock(Duration by);
 
@@ -82,34 +87,34 @@ public final class ScriptRunner {
     public void run(Map<String, Object> script) {
         String name = String.valueOf(script.get("name"));
         String language = (String) script.getOrDefault("language", "zh");
-        Address chat = driver.chat(script.containsKey("chat") ? String.valueOf(script.get("chat"))
-                : "chat-" + UUID.randomUUID(), language);
-        Person person = new Person("u-" + chat.chat(), "Tester", language);
+        ScriptParties parties = new ScriptParties(driver, script, language);
         if (script.get("knowledge") instanceof List<?> rows) {
             driver.bean(ScriptedKnowledge.Table.class).add(rows);
         }
-        ScriptChecks checks = new ScriptChecks(driver, chat, language);
         // "group: true": every message is said in a group chat rather than a private one
         boolean group = Boolean.TRUE.equals(script.get("group"));
-        List<Outbound> last = List.of();
         int n = 0;
         for (Map<String, Object> raw : (List<Map<String, Object>>) script.get("steps")) {
             n++;
-            Map<String, Object> step = checks.resolve(raw);
+            ScriptParties.Party who = parties.of(raw.get("as"));
+            ScriptChecks checks = who.checks;
+            Map<String, Object> step = checks.resolve(parties.resolve(raw));
             String where = name + ", step " + n + " " + step;
             checks.beforeStep(step);
-            List<Outbound> replies = act(step, chat, person, last, where, checks, group);
-            List<Outbound> mine = replies.stream().filter(o -> o.to().chat().equals(chat.chat())).toList();
-            if (!mine.isEmpty()) {
-                last = mine;
-            }
+            List<Outbound> replies = act(step, who, parties, where, group);
+            List<Outbound> mine = replies.stream().filter(o -> o.to().chat().equals(who.chat.chat())).toList();
+            parties.heard(replies);
             // again: the step may have opened the case its expectations name
-            checks.check(checks.resolve(raw), mine, replies, where);
+            Map<String, Object> after = checks.resolve(parties.resolve(raw));
+            checks.check(after, mine, replies, where);
+            parties.checkHeard(after, replies, where);
         }
     }
 
-    private List<Outbound> act(Map<String, Object> step, Address chat, Person person, List<Outbound> last,
-            String where, ScriptChecks checks, boolean group) {
+    @SuppressWarnings("unchecked")
+    private List<Outbound> act(Map<String, Object> step, ScriptParties.Party who, ScriptParties parties,
+            String where, boolean group) {
+        ScriptChecks checks = who.checks;
         if (step.containsKey("takeover")) {
             String t = checks.newestCase(where);
             return driver.staff(t, "case:claim:" + t, true);
@@ -120,11 +125,21 @@ public final class ScriptRunner {
         if (step.containsKey("handback")) {
             return driver.staff(checks.newestCase(where), "/resolve " + step.get("handback"), false);
         }
+        if (step.get("merge") instanceof Map<?, ?> merge) {
+            // a supervisor merges chat <from>'s newest case into chat <into>'s (CasePolicy first, as the console)
+            String b = parties.newestCase(merge.get("from"), where);
+            String a = parties.newestCase(merge.get("into"), where);
+            return driver.staffAct(() -> KitMerges.merge(driver, b, a, where));
+        }
+        if (step.containsKey("unmerge")) {
+            String b = parties.newestCase(step.get("unmerge"), where);
+            return driver.staffAct(() -> KitMerges.unmerge(driver, b, where));
+        }
         if (step.containsKey("wait")) {
             driver.advanceClock(Duration.parse("PT" + String.valueOf(step.get("wait")).toUpperCase()));
             return List.of();
         }
-        Inbound message = message(step, chat, person, last, where);
+        Inbound message = message(step, who.chat, who.person, who.last, where);
         return driver.send(group ? message.inGroup() : message);
     }
 

@@ -75,18 +75,30 @@ public final class TelegramDriver implements ScriptRunner.Driver {
                 : telegram.staffWritesInTopic(staffGroup, thread, staff, text));
     }
 
-    /** Does the action, then gathers what the bot sent to every chat until it has been quiet for a moment. */
+    @Override
+    public List<Outbound> staffAct(Runnable action) {
+        return collect(null, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /**
+     * Does the action (a Telegram update, or with none a staff action in the console), then gathers what the bot
+     * sent to every chat until it has been quiet for a moment.
+     */
     private List<Outbound> collect(FakeChat acting, java.util.function.Supplier<FakeUpdate> action) {
         Map<Long, Integer> before = new HashMap<>();
         List<FakeChat> all = new ArrayList<>(chats.values());
         all.add(staffGroup);
         all.forEach(c -> before.put(c.id(), telegram.sentMessages(c.id()).size()));
-        String id = "tg:" + action.get().updateId();
+        FakeUpdate update = action.get();
+        String id = update == null ? null : "tg:" + update.updateId();
         RedisStore store = app.bean(RedisStore.class);
         MessagingKeys keys = app.bean(MessagingKeys.class);
         long end = System.currentTimeMillis() + 60_000;
         // the step is committed and its outbox sent (rate limits may hold a group message for seconds) ...
-        while (!(store.jedis().exists(keys.dedupe(id)) && PathDriver.drained(store, keys))) {
+        while (!((id == null || store.jedis().exists(keys.dedupe(id))) && PathDriver.drained(store, keys))) {
             if (System.currentTimeMillis() > end) {
                 throw new AssertionError("update " + id + " not handled and sent within 60 s");
             }

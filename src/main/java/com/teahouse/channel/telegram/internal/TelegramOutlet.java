@@ -7,7 +7,9 @@ import com.teahouse.messaging.Outbound;
 import java.time.Duration;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -56,6 +58,16 @@ final class TelegramOutlet implements ChannelOutlet {
                 case SEND -> Delivery.delivered(send(out));
                 case OPEN_THREAD -> Delivery.delivered(String.valueOf(client.execute(CreateForumTopic.builder()
                         .chatId(out.to().chat()).name(topicName(out)).build()).getMessageThreadId()));
+                case CLOSE_THREAD -> {
+                    client.execute(CloseForumTopic.builder().chatId(out.to().chat())
+                            .messageThreadId(Integer.valueOf(out.to().thread())).build());
+                    yield Delivery.delivered();
+                }
+                case REOPEN_THREAD -> {
+                    client.execute(ReopenForumTopic.builder().chatId(out.to().chat())
+                            .messageThreadId(Integer.valueOf(out.to().thread())).build());
+                    yield Delivery.delivered();
+                }
             };
         } catch (TelegramApiRequestException e) {
             return classify(out, e);
@@ -108,7 +120,9 @@ final class TelegramOutlet implements ChannelOutlet {
         if (code >= 500 || code == 0) {
             return Delivery.retry(Duration.ZERO, code + " " + description);
         }
-        if (description != null && description.contains("message is not modified")) {
+        // an edit that changes nothing, or a topic already closed (reopened): a repeat after a crash, done before
+        if (description != null && (description.contains("message is not modified")
+                || description.contains("TOPIC_NOT_MODIFIED"))) {
             return Delivery.delivered();
         }
         if (out.action() == Outbound.Action.ACK && description != null && description.contains("query is too old")) {

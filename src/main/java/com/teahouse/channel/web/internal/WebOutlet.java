@@ -28,7 +28,8 @@ class WebOutlet implements ChannelOutlet {
         if (out.action() == Outbound.Action.ACK) {
             return Delivery.delivered();
         }
-        if (out.action() == Outbound.Action.OPEN_THREAD) {
+        if (out.action() == Outbound.Action.OPEN_THREAD || out.action() == Outbound.Action.CLOSE_THREAD
+                || out.action() == Outbound.Action.REOPEN_THREAD) {
             return Delivery.failed("the web chat has no threads");
         }
         List<com.teahouse.messaging.RichText.Span> spans = out.text() == null ? List.of() : out.text().spans();

@@ -8,7 +8,9 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -27,6 +29,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +106,32 @@ class FakeBotApiClientTest {
                 SendMessage.builder().chatId(desk.id()).messageThreadId(77777).text("lost").build());
         assertRejected(400, "Bad Request: the chat is not a forum",
                 CreateForumTopic.builder().chatId(alice.id()).name("no").build());
+    }
+
+    @Test
+    void aClosedTopicRefusesNewMessagesUntilReopened() throws TelegramApiException {
+        FakeChat desk = telegram.forumGroup(-100_556, "Service desk", FakeUser.human(2002, "Zhao", "zh"));
+        int thread = client.execute(CreateForumTopic.builder().chatId(desk.id()).name("Case 43").build())
+                .getMessageThreadId();
+        Message card = client.execute(SendMessage.builder().chatId(desk.id()).messageThreadId(thread).text("card")
+                .build());
+
+        assertTrue(client.execute(CloseForumTopic.builder().chatId(desk.id()).messageThreadId(thread).build()));
+        assertTrue(telegram.topics(desk.id()).get(0).get("is_closed").asBoolean());
+        assertRejected(400, "Bad Request: TOPIC_CLOSED",
+                SendMessage.builder().chatId(desk.id()).messageThreadId(thread).text("too late").build());
+        assertRejected(400, "Bad Request: TOPIC_NOT_MODIFIED",
+                CloseForumTopic.builder().chatId(desk.id()).messageThreadId(thread).build());
+        // what is already in the topic can still be edited (the case card follows the case)
+        client.execute(EditMessageText.builder().chatId(desk.id()).messageId(card.getMessageId()).text("card, merged")
+                .build());
+
+        assertTrue(client.execute(ReopenForumTopic.builder().chatId(desk.id()).messageThreadId(thread).build()));
+        assertFalse(telegram.topics(desk.id()).get(0).get("is_closed").asBoolean());
+        client.execute(SendMessage.builder().chatId(desk.id()).messageThreadId(thread).text("back").build());
+        assertRejected(400, "Bad Request: TOPIC_NOT_MODIFIED",
+                ReopenForumTopic.builder().chatId(desk.id()).messageThreadId(thread).build());
+        assertEquals(2, telegram.sentMessages(desk.id(), thread).size());
     }
 
     @Test

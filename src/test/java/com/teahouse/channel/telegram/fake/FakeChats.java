@@ -81,6 +81,16 @@ final class FakeChats {
         }
     }
 
+    /**
+     * A closed topic takes no new messages from the bot: Telegram answers 400 "Bad Request: TOPIC_CLOSED" until it
+     * is reopened (editing the messages already in it still works).
+     */
+    synchronized void requireOpenThread(ChatState state, Integer threadId) {
+        if (threadId != null && state.closedTopics.contains(threadId)) {
+            throw BotApiError.badRequest("TOPIC_CLOSED");
+        }
+    }
+
     /** A new message skeleton with the next message_id; the caller adds content, then it is stored. */
     synchronized ObjectNode newMessage(ChatState state, FakeUser from, Integer threadId) {
         ObjectNode message = Json.object();

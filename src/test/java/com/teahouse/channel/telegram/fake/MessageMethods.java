@@ -128,6 +128,7 @@ final class MessageMethods {
     private FakeChats.ChatState target(ObjectNode p) {
         FakeChats.ChatState chat = chats.resolve(p.get("chat_id"));
         chats.requireThread(chat, threadId(p));
+        chats.requireOpenThread(chat, threadId(p));
         faults.checkFlood(chat, chats.nowMillis());
         return chat;
     }
