@@ -28,8 +28,8 @@ class MergeFollowers {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final NoticeCodec notices;
 
-    MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, CasesProperties props, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            NoticeCodec notices) {
+    MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, CasesProperties props, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events, NoticeCodec notices) {
         this.notices = notices;
         this.store = store;
         this.merges = merges;

@@ -157,7 +157,8 @@ class Workflow {
             change.heldBy(actor);
         }
         // [merge] StaffSaid: the words reach the merged cases' entrepreneurs through the notices stream too
-        return run(t, change, List.of(new CaseEvent.CaseNoted(t, actor, null), new CaseEvent.StaffSaid(t, actor, text)));
+        return run(t, change, List.of(new CaseEvent.CaseNoted(t, actor, null),
+                new CaseEvent.StaffSaid(t, actor, text)));
     }
 
     Outcome rate(String t, Rating rating, String comment, String op) {
