@@ -62,5 +62,13 @@ public sealed interface CaseEvent {
     /** This case (B) left the group of {@code from} and is dispatched again to its unit. */
     record CaseUnmerged(String trackingNumber, String from, Actor by) implements CaseEvent {
     }
+
+    /** This case (B) is back in the group of {@code into}, because that case was reopened. */
+    record CaseRejoined(String trackingNumber, String into) implements CaseEvent {
+    }
+
+    /** Staff said {@code text} to this case's entrepreneur; it is relayed to the cases merged into it. */
+    record StaffSaid(String trackingNumber, Actor by, String text) implements CaseEvent {
+    }
     // [/merge]
 }

@@ -5,6 +5,7 @@
  * follows the master the sentinels name, across failovers. Every key lives under one prefix ({@code teahouse:} by default).
  * The {@link com.teahouse.store.RetentionSweeper} runs each module's {@link com.teahouse.store.RetentionTask}
  * on a schedule, in one instance at a time, so personal data is kept no longer than its period.
+ * {@link com.teahouse.store.LeaseLoop} is the one loop for work done by one instance at a time under a named lease.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Store")
 package com.teahouse.store;

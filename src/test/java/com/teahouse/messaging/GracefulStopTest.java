@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,23 +32,32 @@ import redis.clients.jedis.Jedis;
  */
 class GracefulStopTest {
 
-    static final CountDownLatch started = new CountDownLatch(1);
-    static final CountDownLatch release = new CountDownLatch(1);
-
     /** Holds its step until the test lets it go, so that the close happens while it is in flight. */
-    static class SlowHandler implements MessageHandler {
+    static class HeldHandler implements MessageHandler {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean inFlight = new AtomicBoolean();
+        private final String chats;
+
+        HeldHandler(String chats) {
+            this.chats = chats;
+        }
+
         @Override
         public boolean accepts(Address from) {
-            return from.chat().startsWith("888");
+            return from.chat().startsWith(chats);
         }
 
         @Override
         public Step handle(Inbound message, String state) {
+            inFlight.set(true);
             started.countDown();
             try {
-                release.await(60, TimeUnit.SECONDS);
+                release.await(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inFlight.set(false);
             }
             return Step.of("done", List.of());
         }
@@ -78,15 +88,16 @@ class GracefulStopTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> exists(redis, deadlineLease));
             telegram.awaitCall("getUpdates", Duration.ofSeconds(60));
 
+            HeldHandler held = first.getBean(HeldHandler.class);
             first.getBean(Inbox.class).accept(List.of(Inbound.text("slow-1", Address.of("test", "888001"), null, "x")));
-            assertThat(started.await(60, TimeUnit.SECONDS)).as("the step started").isTrue();
+            assertThat(held.started.await(60, TimeUnit.SECONDS)).as("the step started").isTrue();
 
             LaneSupervisor lanes = first.getBean(LaneSupervisor.class);
             long closing = System.nanoTime();
             Thread closer = new Thread(first::close, "closer");
             closer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> !lanes.isRunning());
-            release.countDown();
+            held.release.countDown();
             closer.join(TimeUnit.SECONDS.toMillis(60));
             long closeMillis = (System.nanoTime() - closing) / 1_000_000;
             assertThat(closer.isAlive()).isFalse();
@@ -105,6 +116,41 @@ class GracefulStopTest {
         }
     }
 
+    /**
+     * A step that never finishes cannot hold a stop up (issue 12: an instance stops within 10 s): the instance
+     * waits for it only {@code teahouse.messaging.stop-wait}, then abandons it, gives its lanes back and stops while
+     * the step is still stuck. The abandoned step is safe: its commit checks the lane's fencing token.
+     */
+    @Test
+    void aStuckStepIsAbandonedAndTheInstanceStillStopsAndHandsItsLanesOver() throws Exception {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"))) {
+            Map<String, String> props = Map.of("teahouse.messaging.lease-ttl", "5m",
+                    "teahouse.messaging.stop-wait", "2s", "teahouse.cases.poll-interval", "1m");
+            ConfigurableApplicationContext app = TestApps.start(data.resolve("a"), redis.url(), null, props,
+                    StuckConfig.class);
+            MessagingKeys keys = app.getBean(MessagingKeys.class);
+            int shards = keys.shards();
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.getBean(ShardLeases.class).owned().size() == shards);
+            HeldHandler stuck = app.getBean(HeldHandler.class);
+            app.getBean(Inbox.class).accept(List.of(Inbound.text("stuck-1", Address.of("test", "999001"), null, "x")));
+            assertThat(stuck.started.await(60, TimeUnit.SECONDS)).as("the step started").isTrue();
+            try {
+                long closing = System.nanoTime();
+                Thread closer = new Thread(app::close, "closer");
+                closer.start();
+                // without a bound the close would wait for the step, which waits for the test: it would never end
+                await().atMost(Duration.ofSeconds(90)).until(() -> !closer.isAlive());
+                System.out.printf("bounded stop: the context closed in %d ms with a stuck step%n",
+                        (System.nanoTime() - closing) / 1_000_000);
+                assertThat(stuck.inFlight.get()).as("the step is still stuck: the stop did not wait for it").isTrue();
+                assertThat(IntStream.range(0, shards).filter(s -> exists(redis, keys.lease(s))).boxed().toList())
+                        .as("lanes still leased").isEmpty();
+            } finally {
+                stuck.release.countDown();
+            }
+        }
+    }
+
     private static boolean exists(EmbeddedRedis redis, String key) {
         try (Jedis jedis = redis.connect()) {
             return jedis.exists(key);
@@ -115,8 +161,17 @@ class GracefulStopTest {
     public static class Config {
         @Bean
         @Order(-100)
-        SlowHandler slowHandler() {
-            return new SlowHandler();
+        HeldHandler slowHandler() {
+            return new HeldHandler("888");
+        }
+    }
+
+    /** The stuck step's source. */
+    public static class StuckConfig {
+        @Bean
+        @Order(-100)
+        HeldHandler stuckHandler() {
+            return new HeldHandler("999");
         }
     }
 }

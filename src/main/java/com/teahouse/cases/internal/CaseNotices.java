@@ -4,13 +4,12 @@ import com.teahouse.cases.CaseEvent;
 import com.teahouse.cases.CaseNoticeTarget;
 import com.teahouse.messaging.Outbound;
 import com.teahouse.messaging.Outbox;
-import com.teahouse.store.RedisLease;
+import com.teahouse.store.LeaseLoop;
 import com.teahouse.store.RedisStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,22 +35,19 @@ class CaseNotices implements SmartLifecycle {
     static final String CONSUMER = "deliverer";
     private static final Logger log = LoggerFactory.getLogger(CaseNotices.class);
     private static final Duration REMEMBER = Duration.ofDays(7);
-    private static final long LEASE_MILLIS = 10_000;
 
     private final RedisStore redis;
     private final NoticeCodec codec;
     private final List<CaseNoticeTarget> targets;
     private final Outbox outbox;
-    private final RedisLease lease;
-    private volatile boolean running;
-    private Thread thread;
+    private final LeaseLoop loop;
 
     CaseNotices(RedisStore redis, NoticeCodec codec, List<CaseNoticeTarget> targets, Outbox outbox) {
         this.redis = redis;
         this.codec = codec;
         this.targets = targets;
         this.outbox = outbox;
-        this.lease = new RedisLease(redis, UUID.randomUUID().toString());
+        this.loop = new LeaseLoop(redis, "case-notices", Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
 
     String stream() {
@@ -64,9 +60,11 @@ class CaseNotices implements SmartLifecycle {
      * Returns how many entries were delivered; -1 without the lease.
      */
     int deliverOnce(long blockMillis) {
-        if (!lease.hold(redis.key("lease:case-notices"), LEASE_MILLIS)) {
-            return -1;
-        }
+        return loop.hold() ? deliver(blockMillis) : -1;
+    }
+
+    /** One round under the lease (see {@link #deliverOnce}). */
+    private int deliver(long blockMillis) {
         ensureGroup();
         List<StreamEntry> batch = read(new StreamEntryID(0, 0), 0);
         if (batch.isEmpty()) {
@@ -124,52 +122,16 @@ class CaseNotices implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, "case-notices");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (deliverOnce(1000) < 0) {
-                    Thread.sleep(1000);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Delivering case notices failed ({}); retrying", e.toString());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.start(() -> deliver(1000) >= 0);
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
-        try {
-            lease.release(redis.key("lease:case-notices"));
-        } catch (RuntimeException e) {
-            log.debug("Notice lease not released: {}", e.toString());
-        }
+        loop.stop(Duration.ofSeconds(2)); // the entry in flight finishes, or the next holder repeats it
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 }

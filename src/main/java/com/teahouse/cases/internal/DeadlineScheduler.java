@@ -5,11 +5,11 @@ import static com.teahouse.cases.CaseState.DISPATCHED;
 import static com.teahouse.cases.CaseState.REOPENED;
 import static com.teahouse.cases.CaseState.RETURNED;
 
-import com.teahouse.store.RedisLease;
+import com.teahouse.store.LeaseLoop;
 import com.teahouse.store.RedisStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,14 +33,13 @@ class DeadlineScheduler implements SmartLifecycle {
     private final Workflow workflow;
     private final CasesProperties props;
     private final Clock clock;
-    private final RedisLease lease;
-    private volatile boolean running;
-    private Thread thread;
+    private final LeaseLoop loop;
 
     DeadlineScheduler(RedisStore redis, CaseScripts scripts, @Lazy Workflow workflow, CasesProperties props,
             Clock clock) {
         this.redis = redis;
-        this.lease = new RedisLease(redis, UUID.randomUUID().toString());
+        this.loop = new LeaseLoop(redis, "case-deadlines",
+                Duration.ofMillis(Math.max(3000, props.pollInterval().toMillis() * 5)), props.pollInterval());
         this.scripts = scripts;
         this.workflow = workflow;
         this.props = props;
@@ -49,7 +48,7 @@ class DeadlineScheduler implements SmartLifecycle {
 
     /** One poll: every item due now, if this instance holds the lease. Returns how many fired here. */
     int runOnce() {
-        if (!holdLease()) {
+        if (!loop.hold()) {
             return 0;
         }
         int fired = 0;
@@ -101,58 +100,26 @@ class DeadlineScheduler implements SmartLifecycle {
         }
     }
 
-    private boolean holdLease() {
-        return lease.hold(redis.key("lease:case-deadlines"), Math.max(3000, props.pollInterval().toMillis() * 5));
-    }
-
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::loop, "case-deadlines");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start(() -> {
+            runOnce();
+            return false;
+        });
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                log.warn("Deadline poll failed: {}", e.toString());
-            }
-            try {
-                Thread.sleep(props.pollInterval().toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private boolean running() {
+    private static boolean running() {
         return !Thread.currentThread().isInterrupted();
     }
 
     /** Gives the lease up, so that the next instance (or this one restarted) polls at once. */
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000); // [graceful stop] let the item in flight finish before the lease goes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try {
-            lease.release(redis.key("lease:case-deadlines"));
-        } catch (RuntimeException e) {
-            log.debug("Deadline lease not released: {}", e.toString());
-        }
+        loop.stop(Duration.ofSeconds(5)); // [graceful stop] let the item in flight finish before the lease goes
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.running();
     }
 }

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Response;
@@ -34,9 +33,11 @@ class MergeDesk implements CaseMerging {
     private final CasesProperties props;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final NoticeCodec notices;
 
     MergeDesk(CaseStore store, RedisStore redis, WorkCalendar calendar, CasesProperties props, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, NoticeCodec notices) {
+        this.notices = notices;
         this.store = store;
         this.redis = redis;
         this.calendar = calendar;
@@ -82,7 +83,7 @@ class MergeDesk implements CaseMerging {
                 .op(op()).set("mergedInto", into).clear("claimedBy", "claimedByName", "due")
                 .dropItems(Workflow.ALL_ITEMS).dropItems("dispatch").ended()
                 .mergeWith(into, true, MergeStates.IDS, category, "merge-in").event("merge", actor, now, into);
-        return run(b, change, () -> new CaseEvent.CaseMerged(b, into, actor));
+        return run(b, change, new CaseEvent.CaseMerged(b, into, actor));
     }
 
     @Override
@@ -102,7 +103,7 @@ class MergeDesk implements CaseMerging {
                 .item("claim-due", claimDue).item("reply-due", replyDue).openUntil(replyDue)
                 .mergeWith(into, false, MergeStates.UNMERGE_FROM, null, "unmerge-out")
                 .event("unmerge", actor, now, into);
-        return run(b, change, () -> new CaseEvent.CaseUnmerged(b, into, actor));
+        return run(b, change, new CaseEvent.CaseUnmerged(b, into, actor));
     }
 
     @Override
@@ -116,7 +117,7 @@ class MergeDesk implements CaseMerging {
         Instant now = clock.instant();
         store.apply(other, CaseChange.fromAny().event("similar-dismiss", actor, now, t));
         return run(t, CaseChange.fromAny().event("similar-dismiss", actor, now, other),
-                () -> new CaseEvent.CaseNoted(t, actor, null));
+                new CaseEvent.CaseNoted(t, actor, null));
     }
 
     @Override
@@ -146,11 +147,13 @@ class MergeDesk implements CaseMerging {
         return "merge:" + UUID.randomUUID();
     }
 
-    private Outcome run(String t, CaseChange change, Supplier<CaseEvent> event) {
+    /** Applies the change with its notice (CaseNotices delivers it), then publishes the event in this instance. */
+    private Outcome run(String t, CaseChange change, CaseEvent event) {
+        change.notice = notices.write(List.of(event)); // [merge notices] told through the notices stream
         CaseStore.Applied applied = store.apply(t, change);
         return switch (applied.outcome()) {
             case "ok" -> {
-                events.publishEvent(event.get());
+                events.publishEvent(event);
                 yield new Outcome(true, Problem.NONE,
                         change.to.isEmpty() ? applied.before() : CaseState.of(change.to), applied.holder());
             }

@@ -2,27 +2,20 @@ package com.teahouse.cases.internal;
 
 import com.teahouse.cases.Actor;
 import com.teahouse.cases.CaseEvent;
-import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseState;
-import com.teahouse.messaging.Outbound;
-import com.teahouse.messaging.Outbox;
-import com.teahouse.texts.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The cases merged into A follow A: each entrepreneur is told of the merge (and an unmerge) in their language;
- * what staff say on A and A's resolution reach every merged entrepreneur (each case B then waits for its own
+ * The cases merged into A follow A: A's resolution reaches every merged case (each case B then waits for its own
  * rating); a 不满意 (or "not solved") on any B takes B back into the group and reopens A, and with it the whole
  * group; A's 不予受理 ends the group's cases the same way. Runs in the instance that changed A, right after the
- * change, like the other notices.
+ * change. What the entrepreneurs are told of it goes with each change through the notices stream
+ * ({@link MergeNotices}, {@link OwnerNotices}).
  */
 @Component
 class MergeFollowers {
@@ -30,22 +23,17 @@ class MergeFollowers {
     private final CaseStore store;
     private final MergeDesk merges;
     private final Workflow workflow;
-    private final Texts texts;
-    private final Outbox outbox;
     private final CasesProperties props;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final NoticeCodec notices;
 
-    MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, Texts texts, Outbox outbox,
-            CasesProperties props, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            NoticeCodec notices) {
+    MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, CasesProperties props, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events, NoticeCodec notices) {
         this.notices = notices;
         this.store = store;
         this.merges = merges;
         this.workflow = workflow;
-        this.texts = texts;
-        this.outbox = outbox;
         this.props = props;
         this.clock = clock;
         this.events = events;
@@ -53,19 +41,12 @@ class MergeFollowers {
 
     @EventListener
     void on(CaseEvent event) {
-        if (event instanceof CaseEvent.CaseMerged m) {
-            tell(m.trackingNumber(), "merge.notice", Map.of("into", m.into()));
-        } else if (event instanceof CaseEvent.CaseUnmerged u) {
-            tell(u.trackingNumber(), "merge.unmerged", Map.of("from", u.from()));
-        } else if (event instanceof CaseEvent.CaseResolved r) {
+        if (event instanceof CaseEvent.CaseResolved r) {
             resolveGroup(r);
         } else if (event instanceof CaseEvent.CaseReopened r) {
             reopened(r);
         } else if (event instanceof CaseEvent.CaseDeclined d) {
             declineGroup(d);
-        } else if (event instanceof CaseEvent.CaseNoted n && n.text() == null && n.by() != null
-                && !Actor.OWNER.id().equals(n.by().id())) {
-            relay(n.trackingNumber());
         }
     }
 
@@ -118,39 +99,8 @@ class MergeFollowers {
         for (String b : merges.group(t)) {
             CaseChange back = CaseChange.from(CaseState.REPLIED, CaseState.CLOSED).to(CaseState.MERGED).clear("due")
                     .dropItems(Workflow.ALL_ITEMS).ended().event("rejoin", Actor.SYSTEM, now, t);
-            if (store.apply(b, back).ok()) {
-                tell(b, "merge.reopened", Map.of("into", t));
-            }
+            back.notice = notices.write(List.of(new CaseEvent.CaseRejoined(b, t))); // told by MergeNotices
+            store.apply(b, back);
         }
-    }
-
-    /** What staff said to A's entrepreneur (the relay) goes to every merged entrepreneur too. */
-    private void relay(String a) {
-        List<String> group = merges.group(a);
-        if (group.isEmpty()) {
-            return;
-        }
-        var last = store.lastEvent(a);
-        if (last == null || !"message".equals(last.type())) {
-            return;
-        }
-        for (String b : group) {
-            if (CaseState.MERGED.id().equals(store.field(b, "state"))) {
-                tell(b, "merge.staff.says", Map.of("into", a, "name", last.whoName() == null ? "" : last.whoName(),
-                        "text", last.note() == null ? "" : last.note()));
-            }
-        }
-    }
-
-    private void tell(String t, String key, Map<String, Object> params) {
-        CaseRecord c = store.get(t).orElse(null);
-        if (c == null || c.owner() == null) {
-            return;
-        }
-        Map<String, Object> p = new HashMap<>(params);
-        p.put("number", t);
-        List<Outbound> out = new ArrayList<>();
-        out.add(Outbound.send(c.owner(), texts.render(key, texts.languageFor(c.language()), p)));
-        outbox.post(out);
     }
 }

@@ -156,7 +156,9 @@ class Workflow {
         if (!onBehalfOfHolder) {
             change.heldBy(actor);
         }
-        return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
+        // [merge] StaffSaid: the words reach the merged cases' entrepreneurs through the notices stream too
+        return run(t, change, List.of(new CaseEvent.CaseNoted(t, actor, null),
+                new CaseEvent.StaffSaid(t, actor, text)));
     }
 
     /**

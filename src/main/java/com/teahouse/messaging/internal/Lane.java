@@ -3,6 +3,7 @@ package com.teahouse.messaging.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +52,23 @@ final class Lane {
         return queue.size();
     }
 
-    /** Stops taking entries and waits for the one in progress; the rest stay pending in Redis for the next owner. */
-    synchronized void stopAndWait() throws InterruptedException {
+    /**
+     * Stops taking entries and waits for the one in progress, until {@code deadline} ({@link System#nanoTime});
+     * the rest stay pending in Redis for the next owner. Returns false when the step was still running then: it
+     * is abandoned, which is safe because its commit checks the lane's fencing token (a new owner's token refuses
+     * it) and an uncommitted entry stays pending for whoever holds the lane next.
+     */
+    synchronized boolean stopAndWait(long deadline) throws InterruptedException {
         stopped = true;
         queue.clear();
         while (running) {
-            wait(100);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.min(100, left));
         }
+        return true;
     }
 
     private void drain() {

@@ -142,12 +142,20 @@ public class LaneSupervisor implements SmartLifecycle {
     }
 
     private void lost(int shard) {
+        lost(shard, System.nanoTime() + props.stopWait().toNanos());
+    }
+
+    /** Stops the lane, waiting until {@code deadline} (nanoTime) for its step in flight, which is then abandoned. */
+    private void lost(int shard, long deadline) {
         active.remove(shard);
         Lane lane = lanes.remove(shard);
         outgoing.dropShard(shard);
         if (lane != null) {
             try {
-                lane.stopAndWait();
+                if (!lane.stopAndWait(deadline)) {
+                    log.warn("Lane {}: the step in flight did not finish in time and is abandoned (fencing keeps "
+                            + "it from committing once another instance holds the lane)", shard);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -170,12 +178,16 @@ public class LaneSupervisor implements SmartLifecycle {
         inboxTail.stop();
         outboxTail.stop();
         sender.stop();
-        Set.copyOf(active).forEach(this::lost);
+        // one bound for everything in flight, so that a stuck step cannot hold the stop up (issue 12: 10 s)
+        long deadline = System.nanoTime() + props.stopWait().toNanos();
+        Set.copyOf(active).forEach(shard -> lost(shard, deadline));
         workers.shutdown();
         senders.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-            senders.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            senders.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            // an abandoned step is left to finish (not interrupted, which could make it commit a failure reply):
+            // once another instance holds its lane, the new fencing token refuses its commit
             leases.releaseAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -119,7 +119,7 @@ class ForumTopics implements CaseNoticeTarget {
      */
     private static boolean changesCard(CaseEvent event) {
         return !(event instanceof CaseEvent.CaseNoted || event instanceof CaseEvent.DeadlineApproaching
-                || event instanceof CaseEvent.CaseRated);
+                || event instanceof CaseEvent.CaseRated || event instanceof CaseEvent.StaffSaid);
     }
 
     @EventListener

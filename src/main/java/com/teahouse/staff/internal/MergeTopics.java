@@ -1,54 +1,57 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseEvent;
+import com.teahouse.cases.CaseNoticeTarget;
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Attachment;
 import com.teahouse.messaging.Outbound;
-import com.teahouse.messaging.Outbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * 并单 in the staff forum: A's topic receives B's description and attachments, B's topic is told where the work
  * went and closed ({@link MergedCaseTopic}; its card, edited by {@link ForumTopics}, loses its buttons); an unmerge
- * is told in A's topic and reopens B's.
+ * is told in A's topic and reopens B's. A notice target: the merge's notice is appended by the merge's own script,
+ * so a crash loses none and a redelivery posts nothing twice.
  */
 @Component
-class MergeTopics {
+class MergeTopics implements CaseNoticeTarget {
 
     private final TelegramStaff staff;
     private final CaseWork work;
     private final CaseCard card;
     private final com.teahouse.texts.Texts texts;
-    private final Outbox outbox;
     private final MergedCaseTopic bTopic;
 
-    MergeTopics(TelegramStaff staff, CaseWork work, CaseCard card, com.teahouse.texts.Texts texts, Outbox outbox,
+    MergeTopics(TelegramStaff staff, CaseWork work, CaseCard card, com.teahouse.texts.Texts texts,
             MergedCaseTopic bTopic) {
         this.bTopic = bTopic;
         this.staff = staff;
         this.work = work;
         this.card = card;
         this.texts = texts;
-        this.outbox = outbox;
     }
 
-    @EventListener
-    void on(CaseEvent event) {
+    @Override
+    public String name() {
+        return "merge-topics";
+    }
+
+    @Override
+    public List<Outbound> notices(CaseEvent event) {
         if (!staff.configured()) {
-            return;
+            return List.of();
         }
         List<Outbound> out = new ArrayList<>();
         if (event instanceof CaseEvent.CaseMerged m) {
             CaseRecord b = work.get(m.trackingNumber()).orElse(null);
             CaseRecord a = work.get(m.into()).orElse(null);
             if (b == null || a == null) {
-                return;
+                return List.of();
             }
             Map<String, Object> p = new HashMap<>();
             p.put("number", b.trackingNumber());
@@ -69,6 +72,6 @@ class MergeTopics {
             // [merged topic] B's topic reopened, then told
             work.get(u.trackingNumber()).ifPresent(b -> out.addAll(bTopic.unmerged(b, u.from(), u.by().name())));
         }
-        outbox.post(out);
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import com.teahouse.cases.Actor;
 import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseDesk.Rating;
 import com.teahouse.cases.CaseHistoryEntry;
+import com.teahouse.cases.CaseMerging;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Address;
 import com.teahouse.store.RedisStore;
@@ -42,6 +43,8 @@ class CaseNoticesIT {
     CaseWork work;
     @Autowired
     RedisStore redis;
+    @Autowired
+    CaseMerging merging;
 
     private final Actor li = new Actor("tg:1", "Li");
 
@@ -112,6 +115,40 @@ class CaseNoticesIT {
         assertThat(delivered(claimed)).isFalse();
         await().atMost(Duration.ofMinutes(1)).until(() -> delivered(claimed));
         assertThat(outboxTo(owner)).hasSize(1);
+    }
+
+    /**
+     * 并单: B's entrepreneur hears of the merge, and of what staff say on A, from the notices stream (appended by
+     * the merge's own script and by A's change), and a redelivery after a crash tells them nothing twice.
+     */
+    @Test
+    void aMergeIsToldThroughTheNoticesStreamOnce() {
+        Address ownerA = Address.of("telegram", "n" + UUID.randomUUID());
+        Address ownerB = Address.of("telegram", "n" + UUID.randomUUID());
+        String a = desk.open(Requests.complaint(UUID.randomUUID().toString(), ownerA, false)).trackingNumber();
+        String b = desk.open(Requests.complaint(UUID.randomUUID().toString(), ownerB, false)).trackingNumber();
+        assertThat(merging.merge(b, a, li, false).done()).isTrue();
+        StreamEntryID merged = noticesOf(b).get(noticesOf(b).size() - 1).getID();
+        assertThat(noticesOf(b).get(noticesOf(b).size() - 1).getFields().get("events")).contains("CaseMerged", a);
+        await().atMost(Duration.ofMinutes(1)).until(() -> delivered(merged) && toldAbout(ownerB, a) == 1);
+
+        assertThat(work.claim(a, li, null).done()).isTrue();
+        assertThat(work.said(a, li, "已联系财务科核实", null).done()).isTrue();
+        StreamEntryID said = noticesOf(a).get(noticesOf(a).size() - 1).getID();
+        await().atMost(Duration.ofMinutes(1)).until(() -> delivered(said)
+                && outboxTo(ownerB).stream().filter(m -> m.contains("已联系财务科核实")).count() == 1);
+
+        // as if the deliverer had died before acknowledging both: read again, posted nothing twice
+        redis.jedis().xgroupSetID(redis.key("cases:notices"), CaseNotices.GROUP,
+                new StreamEntryID(merged.getTime() - 1, 0));
+        await().atMost(Duration.ofMinutes(1)).until(() -> delivered(said));
+        assertThat(toldAbout(ownerB, a)).isEqualTo(1);
+        assertThat(outboxTo(ownerB).stream().filter(m -> m.contains("已联系财务科核实"))).hasSize(1);
+    }
+
+    /** How many messages to {@code owner} speak of the merge into {@code a} ("统一由诉求 <a> 办理"). */
+    private long toldAbout(Address owner, String a) {
+        return outboxTo(owner).stream().filter(m -> m.contains("统一由诉求") && m.contains(a)).count();
     }
 
     /** The deliverer has read up to this entry and has nothing pending. */

@@ -38,7 +38,7 @@ class LaneFencingProcessTest {
         try (EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"));
              JedisPooled jedis = new JedisPooled(java.net.URI.create(redis.url()))) {
             RedisStore store = new RedisStore(jedis, "teahouse:");
-            MessagingProperties props = new MessagingProperties(1, 1, Duration.ofSeconds(2), 1, 50);
+            MessagingProperties props = new MessagingProperties(1, 1, Duration.ofSeconds(2), 1, 50, null);
             MessagingKeys keys = new MessagingKeys(store, props);
             StreamWrites writes = new StreamWrites(keys, new JsonCodec());
             Process a = start("a", redis.url());
