@@ -23,7 +23,7 @@ final class Reranker {
 
     /** How many of BM25's best candidates are re-scored. */
     static final int DEPTH = 10;
-    static final double OTHER_SERVICE_FACTOR = 0.8;
+    static final double OTHER_SERVICE_FACTOR = 0.7;
     /** An entry for another party than the one the question names keeps this share of its score. */
     static final double OTHER_PARTY_FACTOR = 0.5;
     private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
