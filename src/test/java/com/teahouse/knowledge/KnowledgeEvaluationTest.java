@@ -42,10 +42,15 @@ class KnowledgeEvaluationTest {
      * of the held-out split not recognised. Second pass (kb-rank2, 2026-12-02): answered-right 70.6%
      * (zh 78.0%, en 61.2%), wrong 2.9%, top-3 95.9%, 3 person requests missed. The digest's content fixes
      * (titles and answers worded as the law is) cost about a point of answered-right, so the overall floor
-     * is 70%: correct law wording is not traded for a figure.
+     * is 70%: correct law wording is not traded for a figure. Chinese pass (answers-zh, 2026-12-02): party
+     * names covered by the party's entry, single-character synonym pieces and particles no longer count as
+     * coverage, this hotline's near-duplicates of 12345's rules rank lower when the question names 12345:
+     * answered-right 72.8% (zh 80.2%, en 63.4%), wrong 2.3%, top-3 95.7%.
      */
-    static final double MIN_ANSWERED_RIGHT = 0.70;
-    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.61;
+    static final double MIN_ANSWERED_RIGHT = 0.72;
+    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.63;
+    /** Chinese is most of the traffic: its own floor, above the per-language one. */
+    static final double MIN_ANSWERED_RIGHT_ZH = 0.80;
     static final double MAX_ANSWERED_WRONG = 0.030;
     static final double MIN_OOS_DECLINED = 0.90;
     static final double MIN_TOP3 = 0.955;
@@ -83,7 +88,8 @@ class KnowledgeEvaluationTest {
         checks.add(() -> assertTrue(heldOut.top3() >= MIN_TOP3, "top-3 " + heldOut));
         for (String lang : List.of("zh", "en")) {
             EvalTable t = EvalTable.of(lang, held.stream().filter(o -> o.question().lang().equals(lang)).toList());
-            checks.add(() -> assertTrue(t.answeredRight() >= MIN_ANSWERED_RIGHT_PER_LANGUAGE, "answered-right " + t));
+            double floor = lang.equals("zh") ? MIN_ANSWERED_RIGHT_ZH : MIN_ANSWERED_RIGHT_PER_LANGUAGE;
+            checks.add(() -> assertTrue(t.answeredRight() >= floor, "answered-right " + t));
         }
         int missed = (int) outcomes.stream().filter(o -> o.kind() == EvalOutcome.Kind.PERSON_MISSED).count();
         checks.add(() -> assertTrue(missed <= MAX_PERSON_REQUESTS_MISSED, missed + " person requests not handed off"));

@@ -49,8 +49,10 @@ final class Coverage {
             sorted[k] = docs[order[k]];
         }
         String[] zhTexts = new String[n];
+        String[] partyOf = new String[n];
         for (int i = 0; i < n; i++) {
             zhTexts[i] = snap.zhText().getOrDefault(entries.get(i).id(), "");
+            partyOf[i] = snap.entities().classOf(entries.get(i).id());
         }
         for (int c = 0; c < weights.length; c++) {
             QueryPlan.Concept concept = plan.concepts.get(c);
@@ -66,7 +68,9 @@ final class Coverage {
                 }
             }
             for (int i = 0; i < n; i++) {
-                if (found[i] || zhFound(concept, zhTexts[i])) {
+                // an entry for one party speaks to every name of it (卫生院, 公立医院 … for a public body)
+                if (found[i] || zhFound(concept, zhTexts[i])
+                        || !concept.english() && partyOf[i] != null && snap.entities().namesParty(partyOf[i], concept.word(), plan.text)) {
                     out[i] += weights[c];
                 }
             }

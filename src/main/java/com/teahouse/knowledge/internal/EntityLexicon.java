@@ -125,6 +125,27 @@ public final class EntityLexicon {
         return classOfEntry.get(entryId);
     }
 
+    /**
+     * Whether the question word {@code word} is part of a name of party {@code className} that occurs in
+     * {@code question} (卫生院 in 乡镇卫生院, 公立 in 公立医院): an entry for that party speaks to it.
+     */
+    boolean namesParty(String className, String word, String question) {
+        if (word.length() < 2) {
+            return false;
+        }
+        String q = question == null ? "" : question.toLowerCase(Locale.ROOT);
+        for (EntityClass c : classes) {
+            if (c.name().equals(className)) {
+                for (String w : c.words()) {
+                    if ((w.contains(word) || word.contains(w)) && occurs(q, w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The entries of a class. */
     Set<String> entriesOf(String className) {
         return classes.stream().filter(c -> c.name().equals(className)).findFirst()

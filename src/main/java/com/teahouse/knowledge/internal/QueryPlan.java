@@ -171,7 +171,11 @@ final class QueryPlan {
                 c = new Concept(t.term(), new LinkedHashSet<>(), phrases, english);
                 byStart.put(t.start(), c);
             }
-            c.forms().add(t.term());
+            // a multi-word synonym reaches the graph word by word (换了领导 → 换, 了, 领导): its single
+            // characters would be "found" in every entry, so they are no forms; the phrase itself is one
+            if (!t.synonym() || t.term().codePointCount(0, t.term().length()) > 1 || english) {
+                c.forms().add(t.term());
+            }
         }
         return new ArrayList<>(byStart.values());
     }

@@ -23,7 +23,7 @@ final class Reranker {
 
     /** How many of BM25's best candidates are re-scored. */
     static final int DEPTH = 10;
-    static final double OTHER_SERVICE_FACTOR = 0.8;
+    static final double OTHER_SERVICE_FACTOR = 0.7;
     /** An entry for another party than the one the question names keeps this share of its score. */
     static final double OTHER_PARTY_FACTOR = 0.5;
     private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
@@ -45,6 +45,13 @@ final class Reranker {
             docs[i] = candidates.get(i).doc;
         }
         double[] coverage = Coverage.of(plan, weights, top, docs, snap);
+        double otherCoverage = 0;
+        for (int i = 0; i < depth; i++) {
+            if (snap.entities().classOf(top.get(i).id()) == null) {
+                otherCoverage = Math.max(otherCoverage, coverage[i]);
+            }
+        }
+        Set<String> servicesNamed = servicesNamed(plan, snap, top);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (i < depth) {
@@ -54,12 +61,17 @@ final class Reranker {
                 if (namesOtherService(c.entry, plan, snap)) {
                     c.score *= OTHER_SERVICE_FACTOR;
                     c.note = "titled with another service's number";
+                } else if (ownHotlineRule(c.entry, servicesNamed)) {
+                    c.score *= OTHER_SERVICE_FACTOR;
+                    c.note = "a rule of this hotline, the question names " + servicesNamed;
                 }
                 String cls = snap.entities().classOf(c.entry.id());
                 if (parties.size() == 1 && cls != null && !parties.contains(cls)) {
                     c.score *= OTHER_PARTY_FACTOR;
                 }
-                if (cls != null && parties.size() == 1 && parties.contains(cls) && snap.entities().aboutTopic(plan.text)) {
+                // only when no entry for everyone speaks to more of the question (换届, 公示 … are their own topics)
+                if (cls != null && parties.size() == 1 && parties.contains(cls) && snap.entities().aboutTopic(plan.text)
+                        && (!plan.mostlyZh || c.coverage > otherCoverage)) {
                     c.score *= snap.entities().topicBoost();
                     c.note = join(c.note, "question names " + cls + " and money owed: score x" + snap.entities().topicBoost());
                 }
@@ -150,6 +162,51 @@ final class Reranker {
     }
 
     /**
+     * The service numbers the question names (12345, or a synonym of a number that titles a candidate
+     * such as 市民热线): then this hotline's own rules, near-duplicates of that service's (保密, 时限, 进度 …),
+     * are not what the user asks about.
+     */
+    private static Set<String> servicesNamed(QueryPlan plan, IndexSnapshot snap, List<Entry> top) {
+        String q = (plan.text + " " + plan.context).toLowerCase(java.util.Locale.ROOT);
+        Set<String> out = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(q);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        for (Entry e : top) {
+            java.util.regex.Matcher t = SERVICE_NUMBER.matcher(e.titleZh() + " " + e.titleEn());
+            if (t.find() && !out.contains(t.group()) && namedBySynonym(t.group(), q, snap)) {
+                out.add(t.group());
+            }
+        }
+        return out;
+    }
+
+    /** An entry whose document is a hotline's rules (热线 in its title) that is not the named service's. */
+    private static boolean ownHotlineRule(Entry e, Set<String> servicesNamed) {
+        if (servicesNamed.isEmpty() || e.sources().isEmpty()) {
+            return false;
+        }
+        String doc = e.sources().get(0).document();
+        if (!doc.contains("热线")) {
+            return false;
+        }
+        String titles = doc + " " + e.titleZh() + " " + e.titleEn();
+        return servicesNamed.stream().noneMatch(titles::contains);
+    }
+
+    private static boolean namedBySynonym(String number, String q, IndexSnapshot snap) {
+        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
+            for (String alternative : x.alternatives()) {
+                if (q.contains(alternative.toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the entry is about a service the question does not name. The digest covers two
      * hotlines, this one and 12345; a question about "the hotline", "you" or "here" asked in this
      * chat is about this one, so entries whose title names another service by number (or a synonym
@@ -166,13 +223,6 @@ final class Reranker {
         if (q.contains(number)) {
             return false;
         }
-        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
-            for (String alternative : x.alternatives()) {
-                if (q.contains(alternative)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return !namedBySynonym(number, q, snap);
     }
 }
