@@ -45,7 +45,7 @@ class LedgerWorkbook {
     /**
      * @param unit     only this unit's cases; null for every unit
      * @param personal with the personal columns (the caller has checked that this user may have them)
-     * @return the number of cases written
+     * @return the number of rows written: problems (a merged group is one row)
      */
     int write(OutputStream out, Instant from, Instant to, String unit, boolean personal, String lang)
             throws IOException {
@@ -68,18 +68,28 @@ class LedgerWorkbook {
             }
             sheet.createFreezePane(1, 1);
             int[] rows = {0};
-            ledger.openedBetween(from, to, unit, c -> {
+            long complaints = ledger.openedBetween(from, to, unit, c -> {
                 Row row = sheet.createRow(++rows[0]);
                 for (int i = 0; i < columns.size(); i++) {
                     set(row.createCell(i), columns.get(i).value().apply(c), date);
                 }
             });
+            // the totals, after an empty row: problems (the rows) and complaints (what the summary's opened counts)
+            total(sheet.createRow(rows[0] + 2), texts.plain("ledger.total.problems", lang), rows[0], head);
+            total(sheet.createRow(rows[0] + 3), texts.plain("ledger.total.complaints", lang), complaints, head);
             book.write(out);
             return rows[0];
         } finally {
             book.dispose();
             book.close();
         }
+    }
+
+    private static void total(Row row, String label, long value, CellStyle head) {
+        Cell cell = row.createCell(0);
+        cell.setCellValue(label);
+        cell.setCellStyle(head);
+        row.createCell(1).setCellValue(value);
     }
 
     private static void set(Cell cell, Object value, CellStyle date) {
