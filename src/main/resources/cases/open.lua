@@ -20,6 +20,17 @@ redis.call('ZADD', KEYS[11], ARGV[3], ARGV[1])
 if f.due and f.due ~= '' then redis.call('ZADD', KEYS[12], f.due, ARGV[1]) end
 redis.call('ZADD', KEYS[8], ARGV[2], ARGV[1] .. '|dispatch')
 redis.call('ZADD', KEYS[9], ARGV[2], ARGV[1])
+-- [reports now] issue 11: the views the queue's "now" figures are counted from without reading cases (see
+-- QueueNow): cases:opened[:unit:<u>] open cases by opening time, cases:due:unit:<u> by current deadline
+if ARGV[6] then
+  local u = f.unit
+  redis.call('ZADD', ARGV[6] .. 'cases:opened', ARGV[2], ARGV[1])
+  if u and u ~= '' then
+    redis.call('ZADD', ARGV[6] .. 'cases:opened:unit:' .. u, ARGV[2], ARGV[1])
+    if f.due and f.due ~= '' then redis.call('ZADD', ARGV[6] .. 'cases:due:unit:' .. u, f.due, ARGV[1]) end
+  end
+end
+-- [/reports now]
 -- [reports counters] issue 11: the opening counts on its day (see transition.lua and CounterKeys.java)
 local repFields = {}
 if ARGV[5] and ARGV[6] then

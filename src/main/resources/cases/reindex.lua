@@ -11,6 +11,17 @@ for i = 2, #ARGV do
     if h[1] then redis.call('ZADD', p .. 'cases:open:unit:' .. h[1], score, t) end
     if h[2] then redis.call('ZADD', p .. 'cases:open:category:' .. h[2], score, t) end
     if h[3] and h[3] ~= '' then redis.call('ZADD', p .. 'cases:due', h[3], t) end
+    -- [reports now] issue 11: the views of the "now" figures (as in transition.lua)
+    local openedAt = redis.call('ZSCORE', p .. 'cases:all', t)
+    local sup = redis.call('SISMEMBER', p .. 'cases:supervised', t) == 1
+    if openedAt then redis.call('ZADD', p .. 'cases:opened', openedAt, t) end
+    if sup then redis.call('SADD', p .. 'cases:supervised:open', t) end
+    if h[1] then
+      if openedAt then redis.call('ZADD', p .. 'cases:opened:unit:' .. h[1], openedAt, t) end
+      if h[3] and h[3] ~= '' then redis.call('ZADD', p .. 'cases:due:unit:' .. h[1], h[3], t) end
+      if sup then redis.call('SADD', p .. 'cases:supervised:open:unit:' .. h[1], t) end
+    end
+    -- [/reports now]
   end
 end
 return #ARGV - 1

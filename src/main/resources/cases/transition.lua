@@ -88,6 +88,34 @@ if touches then
 end
 if a.supervised == '1' then redis.call('SADD', p .. 'cases:supervised', t)
 elseif a.supervised == '0' then redis.call('SREM', p .. 'cases:supervised', t) end
+-- [reports now] issue 11: the views the queue's "now" figures are counted from without reading cases (see
+-- QueueNow), re-derived from the stored case like the views above: cases:opened[:unit:<u>] (open cases by
+-- opening time), cases:due:unit:<u> (by current deadline), cases:supervised:open[:unit:<u>] (under supervision)
+if touches or (a.supervised and a.supervised ~= '') then
+  local u = redis.call('HGET', ck, 'unit')
+  if oldUnit and oldUnit ~= u then
+    redis.call('ZREM', p .. 'cases:opened:unit:' .. oldUnit, t)
+    redis.call('ZREM', p .. 'cases:due:unit:' .. oldUnit, t)
+    redis.call('SREM', p .. 'cases:supervised:open:unit:' .. oldUnit, t)
+  end
+  local isOpen = redis.call('ZSCORE', p .. 'cases:open', t)
+  local openedAt = redis.call('ZSCORE', p .. 'cases:all', t)
+  local due = redis.call('HGET', ck, 'due')
+  local sup = isOpen and redis.call('SISMEMBER', p .. 'cases:supervised', t) == 1
+  if isOpen and openedAt then redis.call('ZADD', p .. 'cases:opened', openedAt, t)
+  else redis.call('ZREM', p .. 'cases:opened', t) end
+  if sup then redis.call('SADD', p .. 'cases:supervised:open', t)
+  else redis.call('SREM', p .. 'cases:supervised:open', t) end
+  if u then
+    if isOpen and openedAt then redis.call('ZADD', p .. 'cases:opened:unit:' .. u, openedAt, t)
+    else redis.call('ZREM', p .. 'cases:opened:unit:' .. u, t) end
+    if isOpen and due and due ~= '' then redis.call('ZADD', p .. 'cases:due:unit:' .. u, due, t)
+    else redis.call('ZREM', p .. 'cases:due:unit:' .. u, t) end
+    if sup then redis.call('SADD', p .. 'cases:supervised:open:unit:' .. u, t)
+    else redis.call('SREM', p .. 'cases:supervised:open:unit:' .. u, t) end
+  end
+end
+-- [/reports now]
 -- [reports counters] issue 11: what CaseTally measured for this change (a.rep) is added to the day's counters
 -- and kept in the event, from which the counters can be rebuilt. Layout: see CounterKeys.java.
 local repFields = {}

@@ -11,9 +11,13 @@ import java.util.function.Consumer;
 public interface CaseLedger {
 
     /**
-     * Calls {@code each} for every case opened in [{@code from}, {@code to}), oldest first.
+     * Calls {@code each} for every problem opened in [{@code from}, {@code to}), oldest first: every case but
+     * those merged into another (并单), which are counted in their group's case ({@link LedgerCase#merged}), in
+     * whatever period that one was opened.
      *
      * @param unit only the cases now handled by this unit; null for every unit
+     * @return the cases opened in the period, merged ones included (each complaint as it came: what the reports'
+     *         {@code opened} counts)
      */
-    void openedBetween(Instant from, Instant to, String unit, Consumer<LedgerCase> each);
+    long openedBetween(Instant from, Instant to, String unit, Consumer<LedgerCase> each);
 }

@@ -1,6 +1,7 @@
 package com.teahouse.cases;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A case with the milestones its event log holds, for the ledger (问题台账) and the bulletin. The record still
@@ -12,9 +13,15 @@ import java.time.Instant;
  * @param extensions   how many times the reply deadline was extended
  * @param extendedDays the working days those extensions added (unknown after anonymisation: 0)
  * @param reopenings   how many times it was reopened (not solved, or rated unsatisfied)
+ * @param merged       the cases merged into this one (并单), sorted: one problem, {@link #complainants()} people
  */
 public record LedgerCase(CaseRecord record, Instant claimedAt, Instant repliedAt, Instant closedAt, int extensions,
-        int extendedDays, int reopenings) {
+        int extendedDays, int reopenings, List<String> merged) {
+
+    /** This case's complainant and those of the cases merged into it. */
+    public int complainants() {
+        return 1 + merged.size();
+    }
 
     /** Claimed within its claim window; null while it was never claimed and the window is still open. */
     public Boolean claimOnTime(Instant now) {

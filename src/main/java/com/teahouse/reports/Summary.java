@@ -9,8 +9,10 @@ import java.util.List;
  * Rates are fractions from 0 to 1, null when nothing was counted. Times are working time on the cases' calendar.
  *
  * @param unit          the unit asked for, or null for every unit
- * @param opened        cases opened; {@code claimed}, {@code replied}, {@code closed}, {@code reopened},
- *                      {@code declined}: those events in the period
+ * @param opened        cases opened: complaints as they came, a case later merged into another (并单) included
+ *                      (the ledger's "complaints" total; its rows are problems, a merged group being one row);
+ *                      {@code claimed}, {@code replied}, {@code closed}, {@code reopened}, {@code declined}: those
+ *                      events in the period (a merged case has none of its own: its group's case has them)
  * @param openNow       cases not yet closed or declined; {@code overdueNow} past their current deadline;
  *                      {@code supervisedNow} under supervision (督办)
  * @param backlog       open cases by working days open

@@ -3,6 +3,7 @@ package com.teahouse.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.teahouse.cases.CaseDesk.Rating;
+import com.teahouse.cases.CaseMerging;
 import com.teahouse.testsupport.MutableClock;
 import com.teahouse.testsupport.TestApps;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class LedgerExportIT {
             List<String> header = rows.get(0);
             assertThat(header).startsWith("工单编号", "受理时间", "接单时间", "答复时间", "办结时间", "承办单位")
                     .doesNotContain("联系人", "联系电话", "企业名称", "统一社会信用代码", "保密");
-            assertThat(rows).hasSize(3);
+            assertThat(rows).hasSize(5); // the header, A, B, and the two totals
             Map<String, String> rowA = row(rows, a);
             Map<String, String> rowB = row(rows, b);
             assertThat(rowA).containsEntry("接单时间", "2026-11-23 09:30").containsEntry("按时接单", "是")
@@ -86,7 +87,7 @@ class LedgerExportIT {
 
             // a supervisor: every unit, personal data only on asking, and the asking is recorded
             List<List<String>> all = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK).bytes());
-            assertThat(all).hasSize(4);
+            assertThat(all).hasSize(6);
             assertThat(all.toString()).doesNotContain(PERSONAL).contains(c);
             assertThat(auditOf(f)).doesNotContain("ledger-personal");
             List<List<String>> full = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK
@@ -98,6 +99,51 @@ class LedgerExportIT {
             String audit = auditOf(f);
             assertThat(audit).contains("ledger-personal", "chief", "2026-11-23..2026-11-29").doesNotContain(PERSONAL);
         }
+    }
+
+    /**
+     * 并单 (issue 13): B and C merged into A are one problem with three complainants: A's row says so and names
+     * them, B and C have no row of their own; the totals count one problem and three complaints, the summary's
+     * {@code opened} (complaints as they came) equals the second; after an unmerge C is a problem again.
+     */
+    @Test
+    void aMergedGroupIsOneProblemWithItsComplainants() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
+        try (ConfigurableApplicationContext app = TestApps.start(data, null, clock,
+                Map.of("teahouse.admin.password", ReportFixture.ADMIN_PASSWORD))) {
+            ReportFixture f = new ReportFixture(app, clock);
+            String a = f.open("payment", false, "甲公司", "甲", "13900000011");
+            String b = f.open("payment", false, "乙公司", "乙", "13900000012");
+            String c = f.open("payment", false, "丙公司", "丙", "13900000013");
+            String d = f.open("tax", false, "丁公司", "丁", "13900000014");
+            CaseMerging merging = app.getBean(CaseMerging.class);
+            ReportFixture.check(merging.merge(b, a, ReportFixture.CLERK, true));
+            ReportFixture.check(merging.merge(c, a, ReportFixture.CLERK, true));
+            f.account("chief", Set.of("SUPERVISOR"), null);
+            ReportClient chief = f.as("chief");
+
+            List<List<String>> rows = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK).bytes());
+            assertThat(row(rows, a)).containsEntry("投诉人数", "3").containsEntry("并入工单",
+                    String.join(", ", new java.util.TreeSet<>(List.of(b, c))));
+            assertThat(row(rows, d)).containsEntry("投诉人数", "1").containsEntry("并入工单", "");
+            assertThat(rows.stream().map(r -> r.get(0))).doesNotContain(b, c);
+            assertThat(total(rows, "问题数（并单计为一个）")).isEqualTo("2");
+            assertThat(total(rows, "投诉件数（含并入件）")).isEqualTo("4");
+            long opened = chief.get("/staff/api/reports/summary?" + WEEK).json().get("opened").asLong();
+            assertThat(opened).isEqualTo(4);
+
+            ReportFixture.check(merging.unmerge(c, ReportFixture.CLERK));
+            rows = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK).bytes());
+            assertThat(row(rows, a)).containsEntry("投诉人数", "2").containsEntry("并入工单", b);
+            assertThat(row(rows, c)).containsEntry("投诉人数", "1");
+            assertThat(total(rows, "问题数（并单计为一个）")).isEqualTo("3");
+            assertThat(total(rows, "投诉件数（含并入件）")).isEqualTo("4");
+        }
+    }
+
+    /** The figure next to a totals label. */
+    static String total(List<List<String>> rows, String label) {
+        return rows.stream().filter(r -> r.get(0).equals(label)).findFirst().orElseThrow().get(1);
     }
 
     static String auditOf(ReportFixture f) {

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A month's summary with a year of counters for 1,000,000 cases, the whole app running on the embedded
  * redis-server. The counters are written by a fast loader ({@code CounterLoader}: the same hash layout as the Lua
  * block, added up in arrays and written with one HSET per day), not case by case through the scripts; the queue indexes
- * the "now" figures read ({@code cases:open}, its unit views, {@code cases:due}, {@code cases:all},
- * {@code cases:supervised}) hold a backlog of open cases.
+ * the "now" figures count ({@code cases:open}, {@code cases:due}, {@code cases:opened},
+ * {@code cases:supervised:open} and their unit views) hold a backlog of open cases.
  * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.teahouse.reports.ReportsBench
  * (-Dbench.cases=1000000 -Dbench.open=20000 -Dbench.runs=200).
  */
@@ -109,8 +109,14 @@ public final class ReportsBench {
                 p.zadd(redis.key("cases:open:unit:" + unit), due, t);
                 p.zadd(redis.key("cases:due"), due, t);
                 p.zadd(redis.key("cases:all"), opened, t);
+                // the views the "now" figures are counted from, as open.lua and transition.lua keep them
+                p.zadd(redis.key("cases:opened"), opened, t);
+                p.zadd(redis.key("cases:opened:unit:" + unit), opened, t);
+                p.zadd(redis.key("cases:due:unit:" + unit), due, t);
                 if (i % 20 == 0) {
                     p.sadd(redis.key("cases:supervised"), t);
+                    p.sadd(redis.key("cases:supervised:open"), t);
+                    p.sadd(redis.key("cases:supervised:open:unit:" + unit), t);
                 }
             }
             p.sync();

@@ -2,12 +2,14 @@ package com.teahouse.cases.internal;
 
 import com.teahouse.cases.CaseLedger;
 import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseState;
 import com.teahouse.cases.LedgerCase;
 import com.teahouse.store.RedisStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Response;
@@ -32,33 +34,39 @@ class LedgerScan implements CaseLedger {
     }
 
     @Override
-    public void openedBetween(Instant from, Instant to, String unit, Consumer<LedgerCase> each) {
+    public long openedBetween(Instant from, Instant to, String unit, Consumer<LedgerCase> each) {
         String all = store.key("cases:all");
         String max = "(" + to.toEpochMilli();
+        long complaints = 0;
         for (int offset = 0; ; offset += PAGE) {
             List<String> numbers = store.jedis().zrangeByScore(all, Long.toString(from.toEpochMilli()), max, offset,
                     PAGE);
-            List<CaseRecord> page = cases.load(numbers).stream()
+            List<CaseRecord> mine = cases.load(numbers).stream()
                     .filter(c -> unit == null || unit.equals(c.unit())).toList();
+            complaints += mine.size();
+            // a merged case is a complainant of its group's problem, not a problem of its own
+            List<CaseRecord> page = mine.stream().filter(c -> c.state() != CaseState.MERGED).toList();
             List<Response<List<StreamEntry>>> logs = new ArrayList<>();
+            List<Response<Set<String>>> groups = new ArrayList<>();
             try (var p = store.jedis().pipelined()) {
                 for (CaseRecord c : page) {
                     logs.add(p.xrange(store.key("case:" + c.trackingNumber() + ":events"), (StreamEntryID) null,
                             (StreamEntryID) null));
+                    groups.add(p.smembers(store.key("case:" + c.trackingNumber() + ":merged")));
                 }
                 p.sync();
             }
             for (int i = 0; i < page.size(); i++) {
-                each.accept(milestones(page.get(i), logs.get(i).get()));
+                each.accept(milestones(page.get(i), logs.get(i).get(), groups.get(i).get()));
             }
             if (numbers.size() < PAGE) {
-                return;
+                return complaints;
             }
         }
     }
 
     /** What the event log says: see {@link Workflow} for the event types and the "days: reason" of extend. */
-    static LedgerCase milestones(CaseRecord c, List<StreamEntry> log) {
+    static LedgerCase milestones(CaseRecord c, List<StreamEntry> log, Set<String> merged) {
         Instant claimed = null;
         Instant replied = null;
         Instant closed = null;
@@ -89,7 +97,8 @@ class LedgerScan implements CaseLedger {
                 closed = null;
             }
         }
-        return new LedgerCase(c, claimed, replied, closed, extensions, days, reopenings);
+        return new LedgerCase(c, claimed, replied, closed, extensions, days, reopenings,
+                merged.stream().sorted().toList());
     }
 
     private static int leadingNumber(String note) {

@@ -3,23 +3,21 @@ package com.teahouse.cases.internal;
 import com.teahouse.cases.CaseCounters.Now;
 import com.teahouse.store.RedisStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Response;
 
 /**
- * The queue "now" of several views at once ({@code cases:open} or its unit views): the views are read in one
- * pipeline, and the opening time, deadline and supervision of each case in any of them are looked up once
- * ({@code cases:all}, {@code cases:due}, {@code cases:supervised}), so every unit costs two round trips, not
- * four per unit.
+ * The queue "now" of several views at once, counted by Redis without reading a single case: the scripts keep,
+ * per unit and for every unit, the open cases ({@code cases:open[:unit:<u>]}), the same by current deadline
+ * ({@code cases:due[:unit:<u>]}) and by opening time ({@code cases:opened[:unit:<u>]}), and those under
+ * supervision ({@code cases:supervised:open[:unit:<u>]}). Overdue is a ZCOUNT below now; the ageing buckets are
+ * ZCOUNTs between the starts of the days where the working days since opening cross 1, 5 and 10 (worked out here
+ * from the calendar). One pipelined round for every unit, whatever the size of the backlog.
  */
 @Component
 class QueueNow {
@@ -38,66 +36,69 @@ class QueueNow {
         return unit == null ? "cases:open" : "cases:open:unit:" + unit;
     }
 
+    static String due(String unit) {
+        return unit == null ? "cases:due" : "cases:due:unit:" + unit;
+    }
+
+    static String opened(String unit) {
+        return unit == null ? "cases:opened" : "cases:opened:unit:" + unit;
+    }
+
+    static String supervised(String unit) {
+        return unit == null ? "cases:supervised:open" : "cases:supervised:open:unit:" + unit;
+    }
+
     /** {@link Now} per unit (null: every unit), in the order asked. */
     Map<String, Now> of(List<String> units) {
-        List<Response<List<String>>> views = new ArrayList<>();
+        long now = clock.millis();
+        long[] starts = ageStarts();
+        String below = "(" + now;
+        List<List<Response<Long>>> counts = new ArrayList<>();
         try (var p = redis.jedis().pipelined()) {
-            units.forEach(u -> views.add(p.zrange(redis.key(view(u)), 0, -1)));
+            for (String u : units) {
+                String opened = redis.key(opened(u));
+                counts.add(List.of(p.zcard(redis.key(view(u))), p.zcount(redis.key(due(u)), "-inf", below),
+                        p.scard(redis.key(supervised(u))),
+                        p.zcount(opened, Long.toString(starts[0]), "+inf"),
+                        p.zcount(opened, Long.toString(starts[1]), "(" + starts[0]),
+                        p.zcount(opened, Long.toString(starts[2]), "(" + starts[1]),
+                        p.zcount(opened, "-inf", "(" + starts[2])));
+            }
             p.sync();
         }
-        Set<String> all = new LinkedHashSet<>();
-        views.forEach(v -> all.addAll(v.get()));
-        Map<String, long[]> facts = facts(all);
         Map<String, Now> out = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            List<String> members = views.get(i).get();
-            long[] ageing = new long[4];
-            long overdue = 0;
-            long supervised = 0;
-            for (String m : members) {
-                long[] f = facts.get(m);
-                overdue += f[0];
-                supervised += f[1];
-                if (f[2] >= 0) {
-                    ageing[(int) f[2]]++;
-                }
-            }
-            out.put(units.get(i), new Now(members.size(), overdue, supervised, ageing));
+            List<Response<Long>> c = counts.get(i);
+            out.put(units.get(i), new Now(c.get(0).get(), c.get(1).get(), c.get(2).get(),
+                    new long[] {c.get(3).get(), c.get(4).get(), c.get(5).get(), c.get(6).get()}));
         }
         return out;
     }
 
-    /** Per case: overdue (0/1), supervised (0/1), age bucket (-1 when its opening time is unknown). */
-    private Map<String, long[]> facts(Set<String> cases) {
-        Map<String, long[]> out = new HashMap<>();
-        if (cases.isEmpty()) {
-            return out;
-        }
-        String[] members = cases.toArray(String[]::new);
-        Response<List<Double>> opened;
-        Response<List<Double>> due;
-        Response<List<Boolean>> sup;
-        try (var p = redis.jedis().pipelined()) {
-            opened = p.zmscore(redis.key("cases:all"), members);
-            due = p.zmscore(redis.key("cases:due"), members);
-            sup = p.smismember(redis.key("cases:supervised"), members);
-            p.sync();
-        }
-        long now = clock.millis();
+    /**
+     * The opening-time bounds (epoch ms) of the ageing buckets: a case opened at or after {@code [0]} is in
+     * bucket 0 (0–1 working days), from {@code [1]} in bucket 1 (2–5), from {@code [2]} in bucket 2 (6–10), and
+     * before {@code [2]} in bucket 3. Each is the start of the earliest day whose working days to today are still
+     * within the bucket (the count only grows going back, so walking back from today finds them).
+     */
+    long[] ageStarts() {
         LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        Map<LocalDate, Integer> ages = new HashMap<>();
-        for (int i = 0; i < members.length; i++) {
-            Double d = due.get().get(i);
-            Double o = opened.get().get(i);
-            long age = -1;
-            if (o != null) {
-                LocalDate day = Instant.ofEpochMilli(o.longValue()).atZone(calendar.zone()).toLocalDate();
-                age = ageBucket(ages.computeIfAbsent(day, x -> calendar.workingDaysBetween(x, today)));
+        int[] limits = {1, 5, 10};
+        long[] starts = new long[3];
+        LocalDate day = today;
+        int b = 0;
+        // a year back is far beyond any calendar's 10 working days; it bounds the walk on a broken calendar
+        for (int back = 0; back < 366 && b < 3; back++) {
+            LocalDate earlier = day.minusDays(1);
+            while (b < 3 && calendar.workingDaysBetween(earlier, today) > limits[b]) {
+                starts[b++] = day.atStartOfDay(calendar.zone()).toInstant().toEpochMilli();
             }
-            out.put(members[i], new long[] {d != null && d < now ? 1 : 0,
-                    Boolean.TRUE.equals(sup.get().get(i)) ? 1 : 0, age});
+            day = earlier;
         }
-        return out;
+        for (; b < 3; b++) {
+            starts[b] = day.atStartOfDay(calendar.zone()).toInstant().toEpochMilli();
+        }
+        return starts;
     }
 
     /** 0–1, 2–5, 6–10, over 10 working days. */

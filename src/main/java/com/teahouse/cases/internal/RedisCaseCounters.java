@@ -15,8 +15,8 @@ import redis.clients.jedis.Response;
 
 /**
  * Reads the per-day counters (one HGETALL per day, pipelined; a period's sums through {@link CounterSpans}) and
- * the queue "now" ({@link QueueNow}) and the cases behind them from the case indexes ({@code cases:open}, its unit
- * views, {@code cases:due}, {@code cases:supervised}, {@code cases:all} for the opening times).
+ * the queue "now" ({@link QueueNow}) and the cases behind them from the views of the open cases that the scripts
+ * keep ({@link NowViews}).
  * Layout: {@link CounterKeys}.
  */
 @Component
@@ -29,9 +29,11 @@ class RedisCaseCounters implements CaseCounters {
     private final CounterRebuild rebuild;
     private final CounterSpans spans;
     private final QueueNow queue;
+    private final NowViews views;
 
     RedisCaseCounters(RedisStore redis, WorkCalendar calendar, Catalogue catalogue, Clock clock,
-            CounterRebuild rebuild, CounterSpans spans, QueueNow queue) {
+            CounterRebuild rebuild, CounterSpans spans, QueueNow queue, NowViews views) {
+        this.views = views;
         this.redis = redis;
         this.spans = spans;
         this.queue = queue;
@@ -156,36 +158,27 @@ class RedisCaseCounters implements CaseCounters {
 
     @Override
     public List<String> casesNow(String which, String unit, int limit) {
-        String view = unit == null ? "cases:open" : "cases:open:unit:" + unit;
-        List<String> open = redis.jedis().zrange(redis.key(view), 0, -1);
-        if (open.isEmpty()) {
-            return List.of();
+        var jedis = redis.jedis();
+        if (which.equals("supervised")) {
+            return jedis.smembers(redis.key(QueueNow.supervised(unit))).stream().sorted().limit(limit).toList();
         }
-        String[] members = open.toArray(String[]::new);
-        List<String> out = new ArrayList<>();
-        long now = clock.millis();
-        LocalDate today = LocalDate.now(clock.withZone(calendar.zone()));
-        List<Double> due = redis.jedis().zmscore(redis.key("cases:due"), members);
-        List<Boolean> sup = redis.jedis().smismember(redis.key("cases:supervised"), members);
-        List<Double> opened = redis.jedis().zmscore(redis.key("cases:all"), members);
-        for (int i = 0; i < members.length && out.size() < limit; i++) {
-            boolean take = switch (which) {
-                case "open" -> true;
-                case "overdue" -> due.get(i) != null && due.get(i) < now;
-                case "supervised" -> Boolean.TRUE.equals(sup.get(i));
-                default -> which.startsWith("age") && opened.get(i) != null
-                        && which.equals("age" + ageBucket(calendar.workingDaysBetween(java.time.Instant
-                                .ofEpochMilli(opened.get(i).longValue()).atZone(calendar.zone()).toLocalDate(), today)));
-            };
-            if (take) {
-                out.add(members[i]);
-            }
+        if (which.equals("overdue")) {
+            return jedis.zrangeByScore(redis.key(QueueNow.due(unit)), "-inf", "(" + clock.millis(), 0, limit);
         }
-        return out;
+        if (which.startsWith("age") && which.length() == 4 && which.charAt(3) >= '0' && which.charAt(3) <= '3') {
+            int b = which.charAt(3) - '0';
+            long[] starts = queue.ageStarts();
+            String min = b == 3 ? "-inf" : Long.toString(starts[b]);
+            String max = b == 0 ? "+inf" : "(" + starts[b - 1];
+            return jedis.zrangeByScore(redis.key(QueueNow.opened(unit)), min, max, 0, limit);
+        }
+        return which.equals("open") ? jedis.zrange(redis.key(QueueNow.view(unit)), 0, limit - 1) : List.of();
     }
 
     @Override
     public long rebuild() {
-        return rebuild.run();
+        long cases = rebuild.run();
+        views.rebuild();
+        return cases;
     }
 }

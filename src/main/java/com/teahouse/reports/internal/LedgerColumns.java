@@ -51,7 +51,10 @@ final class LedgerColumns {
                 col("supervised", l -> flag.apply(r(l).supervised()), 8),
                 col("satisfaction", l -> r(l).rating() == null ? ""
                         : say.apply("ledger.rating." + r(l).rating()), 12),
-                col("reopenings", LedgerCase::reopenings, 8)));
+                col("reopenings", LedgerCase::reopenings, 8),
+                // [merged group] issue 13: a merged group (并单) is one problem with its complainants on one row
+                col("complainants", LedgerCase::complainants, 8),
+                col("merged", l -> String.join(", ", l.merged()), 22)));
         if (personal) {
             c.add(col("confidential", l -> flag.apply(r(l).confidential()), 8));
             c.add(col("company", l -> text(r(l).company()), 28));

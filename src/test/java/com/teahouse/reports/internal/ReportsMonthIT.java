@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -246,6 +247,7 @@ class ReportsMonthIT {
     void rebuildFromTheEventLogsGivesTheSameCounters() {
         Map<String, Object> before = snapshot();
         assertTrue(before.size() > 10);
+        assertTrue(before.keySet().stream().anyMatch(k -> k.contains("cases:opened:unit:")), "the views are there");
         assertEquals(10, counters.rebuild(), "A to J");
         assertEquals(before, snapshot());
     }
@@ -261,6 +263,14 @@ class ReportsMonthIT {
                 if (!members.isEmpty()) {
                     out.put("cases " + day + " " + m, members);
                 }
+            }
+        }
+        // [reports now] the views the queue figures are counted from are rebuilt too
+        for (String pattern : List.of("cases:opened*", "cases:due:unit:*", "cases:supervised:open*")) {
+            for (String key : redis.jedis().keys(redis.key(pattern))) {
+                out.put("view " + key, redis.jedis().type(key).equals("set")
+                        ? new TreeSet<>(redis.jedis().smembers(key))
+                        : redis.jedis().zrangeWithScores(key, 0, -1).toString());
             }
         }
         return out;
