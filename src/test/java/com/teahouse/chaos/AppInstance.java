@@ -59,7 +59,7 @@ final class AppInstance {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", classpath, "com.teahouse.App", "--server.port=" + port,
                 "--management.server.port=" + managementPort, "--teahouse.data-dir=" + dir.resolve("data"),
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--logging.level.com.teahouse.App=INFO"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));

@@ -52,16 +52,18 @@ final class ChaosCluster implements AutoCloseable {
         if (!rateLimitsAsTelegram) {
             // the bench measures the hotline's own capacity, not Telegram's 30 messages/s
             args.addAll(List.of("--teahouse.telegram.send-limits.overall.capacity=100000",
+                    "--teahouse.telegram.send-limits.overall.period=1s",
                     "--teahouse.telegram.send-limits.overall.refill=100000",
                     "--teahouse.telegram.send-limits.per-group.capacity=100000",
                     "--teahouse.telegram.send-limits.per-group.refill=100000",
                     "--teahouse.telegram.send-limits.per-group.period=1s",
                     "--teahouse.telegram.send-limits.per-chat.capacity=1000",
+                    "--teahouse.telegram.send-limits.per-chat.period=1s",
                     "--teahouse.telegram.send-limits.per-chat.refill=1000"));
         }
         // a chat here types as fast as the bot answers; the per-user limit would drop some of its messages
         args.addAll(List.of("--teahouse.limits.telegram-user.capacity=1000",
-                "--teahouse.limits.telegram-user.refill=1000"));
+                "--teahouse.limits.telegram-user.refill=1000", "--teahouse.limits.telegram-user.period=1s"));
         for (int i = 0; i < instanceCount; i++) {
             instances.add(new AppInstance("app" + (i + 1), ports.get(i), dir.resolve("app" + (i + 1)), env, args));
         }
@@ -81,9 +83,13 @@ final class ChaosCluster implements AutoCloseable {
 
     static void awaitUp(AppInstance app) {
         try {
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(app::up);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> app.up() || !app.running());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(app.name() + " did not come up:\n" + app.logTail(60), e);
+        }
+        if (!app.running()) {
+            throw new AssertionError(app.name() + " stopped at start:\n" + app.logTail(60));
         }
     }
 
