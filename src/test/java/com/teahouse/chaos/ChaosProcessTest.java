@@ -39,7 +39,10 @@ class ChaosProcessTest {
             assertThat(r.noticesUndelivered).isZero();
             assertThat(r.deadLetters).isZero();
             assertThat(r.rejectedCalls).as("calls Telegram would refuse").isZero();
-            assertThat(r.duplicateReplies).as("duplicate replies: %s", r.duplicatesByReply).isZero();
+            // A reply is sent again only when its sender was cut between Telegram's answer and the outbox's XACK:
+            // by a kill, the Redis crash or the freeze (2 + 1 + 1 interruptions here, at most 8 sends in flight each)
+            assertThat(r.duplicateReplies).as("duplicate replies: %s", r.duplicatesByReply)
+                    .isLessThanOrEqualTo(ChaosReport.duplicateBound(2));
         }
     }
 }

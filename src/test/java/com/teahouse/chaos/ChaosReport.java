@@ -144,6 +144,15 @@ final class ChaosReport {
         return line.length() > 60 ? line.substring(0, 60) + "…" : line;
     }
 
+    /**
+     * The most duplicate replies the faults can explain: a reply goes out twice only when its sender is cut after
+     * Telegram accepted it and before the outbox entry is acknowledged, i.e. by an instance kill, the Redis kill or
+     * the freeze, each with at most the 8 sends in flight of one instance (teahouse.messaging.senders).
+     */
+    static int duplicateBound(int kills) {
+        return (kills + 2) * 8;
+    }
+
     static Map<String, List<String>> casesByOwner(JedisPooled redis) {
         Map<String, List<String>> byOwner = new HashMap<>();
         String cursor = ScanParams.SCAN_POINTER_START;
