@@ -81,6 +81,25 @@ final class ChaosCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the instance again, as a supervisor (systemd's Restart=always) would, until it is up: an instance that
+     * starts while Redis is restarting exits at start (FirstAdmin cannot reach Redis), and is started once more.
+     */
+    static void restartUntilUp(AppInstance app) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            app.start();
+            try {
+                awaitUp(app);
+                return;
+            } catch (AssertionError stoppedAtStart) {
+                if (attempt == 3 || app.running()) {
+                    throw stoppedAtStart;
+                }
+                System.out.println(app.name() + " stopped at start, started again");
+            }
+        }
+    }
+
     static void awaitUp(AppInstance app) {
         try {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))

@@ -55,8 +55,7 @@ final class ChaosFaults {
             case "kill" -> {
                 AppInstance victim = cluster.instances.get(random.nextInt(cluster.instances.size()));
                 victim.kill();
-                victim.start();
-                ChaosCluster.awaitUp(victim);
+                ChaosCluster.restartUntilUp(victim);
             }
             case "redis" -> {
                 cluster.redis.kill();
