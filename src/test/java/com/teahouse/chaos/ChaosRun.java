@@ -25,6 +25,7 @@ final class ChaosRun {
                         ChaosFaults faults, Duration settle) throws Exception {
         ChaosChats chats = new ChaosChats(cluster.telegram, firstUserId, chatCount, Duration.ofSeconds(90),
                 duplicateRate);
+        int pushesBefore = cluster.telegram.webhookPushes().size();
         if (faults != null) {
             faults.start();
         }
@@ -33,7 +34,7 @@ final class ChaosRun {
         try (JedisPooled redis = cluster.redis.client()) {
             await().atMost(settle).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> ChaosQuiet.quiet(cluster.telegram, redis));
-            return new ChaosRun(chats, wall, done, ChaosReport.of(cluster.telegram, redis, chats));
+            return new ChaosRun(chats, wall, done, ChaosReport.of(cluster.telegram, redis, chats, pushesBefore));
         }
     }
 
