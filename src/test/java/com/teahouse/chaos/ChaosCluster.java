@@ -78,6 +78,10 @@ final class ChaosCluster implements AutoCloseable {
         }
         for (int i = 0; i < count; i++) {
             awaitUp(instances.get(i));
+            if (!instances.get(i).running()) {
+                throw new AssertionError(instances.get(i).name() + " stopped at start:\n"
+                        + instances.get(i).logTail(60));
+            }
         }
     }
 
@@ -88,27 +92,26 @@ final class ChaosCluster implements AutoCloseable {
     static void restartUntilUp(AppInstance app) throws IOException {
         for (int attempt = 1; ; attempt++) {
             app.start();
-            try {
-                awaitUp(app);
+            awaitUp(app);
+            if (app.running()) {
                 return;
-            } catch (AssertionError stoppedAtStart) {
-                if (attempt == 3 || app.running()) {
-                    throw stoppedAtStart;
-                }
-                System.out.println(app.name() + " stopped at start, started again");
             }
+            if (attempt == 3) {
+                throw new AssertionError(app.name() + " stopped at start 3 times:\n" + app.logTail(60));
+            }
+            System.out.println(app.name() + " stopped at start, started again");
         }
     }
 
     static void awaitUp(AppInstance app) {
+        if (!app.running()) {
+            return; // the caller starts it again
+        }
         try {
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
                     .until(() -> app.up() || !app.running());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError(app.name() + " did not come up:\n" + app.logTail(60), e);
-        }
-        if (!app.running()) {
-            throw new AssertionError(app.name() + " stopped at start:\n" + app.logTail(60));
         }
     }
 

@@ -55,7 +55,7 @@ final class ChaosFaults {
             case "kill" -> {
                 AppInstance victim = cluster.instances.get(random.nextInt(cluster.instances.size()));
                 victim.kill();
-                ChaosCluster.restartUntilUp(victim);
+                victim.start(); // not waited for: the next faults come while it starts, as the chats go on
             }
             case "redis" -> {
                 cluster.redis.kill();
@@ -87,6 +87,14 @@ final class ChaosFaults {
         thread.join();
         if (failure != null) {
             throw new IllegalStateException("a fault could not be performed", failure);
+        }
+        for (AppInstance app : cluster.instances) {
+            if (app.running()) {
+                ChaosCluster.awaitUp(app);
+            }
+            if (!app.running()) { // exited at start, e.g. while Redis was down: a supervisor starts it again
+                ChaosCluster.restartUntilUp(app);
+            }
         }
         return List.copyOf(done);
     }
