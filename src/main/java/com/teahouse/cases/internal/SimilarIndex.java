@@ -23,6 +23,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import redis.clients.jedis.Response;
@@ -33,9 +36,16 @@ import redis.clients.jedis.resps.Tuple;
  * cases by events, which stay in the instance that made them: before each use it reads from {@code cases:all}
  * (every case by opening time, written by open.lua) the cases opened since it last looked, on any instance. So
  * every instance compares a new case with the same open cases. States are not kept here: the caller checks them
- * in Redis for the few hits that matter.
+ * in Redis for the few hits that matter. The searcher is reopened in the background (near-real-time, at most
+ * {@link #MAX_STALE_SEC} behind the writer); the cases it does not show yet are kept in {@link RecentCases} for the
+ * caller to score directly, so no opening waits for a reopen.
  */
-final class SimilarIndex {
+final class SimilarIndex implements AutoCloseable {
+
+    /** How far the searcher may lag behind the writer; the cases in that lag are scored one by one. */
+    static final double MAX_STALE_SEC = 0.5;
+    /** More new cases than this in one catch-up are made searchable at once rather than scored one by one. */
+    static final int MAX_RECENT = 500;
 
     /** One indexed case, as stored fields; {@code owner} is a hash, never the chat id. */
     record Hit(String tracking, String description, String company, String owner, boolean confidential) {
@@ -46,12 +56,14 @@ final class SimilarIndex {
     private final Duration window;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final RecentCases recent = new RecentCases();
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     /** The cases read so far, by opening time (ties at {@code seenUpTo} come back on the next look). */
     private final Map<String, Double> indexed = new HashMap<>();
     private double seenUpTo;
     private Instant prunedAt = Instant.EPOCH;
 
-    SimilarIndex(RedisStore redis, SimilarityScorer scorer, Duration window, Instant now) {
+    SimilarIndex(RedisStore redis, SimilarityScorer scorer, Duration window, Instant now, double maxStaleSec) {
         this.redis = redis;
         this.scorer = scorer;
         this.window = window;
@@ -62,10 +74,45 @@ final class SimilarIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) throws IOException {
+                if (didRefresh) {
+                    forgetShown();
+                }
+            }
+        });
+        reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStaleSec, 0.01);
+        reopener.setName("merge-candidates-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
     }
 
     SearcherManager searchers() {
         return searchers;
+    }
+
+    /** How many cases the searcher does not show yet. */
+    int unseen() {
+        return recent.size();
+    }
+
+    /** The cases written since (take it before acquiring a searcher; see {@link RecentCases#snapshot}). */
+    List<RecentCases.Recent> recent() {
+        return recent.snapshot();
+    }
+
+    private void forgetShown() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            recent.shownBy(s.getIndexReader());
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /** Indexes the cases opened since the last look (one ZRANGEBYSCORE, then one pipeline for the new ones). */
@@ -92,9 +139,15 @@ final class SimilarIndex {
                 add(numbers.get(i), rows.get(i).get());
             }
         }
-        // reopening the reader is what costs at each opening: only when something was added or pruned
-        if (prune(now) | !numbers.isEmpty()) {
-            refresh();
+        prune(now);
+        // No reopen for a few: it flushes a segment, which would cost at each opening (the reopen thread does it,
+        // and the caller scores the few directly). Many at once (the start, a burst): reopen now.
+        if (numbers.size() > MAX_RECENT) {
+            try {
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -106,13 +159,18 @@ final class SimilarIndex {
         d.add(new StringField("tracking", tracking, Field.Store.YES));
         d.add(new StringField("group", group(f.get(0), f.get(1)), Field.Store.NO));
         d.add(new LongPoint("opened", Long.parseLong(f.get(7))));
-        String terms = termsText(f.get(2));
+        Map<String, Integer> analysed = scorer.terms(f.get(2));
+        String terms = termsText(analysed);
         d.add(new TextField("terms", terms, Field.Store.NO));
         d.add(new StoredField("termsText", terms)); // analysed once: scoring a hit does not analyse it again
         d.add(new StoredField("description", f.get(2)));
         d.add(new StoredField("company", f.get(3) == null ? "" : f.get(3)));
         d.add(new StoredField("owner", ownerHash(f.get(4), f.get(5))));
         d.add(new StoredField("confidential", "1".equals(f.get(6)) ? "1" : "0"));
+        String company = f.get(3) == null ? "" : f.get(3);
+        String owner = ownerHash(f.get(4), f.get(5));
+        recent.add(new RecentCases.Recent(tracking, group(f.get(0), f.get(1)), Long.parseLong(f.get(7)), termsOf(terms),
+                f.get(2), company, owner, "1".equals(f.get(6))));
         try {
             writer.addDocument(d);
         } catch (IOException e) {
@@ -125,9 +183,9 @@ final class SimilarIndex {
         return (category == null ? "" : category) + "|" + (location == null ? "" : location.strip());
     }
 
-    String termsText(String description) {
+    static String termsText(Map<String, Integer> analysed) {
         StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Integer> e : scorer.terms(description).entrySet()) {
+        for (Map.Entry<String, Integer> e : analysed.entrySet()) {
             for (int i = 0; i < e.getValue(); i++) {
                 b.append(e.getKey()).append(' ');
             }
@@ -163,6 +221,7 @@ final class SimilarIndex {
         prunedAt = now;
         long before = now.minus(window).toEpochMilli();
         indexed.values().removeIf(opened -> opened < before);
+        recent.prune(before);
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery("opened", Long.MIN_VALUE, before - 1));
             return true;
@@ -171,12 +230,11 @@ final class SimilarIndex {
         }
     }
 
-    private void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void close() throws IOException {
+        reopener.close();
+        searchers.close();
+        writer.close();
     }
 
     static Term groupTerm(String category, String location) {
