@@ -108,15 +108,15 @@ class MergeCandidates implements org.springframework.beans.factory.DisposableBea
             String owner, boolean confidential) {
         Instant now = clock.instant();
         index.catchUp(now);
-        List<RecentCases.Recent> recent = index.recent();
         Map<String, Integer> terms = scorer.terms(description);
         SimilarityScorer.Doc mine = new SimilarityScorer.Doc(description, company, owner);
         long from = now.minus(Duration.ofDays(props.windowDays())).toEpochMilli();
         List<Similar> out = new ArrayList<>();
         try {
-            IndexSearcher searcher = index.searchers().acquire();
+            SimilarIndex.View view = index.acquire();
             try {
-                List<RecentCases.Recent> unseen = RecentCases.notIn(recent, searcher.getIndexReader());
+                IndexSearcher searcher = view.searcher();
+                List<RecentCases.Recent> unseen = view.unseen();
                 DocFreqs df = new DocFreqs(searcher.getIndexReader(), unseen);
                 Query q = new BooleanQuery.Builder().add(textQuery(terms.keySet(), df), Occur.MUST)
                         .add(new TermQuery(SimilarIndex.groupTerm(category, location)), Occur.FILTER)
@@ -141,7 +141,7 @@ class MergeCandidates implements org.springframework.beans.factory.DisposableBea
                     }
                 }
             } finally {
-                index.searchers().release(searcher);
+                index.release(view);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

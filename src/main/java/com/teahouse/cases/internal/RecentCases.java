@@ -12,20 +12,25 @@ import org.apache.lucene.index.Term;
 /**
  * The cases written to {@link SimilarIndex}'s writer that a searcher may not show yet: the index is reopened in
  * the background (a reopen flushes a segment, which an opening must not wait for), so a comparison scores these few
- * directly, and a reopen forgets those it made visible. A case is known visible to a reader when the reader holds
- * its tracking number.
+ * directly. Each carries the writer's sequence number: a reopen that started after it shows it, and it is then
+ * forgotten; one written during a reopen is checked in the reader itself (does it hold the tracking number).
  */
 final class RecentCases {
 
-    /** A case as the index holds it, with its analysed terms. */
+    /** A case as the index holds it, with its analysed terms, and the writer's sequence number of its add. */
     record Recent(String tracking, String group, long opened, Map<String, Integer> terms, String description,
-            String company, String owner, boolean confidential) {
+            String company, String owner, boolean confidential, long seqNo) {
     }
 
     private final Map<String, Recent> recent = new ConcurrentHashMap<>();
 
     void add(Recent r) {
         recent.put(r.tracking(), r);
+    }
+
+    /** Every searcher from now on shows what was written up to this sequence number. */
+    void shownUpTo(long seqNo) {
+        recent.values().removeIf(r -> r.seqNo() <= seqNo);
     }
 
     /**
@@ -45,11 +50,6 @@ final class RecentCases {
             }
         }
         return out;
-    }
-
-    /** After a reopen: forget what the new reader shows. */
-    void shownBy(IndexReader reader) {
-        recent.values().removeIf(r -> holds(reader, r.tracking()));
     }
 
     /** Cases opened before this time (ms) are out of the window. */

@@ -25,7 +25,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import redis.clients.jedis.Response;
@@ -74,45 +73,41 @@ final class SimilarIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        searchers.addListener(new ReferenceManager.RefreshListener() {
-            @Override
-            public void beforeRefresh() {
-            }
-
-            @Override
-            public void afterRefresh(boolean didRefresh) throws IOException {
-                if (didRefresh) {
-                    forgetShown();
-                }
-            }
-        });
         reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStaleSec, 0.01);
         reopener.setName("merge-candidates-reopen");
         reopener.setDaemon(true);
         reopener.start();
     }
 
-    SearcherManager searchers() {
-        return searchers;
+    /** A searcher, and the cases written before it was taken that it does not show. Release it after use. */
+    record View(IndexSearcher searcher, List<RecentCases.Recent> unseen) {
     }
 
-    /** How many cases the searcher does not show yet. */
-    int unseen() {
-        return recent.size();
-    }
-
-    /** The cases written since (take it before acquiring a searcher; see {@link RecentCases#snapshot}). */
-    List<RecentCases.Recent> recent() {
-        return recent.snapshot();
-    }
-
-    private void forgetShown() throws IOException {
+    View acquire() throws IOException {
+        recent.shownUpTo(reopener.getSearchingGen());
+        List<RecentCases.Recent> known = recent.snapshot();
         IndexSearcher s = searchers.acquire();
+        return new View(s, RecentCases.notIn(known, s.getIndexReader()));
+    }
+
+    void release(View v) throws IOException {
+        searchers.release(v.searcher());
+    }
+
+    /** Makes everything written so far searchable, waiting for the reopen. */
+    void reopenNow() {
         try {
-            recent.shownBy(s.getIndexReader());
-        } finally {
-            searchers.release(s);
+            reopener.waitForGeneration(writer.getMaxCompletedSequenceNumber());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reopening the 并单 index", e);
         }
+    }
+
+    /** How many cases may not be searchable yet. */
+    int unseen() {
+        recent.shownUpTo(reopener.getSearchingGen());
+        return recent.size();
     }
 
     /** Indexes the cases opened since the last look (one ZRANGEBYSCORE, then one pipeline for the new ones). */
@@ -143,12 +138,9 @@ final class SimilarIndex implements AutoCloseable {
         // No reopen for a few: it flushes a segment, which would cost at each opening (the reopen thread does it,
         // and the caller scores the few directly). Many at once (the start, a burst): reopen now.
         if (numbers.size() > MAX_RECENT) {
-            try {
-                searchers.maybeRefreshBlocking();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            reopenNow();
         }
+        recent.shownUpTo(reopener.getSearchingGen());
     }
 
     private void add(String tracking, List<String> f) {
@@ -167,12 +159,11 @@ final class SimilarIndex implements AutoCloseable {
         d.add(new StoredField("company", f.get(3) == null ? "" : f.get(3)));
         d.add(new StoredField("owner", ownerHash(f.get(4), f.get(5))));
         d.add(new StoredField("confidential", "1".equals(f.get(6)) ? "1" : "0"));
-        String company = f.get(3) == null ? "" : f.get(3);
-        String owner = ownerHash(f.get(4), f.get(5));
-        recent.add(new RecentCases.Recent(tracking, group(f.get(0), f.get(1)), Long.parseLong(f.get(7)), termsOf(terms),
-                f.get(2), company, owner, "1".equals(f.get(6))));
         try {
-            writer.addDocument(d);
+            long seqNo = writer.addDocument(d);
+            recent.add(new RecentCases.Recent(tracking, group(f.get(0), f.get(1)), Long.parseLong(f.get(7)),
+                    termsOf(terms), f.get(2), f.get(3) == null ? "" : f.get(3), ownerHash(f.get(4), f.get(5)),
+                    "1".equals(f.get(6)), seqNo));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,7 @@ class MergeCandidatesUnseenTest {
 
                 List<Similar> unseen = detect(candidates, b);
                 assertThat(candidates.index().unseen()).isEqualTo(2);
-                candidates.index().searchers().maybeRefreshBlocking();
+                candidates.index().reopenNow();
                 assertThat(candidates.index().unseen()).isZero();
                 List<Similar> seen = detect(candidates, b);
 
