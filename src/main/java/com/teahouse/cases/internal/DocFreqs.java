@@ -3,6 +3,7 @@ package com.teahouse.cases.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.apache.lucene.index.IndexReader;
@@ -15,10 +16,13 @@ import org.apache.lucene.index.Term;
 final class DocFreqs implements ToIntFunction<String> {
 
     private final IndexReader reader;
+    private final List<RecentCases.Recent> unseen;
     private final Map<String, Integer> known = new HashMap<>();
 
-    DocFreqs(IndexReader reader) {
+    /** @param unseen cases written to the index that this reader does not show yet: they count too */
+    DocFreqs(IndexReader reader, List<RecentCases.Recent> unseen) {
         this.reader = reader;
+        this.unseen = unseen;
     }
 
     @Override
@@ -27,6 +31,9 @@ final class DocFreqs implements ToIntFunction<String> {
         if (n == null) {
             try {
                 n = reader.docFreq(new Term("terms", term));
+                for (RecentCases.Recent r : unseen) {
+                    n += r.terms().containsKey(term) ? 1 : 0;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

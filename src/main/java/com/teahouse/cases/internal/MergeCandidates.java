@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * district in the window; {@link SimilarityScorer} scores them.
  */
 @Component
-class MergeCandidates {
+class MergeCandidates implements org.springframework.beans.factory.DisposableBean {
 
     static final int RETRIEVE = 20;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeCandidates.class);
@@ -48,12 +48,29 @@ class MergeCandidates {
     private final Clock clock;
     private final SimilarIndex index;
 
+    @org.springframework.beans.factory.annotation.Autowired
     MergeCandidates(RedisStore redis, CaseStore store, MergeProperties props, Clock clock) {
+        this(redis, store, props, clock, SimilarIndex.MAX_STALE_SEC);
+    }
+
+    /** @param maxStaleSec how far the index's searcher may lag (a test holds it back to see the lag scored) */
+    MergeCandidates(RedisStore redis, CaseStore store, MergeProperties props, Clock clock, double maxStaleSec) {
         this.redis = redis;
         this.store = store;
         this.props = props;
         this.clock = clock;
-        this.index = new SimilarIndex(redis, scorer, Duration.ofDays(props.windowDays()), clock.instant());
+        this.index = new SimilarIndex(redis, scorer, Duration.ofDays(props.windowDays()), clock.instant(),
+                maxStaleSec);
+    }
+
+    /** The index (a test reopens it). */
+    SimilarIndex index() {
+        return index;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        index.close();
     }
 
     /** The open cases of the window, indexed before the first case opens here (not on its way). */
@@ -82,38 +99,49 @@ class MergeCandidates {
         }
     }
 
-    /** The candidates of a case that has just opened (it may already be in the index: it is skipped). */
+    /**
+     * The candidates of a case that has just opened (it may already be in the index: it is skipped). The cases
+     * the searcher does not show yet (written since its last reopen) are scored directly, and counted in the
+     * document frequencies as the reopened index would count them.
+     */
     List<Similar> detect(String t, String category, String location, String description, String company,
             String owner, boolean confidential) {
         Instant now = clock.instant();
         index.catchUp(now);
         Map<String, Integer> terms = scorer.terms(description);
         SimilarityScorer.Doc mine = new SimilarityScorer.Doc(description, company, owner);
+        long from = now.minus(Duration.ofDays(props.windowDays())).toEpochMilli();
         List<Similar> out = new ArrayList<>();
         try {
-            IndexSearcher searcher = index.searchers().acquire();
+            SimilarIndex.View view = index.acquire();
             try {
-                DocFreqs df = new DocFreqs(searcher.getIndexReader());
+                IndexSearcher searcher = view.searcher();
+                List<RecentCases.Recent> unseen = view.unseen();
+                DocFreqs df = new DocFreqs(searcher.getIndexReader(), unseen);
                 Query q = new BooleanQuery.Builder().add(textQuery(terms.keySet(), df), Occur.MUST)
                         .add(new TermQuery(SimilarIndex.groupTerm(category, location)), Occur.FILTER)
-                        .add(LongPoint.newRangeQuery("opened", now.minus(Duration.ofDays(props.windowDays()))
-                                .toEpochMilli(), Long.MAX_VALUE), Occur.FILTER)
+                        .add(LongPoint.newRangeQuery("opened", from, Long.MAX_VALUE), Occur.FILTER)
                         .add(new TermQuery(new Term("tracking", t)), Occur.MUST_NOT).build();
-                int docs = Math.max(1, searcher.getIndexReader().numDocs());
+                int docs = Math.max(1, searcher.getIndexReader().numDocs() + unseen.size());
                 StoredFields stored = searcher.storedFields();
                 for (ScoreDoc hit : searcher.search(q, RETRIEVE).scoreDocs) {
                     Document d = stored.document(hit.doc);
                     SimilarityScorer.Doc other = new SimilarityScorer.Doc(d.get("description"), d.get("company"),
                             d.get("owner"));
                     Map<String, Integer> theirs = SimilarIndex.termsOf(d.get("termsText"));
-                    SimilarityScorer.Score s = scorer.score(terms, mine, theirs, other, df, docs);
-                    if (s.value() >= props.threshold()) {
-                        boolean hidden = confidential || "1".equals(d.get("confidential"));
-                        out.add(new Similar(d.get("tracking"), round(s.value()), s.reasons(hidden)));
+                    keep(out, d.get("tracking"), scorer.score(terms, mine, theirs, other, df, docs),
+                            confidential || "1".equals(d.get("confidential")));
+                }
+                String group = SimilarIndex.group(category, location);
+                for (RecentCases.Recent r : unseen) {
+                    if (r.group().equals(group) && r.opened() >= from && !r.tracking().equals(t)) {
+                        SimilarityScorer.Doc other = new SimilarityScorer.Doc(r.description(), r.company(), r.owner());
+                        keep(out, r.tracking(), scorer.score(terms, mine, r.terms(), other, df, docs),
+                                confidential || r.confidential());
                     }
                 }
             } finally {
-                index.searchers().release(searcher);
+                index.release(view);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,6 +149,12 @@ class MergeCandidates {
         List<Similar> open = stillOpen(out);
         return open.stream().sorted(Comparator.comparingDouble(Similar::score).reversed())
                 .limit(props.maxCandidates()).toList();
+    }
+
+    private void keep(List<Similar> out, String tracking, SimilarityScorer.Score s, boolean hidden) {
+        if (s.value() >= props.threshold()) {
+            out.add(new Similar(tracking, round(s.value()), s.reasons(hidden)));
+        }
     }
 
     /**

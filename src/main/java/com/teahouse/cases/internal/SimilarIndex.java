@@ -23,6 +23,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import redis.clients.jedis.Response;
@@ -33,9 +35,16 @@ import redis.clients.jedis.resps.Tuple;
  * cases by events, which stay in the instance that made them: before each use it reads from {@code cases:all}
  * (every case by opening time, written by open.lua) the cases opened since it last looked, on any instance. So
  * every instance compares a new case with the same open cases. States are not kept here: the caller checks them
- * in Redis for the few hits that matter.
+ * in Redis for the few hits that matter. The searcher is reopened in the background (near-real-time, at most
+ * {@link #MAX_STALE_SEC} behind the writer); the cases it does not show yet are kept in {@link RecentCases} for the
+ * caller to score directly, so no opening waits for a reopen.
  */
-final class SimilarIndex {
+final class SimilarIndex implements AutoCloseable {
+
+    /** How far the searcher may lag behind the writer; the cases in that lag are scored one by one. */
+    static final double MAX_STALE_SEC = 0.5;
+    /** More new cases than this in one catch-up are made searchable at once rather than scored one by one. */
+    static final int MAX_RECENT = 500;
 
     /** One indexed case, as stored fields; {@code owner} is a hash, never the chat id. */
     record Hit(String tracking, String description, String company, String owner, boolean confidential) {
@@ -46,12 +55,14 @@ final class SimilarIndex {
     private final Duration window;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final RecentCases recent = new RecentCases();
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     /** The cases read so far, by opening time (ties at {@code seenUpTo} come back on the next look). */
     private final Map<String, Double> indexed = new HashMap<>();
     private double seenUpTo;
     private Instant prunedAt = Instant.EPOCH;
 
-    SimilarIndex(RedisStore redis, SimilarityScorer scorer, Duration window, Instant now) {
+    SimilarIndex(RedisStore redis, SimilarityScorer scorer, Duration window, Instant now, double maxStaleSec) {
         this.redis = redis;
         this.scorer = scorer;
         this.window = window;
@@ -62,10 +73,41 @@ final class SimilarIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStaleSec, 0.01);
+        reopener.setName("merge-candidates-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
     }
 
-    SearcherManager searchers() {
-        return searchers;
+    /** A searcher, and the cases written before it was taken that it does not show. Release it after use. */
+    record View(IndexSearcher searcher, List<RecentCases.Recent> unseen) {
+    }
+
+    View acquire() throws IOException {
+        recent.shownUpTo(reopener.getSearchingGen());
+        List<RecentCases.Recent> known = recent.snapshot();
+        IndexSearcher s = searchers.acquire();
+        return new View(s, RecentCases.notIn(known, s.getIndexReader()));
+    }
+
+    void release(View v) throws IOException {
+        searchers.release(v.searcher());
+    }
+
+    /** Makes everything written so far searchable, waiting for the reopen. */
+    void reopenNow() {
+        try {
+            reopener.waitForGeneration(writer.getMaxCompletedSequenceNumber());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reopening the 并单 index", e);
+        }
+    }
+
+    /** How many cases may not be searchable yet. */
+    int unseen() {
+        recent.shownUpTo(reopener.getSearchingGen());
+        return recent.size();
     }
 
     /** Indexes the cases opened since the last look (one ZRANGEBYSCORE, then one pipeline for the new ones). */
@@ -92,10 +134,13 @@ final class SimilarIndex {
                 add(numbers.get(i), rows.get(i).get());
             }
         }
-        // reopening the reader is what costs at each opening: only when something was added or pruned
-        if (prune(now) | !numbers.isEmpty()) {
-            refresh();
+        prune(now);
+        // No reopen for a few: it flushes a segment, which would cost at each opening (the reopen thread does it,
+        // and the caller scores the few directly). Many at once (the start, a burst): reopen now.
+        if (numbers.size() > MAX_RECENT) {
+            reopenNow();
         }
+        recent.shownUpTo(reopener.getSearchingGen());
     }
 
     private void add(String tracking, List<String> f) {
@@ -106,7 +151,8 @@ final class SimilarIndex {
         d.add(new StringField("tracking", tracking, Field.Store.YES));
         d.add(new StringField("group", group(f.get(0), f.get(1)), Field.Store.NO));
         d.add(new LongPoint("opened", Long.parseLong(f.get(7))));
-        String terms = termsText(f.get(2));
+        Map<String, Integer> analysed = scorer.terms(f.get(2));
+        String terms = termsText(analysed);
         d.add(new TextField("terms", terms, Field.Store.NO));
         d.add(new StoredField("termsText", terms)); // analysed once: scoring a hit does not analyse it again
         d.add(new StoredField("description", f.get(2)));
@@ -114,7 +160,10 @@ final class SimilarIndex {
         d.add(new StoredField("owner", ownerHash(f.get(4), f.get(5))));
         d.add(new StoredField("confidential", "1".equals(f.get(6)) ? "1" : "0"));
         try {
-            writer.addDocument(d);
+            long seqNo = writer.addDocument(d);
+            recent.add(new RecentCases.Recent(tracking, group(f.get(0), f.get(1)), Long.parseLong(f.get(7)),
+                    termsOf(terms), f.get(2), f.get(3) == null ? "" : f.get(3), ownerHash(f.get(4), f.get(5)),
+                    "1".equals(f.get(6)), seqNo));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,9 +174,9 @@ final class SimilarIndex {
         return (category == null ? "" : category) + "|" + (location == null ? "" : location.strip());
     }
 
-    String termsText(String description) {
+    static String termsText(Map<String, Integer> analysed) {
         StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Integer> e : scorer.terms(description).entrySet()) {
+        for (Map.Entry<String, Integer> e : analysed.entrySet()) {
             for (int i = 0; i < e.getValue(); i++) {
                 b.append(e.getKey()).append(' ');
             }
@@ -163,6 +212,7 @@ final class SimilarIndex {
         prunedAt = now;
         long before = now.minus(window).toEpochMilli();
         indexed.values().removeIf(opened -> opened < before);
+        recent.prune(before);
         try {
             writer.deleteDocuments(LongPoint.newRangeQuery("opened", Long.MIN_VALUE, before - 1));
             return true;
@@ -171,12 +221,11 @@ final class SimilarIndex {
         }
     }
 
-    private void refresh() {
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void close() throws IOException {
+        reopener.close();
+        searchers.close();
+        writer.close();
     }
 
     static Term groupTerm(String category, String location) {

@@ -15,8 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 并单 candidate detection at case opening, with 100,000 open cases of the last 30 days on the embedded
  * redis-server: what {@link MergeCandidates} adds to opening a case (catch up the index from cases:all, retrieve,
  * score, check states, store the pairs), p50/p99 over 2,000 openings, after the index holds the open cases.
- * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.teahouse.cases.internal.MergeCandidatesBench (-Dbench.cases=100000)
+ * The index is reopened in the background; the cases opened since the last reopen are scored directly.
+ * Run (after mvn -o -q -B test-compile and mvn -o -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * -Dmdep.includeScope=test): java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt)
+ * com.teahouse.cases.internal.MergeCandidatesBench (-Dbench.cases=100000 -Dbench.runs=2000)
  */
 public final class MergeCandidatesBench {
 

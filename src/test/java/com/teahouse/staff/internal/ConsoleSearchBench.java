@@ -1,9 +1,10 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseCaller;
-import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseRequest;
 import com.teahouse.cases.Actor;
+import com.teahouse.cases.internal.BenchCases;
+import com.teahouse.store.RedisStore;
 import com.teahouse.messaging.Address;
 import com.teahouse.testsupport.MutableClock;
 import com.teahouse.testsupport.TestApps;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rebuild time, p50/p99 of {@link ConsoleSearch#find} (index query, the hits' row fields read from Redis in
  * one pipeline, each checked by the case policy) and of the index query alone, for a supervisor (every unit)
  * and for unit staff, over text, company, category and tracking-number queries. Target: p99 ≤ 50 ms with 100,000 open cases.
- * Run: mvn -q -B -o test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=com.teahouse.staff.internal.ConsoleSearchBench (-Dbench.cases=100000 -Dbench.queries=2000).
+ * Run (after mvn -o -q -B test-compile and mvn -o -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * -Dmdep.includeScope=test): java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt)
+ * com.teahouse.staff.internal.ConsoleSearchBench (-Dbench.cases=100000 -Dbench.queries=2000).
  */
 public final class ConsoleSearchBench {
 
@@ -35,6 +34,10 @@ public final class ConsoleSearchBench {
             "承诺", "人才", "公积金", "社保", "租金", "停水", "占道", "噪音"};
     static final String[] CATEGORIES = {"payment", "fees", "approval", "inspection", "promise", "utilities", "tax",
             "financing", "talent", "procurement"};
+    /** The units of dialogs/categories.yaml for those categories (what opening a case would route to). */
+    static final Map<String, String> UNITS = Map.of("payment", "iit", "fees", "ndrc", "approval", "approval",
+            "inspection", "justice", "promise", "business-env", "utilities", "housing", "tax", "tax", "financing",
+            "finance", "talent", "talent", "procurement", "procurement");
 
     public static void main(String[] args) throws Exception {
         int total = Integer.getInteger("bench.cases", 100_000);
@@ -44,9 +47,8 @@ public final class ConsoleSearchBench {
                         "teahouse.cases.poll-interval", "1h", "teahouse.console.search-refresh", "24h",
                         "teahouse.redis.embedded-max-memory", "2gb"));
         try {
-            CaseDesk desk = app.getBean(CaseDesk.class);
             ConsoleSearch search = app.getBean(ConsoleSearch.class);
-            List<String> numbers = openCases(desk, total);
+            List<String> numbers = openCases(app.getBean(RedisStore.class), total);
             long t0 = System.nanoTime();
             search.rebuild();
             System.out.printf("index rebuilt from Redis: %d open cases in %.1f s%n", total,
@@ -101,27 +103,32 @@ public final class ConsoleSearchBench {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
     }
 
-    private static List<String> openCases(CaseDesk desk, int total) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> all = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            int n = i;
-            all.add(pool.submit(() -> {
+    /**
+     * The open cases, written straight into Redis in pipelined batches (case hash and open-case indexes, as
+     * opening writes them; see {@link BenchCases}): the search reads exactly those on its query path.
+     */
+    private static List<String> openCases(RedisStore redis, int total) {
+        long t0 = System.nanoTime();
+        List<String> numbers = new ArrayList<>();
+        Instant now = Instant.now();
+        String day = "261201";
+        for (int from = 0; from < total; from += 1000) {
+            List<BenchCases.Bench> batch = new ArrayList<>();
+            for (int n = from; n < Math.min(total, from + 1000); n++) {
                 Random r = new Random(n);
                 String text = WORDS[r.nextInt(WORDS.length)] + "问题，" + WORDS[r.nextInt(WORDS.length)] + "一直没有解决，"
                         + WORDS[r.nextInt(WORDS.length)] + "相关部门推诿，请尽快处理。";
-                return desk.open(new CaseRequest(UUID.randomUUID().toString(), Address.of("web", "b-" + n), "zh",
-                        CaseRequest.Kind.COMPLAINT, CATEGORIES[n % CATEGORIES.length], text, List.of(), "奎文区",
-                        "公司" + n, null, "测试", "138" + String.format("%08d", n), n % 10 == 0, List.of()))
-                        .trackingNumber();
-            }));
+                String category = CATEGORIES[n % CATEGORIES.length];
+                String t = BenchCases.tracking(day, n + 1);
+                numbers.add(t);
+                batch.add(new BenchCases.Bench(t, new CaseRequest(UUID.randomUUID().toString(),
+                        Address.of("web", "b-" + n), "zh", CaseRequest.Kind.COMPLAINT, category, text, List.of(),
+                        "奎文区", "公司" + n, null, "测试", "138" + String.format("%08d", n), n % 10 == 0, List.of()),
+                        category, UNITS.get(category), now.minusSeconds(n), now.plusSeconds(5 * 86_400 - n)));
+            }
+            BenchCases.store(redis, batch);
         }
-        List<String> numbers = new ArrayList<>();
-        for (Future<String> f : all) {
-            numbers.add(f.get());
-        }
-        pool.shutdown();
-        System.out.printf("%d cases opened%n", total);
+        System.out.printf("%d open cases stored in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
         return numbers;
     }
 }
