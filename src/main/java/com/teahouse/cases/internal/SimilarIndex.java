@@ -130,8 +130,9 @@ final class SimilarIndex implements AutoCloseable {
                 }
                 p.sync();
             }
+            boolean many = numbers.size() > MAX_RECENT; // searchable before this returns: not kept aside
             for (int i = 0; i < numbers.size(); i++) {
-                add(numbers.get(i), rows.get(i).get());
+                add(numbers.get(i), rows.get(i).get(), !many);
             }
         }
         prune(now);
@@ -143,7 +144,7 @@ final class SimilarIndex implements AutoCloseable {
         recent.shownUpTo(reopener.getSearchingGen());
     }
 
-    private void add(String tracking, List<String> f) {
+    private void add(String tracking, List<String> f, boolean keepRecent) {
         if (f.get(2) == null || f.get(2).isBlank() || f.get(7) == null) {
             return;
         }
@@ -161,6 +162,9 @@ final class SimilarIndex implements AutoCloseable {
         d.add(new StoredField("confidential", "1".equals(f.get(6)) ? "1" : "0"));
         try {
             long seqNo = writer.addDocument(d);
+            if (!keepRecent) {
+                return;
+            }
             recent.add(new RecentCases.Recent(tracking, group(f.get(0), f.get(1)), Long.parseLong(f.get(7)),
                     termsOf(terms), f.get(2), f.get(3) == null ? "" : f.get(3), ownerHash(f.get(4), f.get(5)),
                     "1".equals(f.get(6)), seqNo));
