@@ -35,7 +35,7 @@ class TelegramScriptsEndToEndTest {
             try (TestHotline app = TestHotline.start(data, p, ScriptedKnowledge.class)) {
                 ScriptRunner runner = new ScriptRunner(new TelegramDriver(telegram, app, group, li));
                 for (String script : new String[] {"complaint-zh.yaml", "takeover-rating.yaml", "did-you-mean-zh.yaml",
-                        "follow-up-en.yaml"}) {
+                        "follow-up-en.yaml", "person-request-wording-zh.yaml", "person-request-wording-en.yaml"}) {
                     runner.run(ScriptRunner.load(Path.of("src/test/resources/conversations", script)));
                 }
             }

@@ -46,6 +46,10 @@ class KnowledgeEvaluationTest {
      * names covered by the party's entry, single-character synonym pieces and particles no longer count as
      * coverage, this hotline's near-duplicates of 12345's rules rank lower when the question names 12345:
      * answered-right 72.8% (zh 80.2%, en 63.4%), wrong 2.3%, top-3 95.7%.
+     * Person requests (answers-dialog, 2026-12-02): the set grew from 27 to 93 (62 new in
+     * knowledge/eval/person-requests.yaml, 4 mislabelled ones relabelled). Of the 17 original held-out ones 1 is
+     * missed (was 3); of all 93, 8 are (the old detector: 33), all held-out: the calibration half, the only one
+     * studied, is recognised in full. The floor counts all 93.
      */
     static final double MIN_ANSWERED_RIGHT = 0.72;
     static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.63;
@@ -54,7 +58,12 @@ class KnowledgeEvaluationTest {
     static final double MAX_ANSWERED_WRONG = 0.030;
     static final double MIN_OOS_DECLINED = 0.90;
     static final double MIN_TOP3 = 0.955;
-    static final int MAX_PERSON_REQUESTS_MISSED = 3;
+    static final int MAX_PERSON_REQUESTS_MISSED = 8;
+    /**
+     * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%): a wrong answer to a follow-up is
+     * worse than an offer, so this is a ceiling, to be lowered.
+     */
+    static final double MAX_FOLLOWUP_WRONG = 0.03;
 
     static PolicyDigest digest;
     static Map<String, Entry> entries;
@@ -115,6 +124,8 @@ class KnowledgeEvaluationTest {
         EvalTable.header(System.out);
         EvalTable.of("follow-ups", outcomes).print(System.out);
         EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
+        // the split of the follow-up question's text: FollowUp was studied on the calibration half only
+        EvalTable.groups(System.out, outcomes, o -> "  split=" + (o.question().calibration() ? "calibration" : "held-out"));
         for (EvalOutcome o : outcomes) {
             if (o.kind() != EvalOutcome.Kind.ANSWERED_RIGHT) {
                 System.out.printf("  follow-up %s: %s | expected %s | got %s%n", o.kind(), o.question().q(),
@@ -122,6 +133,8 @@ class KnowledgeEvaluationTest {
             }
         }
         assertTrue(outcomes.stream().noneMatch(o -> o.kind() == EvalOutcome.Kind.PERSON_MISSED));
+        EvalTable all = EvalTable.of("follow-ups", outcomes);
+        assertTrue(all.answeredWrong() <= MAX_FOLLOWUP_WRONG, "follow-ups answered wrong " + all);
     }
 
     private static EvalTable report(String split, List<EvalOutcome> all, Predicate<EvalOutcome> in) {

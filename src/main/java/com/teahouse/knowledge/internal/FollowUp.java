@@ -1,7 +1,9 @@
 package com.teahouse.knowledge.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A follow-up question («那个体户呢？», «超过期限怎么办», "and for a big company?") read in the context
@@ -15,15 +17,27 @@ import java.util.Set;
  *       are left out and the new question's party decides; when it names none, the context's party
  *       still holds;</li>
  *   <li>the reading with the higher probability for its top entry wins; an answer of the question
- *       alone is only replaced by an answer, never by an offer.</li>
+ *       alone is only replaced by an answer, never by an offer;</li>
+ *   <li>a short follow-up is answered only when nothing says otherwise: when the other reading is
+ *       plausibly about another entry, or an entry of the context's own document is plausible while the
+ *       answer is not of that document, both are offered ({@link FollowUpOffer}) instead; a wrong answer
+ *       to a follow-up is worse than a question back. A follow-up with no context to lean on
+ *       («那个体户呢？» as a first question) is offered, not answered.</li>
  * </ol>
  */
 final class FollowUp {
 
     /** Up to this many content words a question counts as short, i.e. leaning on what was said before. */
     static final int SHORT_CONCEPTS = 4;
+    /** Up to this many content words, a question that leans on what was said (那…呢) needs a context to be answered. */
+    static final int LEANING_CONCEPTS = 3;
     /** A question of this many content words at most is read with its context whenever the two readings differ. */
     static final int SINGLE_WORD = 1;
+
+    /** Words that lean on what was said before: 那…, 要是…, …呢？, "and …", "what about …". */
+    private static final Pattern LEANS = Pattern.compile(
+            "^(那|那么|那要是|要是|如果|假如)|呢[？?！!。.~ ]*$|^(and|but|or|so|what if|how about|what about)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private FollowUp() {
     }
@@ -32,10 +46,74 @@ final class FollowUp {
                         int limit, LocalDate today) {
         Ranking alone = searcher.rank(snap, question, limit, today);
         Entry context = contextEntryId == null ? null : snap.byId().get(contextEntryId);
-        if (context == null || question == null || question.isBlank()
+        if (question == null || question.isBlank()
                 || alone.early() == com.teahouse.knowledge.DigestAnswer.Decline.ASKS_FOR_PERSON) {
             return alone;
         }
+        if (context == null) {
+            boolean leans = alone.concepts() <= LEANING_CONCEPTS && LEANS.matcher(question.strip()).find();
+            return leans && alone.answered() ? FollowUpOffer.of(alone, List.of(alone.entries().get(0))) : alone;
+        }
+        Ranking chosen = choose(searcher, snap, question, context, alone, limit, today);
+        if (alone.concepts() > SHORT_CONCEPTS || !chosen.answered()) {
+            return chosen;
+        }
+        Ranking.Ranked top = chosen.entries().get(0);
+        if (alone.concepts() <= SINGLE_WORD && !sharesDocument(top.entry(), context)) {
+            // «个体户呢？»: one word (a party, a variant) asks for the context's topic in that case; an answer
+            // outside the context's documents is that word's general entry, not what was asked
+            return FollowUpOffer.of(chosen, List.of(top));
+        }
+        for (Ranking.Ranked r : chosen.entries().subList(1, Math.min(3, chosen.entries().size()))) {
+            if (r.probability() >= chosen.calibration().answerThreshold()) {
+                // two entries would each be answered: the follow-up is ambiguous, ask which
+                return FollowUpOffer.of(chosen, List.of(top, r));
+            }
+        }
+        return checked(chosen, alone, context, snap);
+    }
+
+    /**
+     * A short follow-up's answer, kept only when neither the other reading nor the context's document
+     * points elsewhere (see the class comment); otherwise both are offered.
+     */
+    private static Ranking checked(Ranking chosen, Ranking alone, Entry context, IndexSnapshot snap) {
+        if (!chosen.answered() || chosen == alone) {
+            return chosen == alone && alone.answered() ? sameDocument(chosen, context, snap) : chosen;
+        }
+        Ranking.Ranked top = chosen.entries().get(0);
+        double offer = chosen.calibration().offerThreshold();
+        if (!alone.entries().isEmpty()) {
+            Ranking.Ranked other = alone.entries().get(0);
+            if (!other.entry().id().equals(top.entry().id()) && !other.entry().id().equals(context.id())
+                    && other.probability() >= offer) {
+                return FollowUpOffer.of(chosen, List.of(top, other));
+            }
+        }
+        return sameDocument(chosen, context, snap);
+    }
+
+    /** An answer outside the context's documents while an entry of them is plausible too: offer both. */
+    private static Ranking sameDocument(Ranking chosen, Entry context, IndexSnapshot snap) {
+        Ranking.Ranked top = chosen.entries().get(0);
+        if (sharesDocument(top.entry(), context)) {
+            return chosen;
+        }
+        double offer = chosen.calibration().offerThreshold();
+        for (Ranking.Ranked r : chosen.entries().subList(1, Math.min(3, chosen.entries().size()))) {
+            if (!r.entry().id().equals(context.id()) && sharesDocument(r.entry(), context) && r.probability() >= offer) {
+                return FollowUpOffer.of(chosen, List.of(top, r));
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean sharesDocument(Entry a, Entry b) {
+        return a.sources().stream().anyMatch(s -> b.sources().stream().anyMatch(t -> t.document().equals(s.document())));
+    }
+
+    private static Ranking choose(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
+                                  Ranking alone, int limit, LocalDate today) {
         boolean isShort = alone.concepts() <= SHORT_CONCEPTS;
         if (alone.answered() && !isShort) {
             return alone;

@@ -25,9 +25,23 @@ public final class HandoffDetector {
 
     static final String LEXICON = "/knowledge/handoff.yaml";
 
-    private record Language(Pattern strong, Pattern request, Pattern about) {
+    /**
+     * {@code staff}: a word for the hotline's own people, which in a short message is a request for one
+     * ("坐席在吗", "agent??"), where a long one is more likely a question that mentions them.
+     */
+    private record Language(Pattern strong, Pattern request, Pattern staff, boolean words, int shortLength, Pattern about) {
         boolean matches(String q) {
-            return strong.matcher(q).find() || request.matcher(q).find() && !about.matcher(q).find();
+            if (strong.matcher(q).find()) {
+                return true;
+            }
+            boolean asks = request.matcher(q).find() || length(q) <= shortLength && staff.matcher(q).find();
+            return asks && !about.matcher(q).find();
+        }
+
+        /** Characters without blanks and punctuation in Chinese, words in English. */
+        private int length(String q) {
+            String letters = q.replaceAll("[\\p{Punct}\\p{IsPunctuation}]", "").strip();
+            return words ? letters.split(" +").length : letters.replace(" ", "").length();
         }
     }
 
@@ -52,14 +66,17 @@ public final class HandoffDetector {
                 throw new IllegalStateException("missing classpath resource " + LEXICON);
             }
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-            return List.of(language(root.path("zh"), ""), language(root.path("en"), "\\b"));
+            return List.of(language(root.path("zh"), "", 14), language(root.path("en"), "\\b", 6));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + LEXICON, e);
         }
     }
 
-    /** {@code edge} is the word boundary of the language: none in Chinese, {@code \b} in English. */
-    private static Language language(JsonNode n, String edge) {
+    /**
+     * {@code edge} is the word boundary of the language: none in Chinese, {@code \b} in English;
+     * {@code shortLength} the longest message (characters in Chinese, words in English) a staff word alone makes a request.
+     */
+    private static Language language(JsonNode n, String edge, int shortLength) {
         String gap = edge.isEmpty() ? " ?" : " ";
         String ask = any(n, "ask");
         // up to two small words between the verb and the person: 转接一下你们的工作人员, talk to one of your staff
@@ -69,7 +86,8 @@ public final class HandoffDetector {
                 edge + "(?:" + ask + ")" + gap + (edge.isEmpty() ? "你们的?" : "(?:your|the|a) ") + "(?:" + any(n, "boss") + ")"
                         + edge,
                 any(n, "callback")));
-        return new Language(Pattern.compile(any(n, "strong")), Pattern.compile(request), Pattern.compile(any(n, "about")));
+        return new Language(Pattern.compile(any(n, "strong")), Pattern.compile(request), Pattern.compile(any(n, "staff")),
+                !edge.isEmpty(), shortLength, Pattern.compile(any(n, "about")));
     }
 
     private static String any(JsonNode n, String key) {

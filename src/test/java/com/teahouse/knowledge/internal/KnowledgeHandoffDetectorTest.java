@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +18,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** Requests for a person (knowledge/handoff.yaml) in many wordings, and questions that only mention staff. */
 class KnowledgeHandoffDetectorTest {
@@ -45,6 +51,37 @@ class KnowledgeHandoffDetectorTest {
             "找人代办执照要花钱吗", "审批是不是人工审核", "how do I reach the tax office"}) {
             assertFalse(HandoffDetector.asksForPerson(q), q);
         }
+    }
+
+    /** The table in knowledge-handoff/table.txt: one line per wording, "P text" a request, "N text" not one. */
+    @TestFactory
+    Stream<DynamicTest> theWordingTableIsReadAsLabelled() throws IOException {
+        return Files.readAllLines(Path.of("src/test/resources/knowledge-handoff/table.txt"), StandardCharsets.UTF_8)
+                .stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> DynamicTest.dynamicTest(l, () -> assertEquals(l.startsWith("P "),
+                        HandoffDetector.asksForPerson(l.substring(2)), l)));
+    }
+
+    /** "人工几点上班", "how do I reach an agent?": the digest answers those (hotline-hours, hotline-talk-to-human). */
+    @Property
+    void askingWhenOrHowToReachSomeoneIsAQuestionNotARequest(@ForAll("questionsAboutTheService") String q) {
+        assertFalse(HandoffDetector.asksForPerson(q), q);
+    }
+
+    @Provide
+    Arbitrary<String> questionsAboutTheService() {
+        Arbitrary<String> zhWho = Arbitraries.of("人工", "人工客服", "客服", "接线员", "工作人员", "人工坐席");
+        Arbitrary<String> zhWhen = Arbitraries.of("几点上班", "什么时候上班", "周末上班吗", "晚上有人值班吗", "服务时间是几点到几点",
+                "多久能回复", "怎么才能找到", "用哪个指令呼叫");
+        Arbitrary<String> zh = Combinators.combine(zhWho, zhWhen).as((w, q) -> q.startsWith("怎么") || q.startsWith("用")
+                ? q + w : w + q);
+        // not the strong phrases ("转人工", "a real person"): those hand off even inside a how-question, the
+        // shortest way to what the user is after
+        Arbitrary<String> enWho = Arbitraries.of("a human", "an agent", "someone", "customer service", "your staff");
+        Arbitrary<String> enHow = Arbitraries.of("how do I reach %s?", "when can I talk to %s", "what time can I reach %s",
+                "which command gets me %s", "how long until %s answers", "is %s available at night");
+        Arbitrary<String> en = Combinators.combine(enHow, enWho).as(String::formatted);
+        return Arbitraries.oneOf(zh, en);
     }
 
     @Property
