@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A draft laid over the real digest answers in a temporary index; the serving digest never sees it. */
-class DigestDraftOverlayTest {
+class DigestDraftOverlayTest extends OnTheRealDigest {
 
     static final String QUESTION = "开一家奶茶店需要办哪些证照";
     static final String DRAFT = """
@@ -47,17 +43,6 @@ class DigestDraftOverlayTest {
             Article 19 of the national regulation asks for one-stop online services, so both can be applied for together.
             """;
 
-    static PolicyDigest digest;
-
-    @BeforeAll
-    static void load() {
-        digest = new PolicyDigest(Path.of("knowledge"), new SimpleMeterRegistry(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        digest.close();
-    }
 
     @Test
     void aDraftEntryAnswersItsQuestionOnlyInTheOverlay() {

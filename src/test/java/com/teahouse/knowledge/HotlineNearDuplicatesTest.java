@@ -3,32 +3,17 @@ package com.teahouse.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The digest holds two hotlines' rules that say nearly the same (time limits, confidentiality): a question
  * that names 12345 gets 12345's rule first, and this hotline's twin ranks below it (Reranker).
  */
-class HotlineNearDuplicatesTest {
+class HotlineNearDuplicatesTest extends OnTheRealDigest {
 
-    static PolicyDigest digest;
-
-    @BeforeAll
-    static void load() {
-        digest = new PolicyDigest(Path.of("knowledge"), new SimpleMeterRegistry(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        digest.close();
-    }
 
     private static List<String> ids(String question) {
         return digest.ask(question, "zh", 5).results().stream().map(DigestHit::id).toList();

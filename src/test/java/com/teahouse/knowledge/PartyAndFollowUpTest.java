@@ -5,29 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The party rule (knowledge/entities.yaml) and follow-up context, on the real digest. */
-class PartyAndFollowUpTest {
+class PartyAndFollowUpTest extends OnTheRealDigest {
 
-    static PolicyDigest digest;
-
-    @BeforeAll
-    static void load() {
-        digest = new PolicyDigest(Path.of("knowledge"), new SimpleMeterRegistry(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        digest.close();
-    }
 
     private static String top(DigestAnswer a) {
         return a.results().isEmpty() ? "-" : a.results().get(0).id();

@@ -1,24 +1,21 @@
 package com.teahouse.policy.internal;
 
+import com.teahouse.knowledge.OnTheRealDigest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.teahouse.knowledge.PolicyDigest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The clustering rule on the real digest's analyzers, without Redis (the same rule {@link UnansweredClusters}
  * applies): 30 phrasings of one question make a few lines, and a different question makes its own.
  */
-class ClusterMatchTest {
+class ClusterMatchTest extends OnTheRealDigest {
 
     static final List<String> MILK_TEA = List.of("开一家奶茶店需要办哪些证照", "开奶茶店要办什么证", "奶茶店需要哪些证件",
             "我想开个奶茶店，要办哪些手续", "请问开奶茶店需要什么执照", "开奶茶店得办什么许可证", "奶茶店开业要准备哪些证照",
@@ -29,17 +26,6 @@ class ClusterMatchTest {
             "奶茶店开店要办什么证", "开奶茶店要哪些证", "开家奶茶店需要办什么证照", "奶茶店的证照有哪些",
             "开奶茶店需要办理哪些证照手续", "奶茶店需要什么执照才能开", "想开奶茶店要办啥证");
 
-    static PolicyDigest digest;
-
-    @BeforeAll
-    static void load() {
-        digest = new PolicyDigest(Path.of("knowledge"), new SimpleMeterRegistry(), null);
-    }
-
-    @AfterAll
-    static void close() {
-        digest.close();
-    }
 
     /** One line in memory: the first phrasing's words and all phrasings' words. */
     record Line(Set<String> first, Set<String> all, String top) {
