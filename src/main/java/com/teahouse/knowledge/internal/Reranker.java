@@ -26,7 +26,6 @@ final class Reranker {
     static final double OTHER_SERVICE_FACTOR = 0.7;
     /** An entry for another party than the one the question names keeps this share of its score. */
     static final double OTHER_PARTY_FACTOR = 0.5;
-    private static final java.util.regex.Pattern SERVICE_NUMBER = java.util.regex.Pattern.compile("\\d{5,}");
 
     private Reranker() {
     }
@@ -51,17 +50,17 @@ final class Reranker {
                 otherCoverage = Math.max(otherCoverage, coverage[i]);
             }
         }
-        Set<String> servicesNamed = servicesNamed(plan, snap, top);
+        Set<String> servicesNamed = TwoHotlines.servicesNamed(plan, snap, top);
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (i < depth) {
                 c.coverage = coverage[i];
                 c.fieldShares = FieldMatch.shares(plan, weights, c.entry);
                 c.score = c.score * (1 - weight + weight * c.coverage);
-                if (namesOtherService(c.entry, plan, snap)) {
+                if (TwoHotlines.namesOtherService(c.entry, plan, snap)) {
                     c.score *= OTHER_SERVICE_FACTOR;
                     c.note = "titled with another service's number";
-                } else if (ownHotlineRule(c.entry, servicesNamed)) {
+                } else if (TwoHotlines.ownHotlineRule(c.entry, servicesNamed)) {
                     c.score *= OTHER_SERVICE_FACTOR;
                     c.note = "a rule of this hotline, the question names " + servicesNamed;
                 }
@@ -159,70 +158,5 @@ final class Reranker {
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : a + "; " + b;
-    }
-
-    /**
-     * The service numbers the question names (12345, or a synonym of a number that titles a candidate
-     * such as 市民热线): then this hotline's own rules, near-duplicates of that service's (保密, 时限, 进度 …),
-     * are not what the user asks about.
-     */
-    private static Set<String> servicesNamed(QueryPlan plan, IndexSnapshot snap, List<Entry> top) {
-        String q = (plan.text + " " + plan.context).toLowerCase(java.util.Locale.ROOT);
-        Set<String> out = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(q);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        for (Entry e : top) {
-            java.util.regex.Matcher t = SERVICE_NUMBER.matcher(e.titleZh() + " " + e.titleEn());
-            if (t.find() && !out.contains(t.group()) && namedBySynonym(t.group(), q, snap)) {
-                out.add(t.group());
-            }
-        }
-        return out;
-    }
-
-    /** An entry whose document is a hotline's rules (热线 in its title) that is not the named service's. */
-    private static boolean ownHotlineRule(Entry e, Set<String> servicesNamed) {
-        if (servicesNamed.isEmpty() || e.sources().isEmpty()) {
-            return false;
-        }
-        String doc = e.sources().get(0).document();
-        if (!doc.contains("热线")) {
-            return false;
-        }
-        String titles = doc + " " + e.titleZh() + " " + e.titleEn();
-        return servicesNamed.stream().noneMatch(titles::contains);
-    }
-
-    private static boolean namedBySynonym(String number, String q, IndexSnapshot snap) {
-        for (SynonymRules.Expansion x : snap.synonyms().expand(number)) {
-            for (String alternative : x.alternatives()) {
-                if (q.contains(alternative.toLowerCase(java.util.Locale.ROOT))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the entry is about a service the question does not name. The digest covers two
-     * hotlines, this one and 12345; a question about "the hotline", "you" or "here" asked in this
-     * chat is about this one, so entries whose title names another service by number (or a synonym
-     * of that number) rank a little lower unless the question names it too.
-     */
-    private static boolean namesOtherService(Entry e, QueryPlan plan, IndexSnapshot snap) {
-        java.util.regex.Matcher m = SERVICE_NUMBER.matcher(e.titleEn() + " " + e.titleZh());
-        if (!m.find()) {
-            return false;
-        }
-        String number = m.group();
-        // a follow-up of an answer about that service («怎么查到哪一步了» after 12345's time limits) names it too
-        String q = (plan.text + " " + plan.context).toLowerCase(java.util.Locale.ROOT);
-        if (q.contains(number)) {
-            return false;
-        }
-        return !namedBySynonym(number, q, snap);
     }
 }
