@@ -32,12 +32,24 @@ public record CaseRecord(
     /**
      * The case without its contact person and phone, and for a confidential case without company and credit
      * code either: what {@link CasePolicy#seen} shows; contact data only through the logged "show contact" step.
+     * The entrepreneur's own words (description, transcript) are {@link #masked} too: a value typed before the
+     * form asked for it, or into another answer, is not left behind in them.
      */
     public CaseRecord withoutContact() {
-        return new CaseRecord(trackingNumber, state, kind, category, unit, description, attachments, location,
-                confidential ? null : company, confidential ? null : creditCode, null, null, confidential, language,
-                owner, transcript, openedAt, claimDue, replyDue, due, topic, claimedBy, claimedByName, supervised,
-                resolution, rating, declineRoute);
+        List<ConversationLine> lines = transcript.stream()
+                .map(l -> new ConversationLine(l.from(), masked(l.text()), l.at())).toList();
+        return new CaseRecord(trackingNumber, state, kind, category, unit, masked(description), attachments,
+                location, confidential ? null : company, confidential ? null : creditCode, null, null, confidential,
+                language, owner, lines, openedAt, claimDue, replyDue, due, topic, claimedBy, claimedByName,
+                supervised, resolution, rating, declineRoute);
+    }
+
+    /**
+     * The entrepreneur's words as staff may read them: this case's contact person and phone, any mobile number,
+     * and for a confidential case its company and credit code, replaced by {@code ***} ({@link ContactMask}).
+     */
+    public String masked(String text) {
+        return ContactMask.masked(this, text);
     }
 
     public boolean overdue(Instant now) {

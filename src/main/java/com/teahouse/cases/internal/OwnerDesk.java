@@ -106,7 +106,7 @@ class OwnerDesk implements CaseDesk {
     public String ownerSaid(Takeover takeover, Address owner, String text, String opId) {
         // [takeover lines]
         Optional<CaseRecord> c = owned(takeover.trackingNumber(), owner, Action.STATUS);
-        String shown = c.map(r -> ConfidentialWords.masked(r, text)).orElse(text);
+        String shown = c.map(r -> r.masked(text)).orElse(text);
         c.ifPresent(r -> workflow.ownerSaid(r.trackingNumber(), shown, opId == null ? null : "owner:" + opId));
         return shown;
         // [/takeover lines]
@@ -119,10 +119,12 @@ class OwnerDesk implements CaseDesk {
             // the dialog asks for a comment after the press and calls again with the same rating: keep the words,
             // but neither change the state again nor publish a second rating
             boolean again = c.state() != CaseState.REPLIED && rating.name().equals(c.rating());
+            // the words reach the unit (an unsatisfied one reopens the case in the shared forum): masked as the
+            // takeover's words are
             if (again && comment != null && !comment.isBlank()) {
-                workflow.comment(c.trackingNumber(), comment, opId);
+                workflow.comment(c.trackingNumber(), c.masked(comment), opId);
             } else if (!again && policy.decide(CaseCaller.owner(owner), Action.RATE, c).allowed()) {
-                workflow.rate(c.trackingNumber(), rating, comment, opId);
+                workflow.rate(c.trackingNumber(), rating, c.masked(comment), opId);
             }
         });
     }
@@ -130,7 +132,7 @@ class OwnerDesk implements CaseDesk {
     @Override
     public void notSolved(String trackingNumber, Address owner, String note) {
         owned(trackingNumber, owner, Action.REOPEN).ifPresent(c -> workflow.reopen(c.trackingNumber(),
-                CaseChange.from(CaseState.REPLIED, CaseState.CLOSED), "not-solved", null, note, null));
+                CaseChange.from(CaseState.REPLIED, CaseState.CLOSED), "not-solved", null, c.masked(note), null));
     }
 
     /**

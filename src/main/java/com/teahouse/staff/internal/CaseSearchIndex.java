@@ -32,7 +32,8 @@ import org.apache.lucene.util.QueryBuilder;
  * An in-memory Lucene index of the open cases, for the console's search: text (description, location and, unless
  * the complainant asked for confidentiality, the company), category (id and names), unit, and the phone number of
  * non-confidential cases only. Confidential complainants' company and phone are never indexed, so no search finds
- * them. The index holds tracking numbers only: a hit is read again from Redis and checked against
+ * them, not even where the complainant typed them into the description (it is indexed masked, as staff read
+ * it). The index holds tracking numbers only: a hit is read again from Redis and checked against
  * {@link com.teahouse.cases.CasePolicy} before anyone sees it, so a stale entry can cost recall, never a leak.
  */
 final class CaseSearchIndex implements AutoCloseable {
@@ -124,7 +125,9 @@ final class CaseSearchIndex implements AutoCloseable {
         Document d = new Document();
         d.add(new StringField("t", c.trackingNumber(), Field.Store.YES));
         d.add(new StringField("unit", c.unit() == null ? "" : c.unit(), Field.Store.NO));
-        StringBuilder text = new StringBuilder(c.description() == null ? "" : c.description());
+        // the description as staff read it: a confidential company typed into it finds nothing
+        String description = c.withoutContact().description();
+        StringBuilder text = new StringBuilder(description == null ? "" : description);
         if (c.location() != null) {
             text.append('\n').append(c.location());
         }

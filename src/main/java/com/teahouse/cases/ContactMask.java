@@ -1,19 +1,19 @@
-package com.teahouse.cases.internal;
+package com.teahouse.cases;
 
-import com.teahouse.cases.CaseRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What the handling unit may read of the entrepreneur's own words during a takeover, by the rule of
- * {@link CaseRecord#withoutContact()}: never the contact person or phone (those are behind the logged "show
- * contact" step), and for a confidential case neither the company nor its credit code. Those values of the case,
- * and anything shaped like a mobile number or a credit code, are replaced by {@value #MASK} wherever the
- * entrepreneur typed them. The topic and the case page show the same masked words.
+ * What staff may read of the entrepreneur's own words, by the rule of {@link CaseRecord#withoutContact()}: never
+ * the contact person or phone (those are behind the logged "show contact" step), and for a confidential case
+ * neither the company nor its credit code. Those values of the case, and anything shaped like a mobile number or
+ * (confidential) a credit code, are replaced by {@value #MASK} wherever the entrepreneur typed them: in the
+ * description, the transcript, the words said during a takeover, a rating comment or a "not solved" note. One
+ * rule, so the console, the search, the forum and the event stream show the same masked words.
  */
-final class ConfidentialWords {
+final class ContactMask {
 
     static final String MASK = "***";
 
@@ -22,7 +22,7 @@ final class ConfidentialWords {
     /** A unified social credit code: 18 characters of digits and the capitals it uses. */
     private static final Pattern CREDIT_CODE = Pattern.compile("(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])");
 
-    private ConfidentialWords() {
+    private ContactMask() {
     }
 
     static String masked(CaseRecord c, String text) {
