@@ -63,6 +63,15 @@ public record Inbound(
                 Instant.now());
     }
 
+    /**
+     * The id as logs may show it: the channel and a short hash. The id itself can hold a secret (a web chat's id is
+     * its cookie, a bearer credential) or a user's chat id, neither of which belongs in a log; the hash still lets
+     * an operator match the lines of one message.
+     */
+    public String logId() {
+        return from.channel() + "#" + LogIds.hash(id);
+    }
+
     public boolean isCommand() {
         return kind == Kind.TEXT && text != null && text.startsWith("/");
     }

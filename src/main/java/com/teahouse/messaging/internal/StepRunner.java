@@ -73,7 +73,7 @@ public class StepRunner {
                     writes.released(ack, message);
                 }
                 meters.counter("teahouse.updates.duplicates", "channel", message.from().channel()).increment();
-                log.debug("Duplicate {} dropped", message.id());
+                log.debug("Duplicate {} dropped", message.logId());
                 return;
             }
             state = stored.get();
@@ -86,7 +86,7 @@ public class StepRunner {
         MessageHandler handler = handlers.stream().filter(h -> h.accepts(message.from())).findFirst().orElse(null);
         if (handler == null) {
             log.warn("No handler for channel {}; message {} acknowledged without reply", message.from().channel(),
-                    message.id());
+                    message.logId());
             return Step.reply(List.of());
         }
         try {
@@ -95,7 +95,8 @@ public class StepRunner {
             if (e instanceof redis.clients.jedis.exceptions.JedisException) {
                 throw e;
             }
-            log.error("Handler failed on message {} ({}); answering with an apology", message.id(), message.kind(), e);
+            log.error("Handler failed on message {} ({}); answering with an apology", message.logId(), message.kind(),
+                    e);
             meters.counter("teahouse.steps.failed").increment();
             return handler.failed(message, state, e);
         }
@@ -112,7 +113,7 @@ public class StepRunner {
         } catch (StepCommit.Fenced e) {
             meters.counter("teahouse.steps.fenced").increment();
             log.warn("Step of message {} not committed: lane {} moved to another instance (token {} is stale)",
-                    message.id(), shard, token);
+                    message.logId(), shard, token);
             throw e;
         }
         meters.counter("teahouse.steps", "channel", message.from().channel()).increment();
