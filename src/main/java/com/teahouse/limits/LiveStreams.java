@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where every live event stream (SSE) of this instance is registered, whatever page it serves: each stream has a
- * timeout (the page reconnects), an owner may hold only so many (opening one more closes the oldest), and a
- * heartbeat writes to every stream so that a peer that went away is found and its connection released.
+ * timeout (the page reconnects), an owner may hold only so many (opening one more closes the oldest), a client
+ * address only so many in all (one more is refused: closing another's would let one address evict a neighbour
+ * behind the same proxy), and a heartbeat writes to every stream so that a peer that went away is found and its
+ * connection released.
  */
 @Component
 public class LiveStreams implements DisposableBean, SmartLifecycle {
 
     private final LimitsProperties limits;
     private final List<StreamGroup<?>> groups = new CopyOnWriteArrayList<>();
+    private final StreamAddresses addresses;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sse-heartbeat");
         thread.setDaemon(true);
@@ -28,13 +31,15 @@ public class LiveStreams implements DisposableBean, SmartLifecycle {
 
     LiveStreams(LimitsProperties limits) {
         this.limits = limits;
+        this.addresses = new StreamAddresses(limits.streamsPerAddress());
         long every = limits.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** A new group of streams, e.g. the web chat's or the console's, each stream carrying a {@code T}. */
     public <T> StreamGroup<T> group(String name) {
-        StreamGroup<T> group = new StreamGroup<>(name, limits.streamsPerSession(), limits.streamTimeout());
+        StreamGroup<T> group = new StreamGroup<>(name, limits.streamsPerSession(), limits.streamTimeout(),
+                addresses);
         groups.add(group);
         return group;
     }
@@ -46,6 +51,11 @@ public class LiveStreams implements DisposableBean, SmartLifecycle {
     /** Streams open in this instance, all groups together. */
     public int size() {
         return groups.stream().mapToInt(StreamGroup::size).sum();
+    }
+
+    /** Streams that this client address holds in this instance, all groups together. */
+    public int ofAddress(String address) {
+        return addresses.count(address);
     }
 
     /** Owners (chats, console sessions) holding at least one stream: none is kept once its streams are gone. */

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +27,15 @@ public final class StreamGroup<T> {
     /** One open stream: its emitter, whose it is, and what the page needs (e.g. the last line it has seen). */
     public static final class Stream<T> {
         private final String owner;
+        private final String address;
         private final T state;
         private final SseEmitter emitter;
+        /** Its place in the address's count, given back once however the stream ends. */
+        private final AtomicBoolean counted = new AtomicBoolean(true);
 
-        Stream(String owner, T state, SseEmitter emitter) {
+        Stream(String owner, String address, T state, SseEmitter emitter) {
             this.owner = owner;
+            this.address = address;
             this.state = state;
             this.emitter = emitter;
         }
@@ -47,17 +53,25 @@ public final class StreamGroup<T> {
     private final int perOwner;
     private final Duration timeout;
     private final Map<String, Deque<Stream<T>>> byOwner = new ConcurrentHashMap<>();
+    private final StreamAddresses addresses;
 
-    StreamGroup(String name, int perOwner, Duration timeout) {
+    StreamGroup(String name, int perOwner, Duration timeout, StreamAddresses addresses) {
         this.name = name;
         this.perOwner = perOwner;
         this.timeout = timeout;
+        this.addresses = addresses;
     }
 
-    /** Registers a new stream; the owner's oldest is closed when this one is one too many. */
-    public Stream<T> open(String owner, T state) {
+    /**
+     * Registers a new stream from this client address; the owner's oldest is closed when this one is one too many.
+     * Empty when the address already holds as many streams as it may (the caller answers 429).
+     */
+    public Optional<Stream<T>> open(String owner, String address, T state) {
+        if (!addresses.take(address)) {
+            return Optional.empty();
+        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Stream<T> stream = new Stream<>(owner, state, emitter);
+        Stream<T> stream = new Stream<>(owner, address, state, emitter);
         List<Stream<T>> evicted = new ArrayList<>();
         byOwner.compute(owner, (o, streams) -> {
             Deque<Stream<T>> list = streams == null ? new ConcurrentLinkedDeque<>() : streams;
@@ -71,7 +85,7 @@ public final class StreamGroup<T> {
         emitter.onTimeout(() -> close(stream));
         emitter.onError(e -> forget(stream));
         evicted.forEach(this::close);
-        return stream;
+        return Optional.of(stream);
     }
 
     public SseEmitter emitter(Stream<T> stream) {
@@ -141,6 +155,9 @@ public final class StreamGroup<T> {
     }
 
     private void forget(Stream<T> stream) {
+        if (stream.counted.compareAndSet(true, false)) {
+            addresses.give(stream.address);
+        }
         byOwner.computeIfPresent(stream.owner, (o, streams) -> {
             streams.remove(stream);
             return streams.isEmpty() ? null : streams;

@@ -41,6 +41,7 @@ class LiveStreamsTest {
         app = TestHotline.start(data, Map.of(
                 "teahouse.limits.heartbeat", "250ms",
                 "teahouse.limits.stream-timeout", "30m", // only the heartbeat may find the abandoned ones
+                "teahouse.limits.streams-per-address", "2000", // all of them come from 127.0.0.1
                 "teahouse.limits.client-address.capacity", "100000",
                 "teahouse.limits.client-address.refill", "100000",
                 "teahouse.limits.client-address.period", "1s"));

@@ -186,7 +186,8 @@ class WebChatController {
                     .build();
         }
         String lastSeen = lastEventId != null && REF.matcher(lastEventId).matches() ? lastEventId : null;
-        return ResponseEntity.ok(notifier.follow(session, lastSeen));
+        return notifier.follow(session, request.getRemoteAddr(), lastSeen).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(429).header("Retry-After", "30").build());
     }
 
     /** "End chat": this device forgets the chat, and its id is refused from now on. */

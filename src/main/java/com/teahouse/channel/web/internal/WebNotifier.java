@@ -5,6 +5,7 @@ import com.teahouse.limits.LiveStreams;
 import com.teahouse.limits.StreamGroup;
 import com.teahouse.limits.StreamGroup.Stream;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,10 +36,12 @@ class WebNotifier implements SmartLifecycle {
         this.followers = streams.group("web chat");
     }
 
-    SseEmitter follow(String session, String lastSeen) {
-        Stream<Follower> stream = followers.open(session, new Follower(lastSeen));
-        push(stream);
-        return followers.emitter(stream);
+    /** Empty when the client address holds as many live streams as it may. */
+    Optional<SseEmitter> follow(String session, String address, String lastSeen) {
+        return followers.open(session, address, new Follower(lastSeen)).map(stream -> {
+            push(stream);
+            return followers.emitter(stream);
+        });
     }
 
     /** The chat was ended on its device: its pages stop receiving at once. */
