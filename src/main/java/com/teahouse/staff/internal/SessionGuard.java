@@ -57,6 +57,10 @@ class SessionGuard {
                 end(request, response);
                 return;
             }
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                LoginPageGuard.loggedIn(request, session); // no longer the login page's short-lived session
+            }
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (status.get().mustChange() && !WHILE_CHANGING.contains(path)) {
                 if (path.startsWith("/staff/api/")) {
