@@ -182,9 +182,9 @@ final class HotlineDialog implements MessageHandler {
             remind(t, "unexpected.not_contact");
             return;
         }
-        String phone = PhoneNumbers.normalize(t.message.contact().phone());
-        // a shared contact is the user's own verified number, even when it is not a mainland one
-        runner.input(t, phone != null ? phone : t.message.contact().phone().replaceAll("[^+0-9]", ""));
+        // a shared contact (Telegram's button, the web page's phone field) is checked like a typed number: it may
+        // be someone else's card or any text the page was sent, so it earns no trust of its own (F27)
+        runner.input(t, t.message.contact().phone());
     }
 
     private void stale(Turn t) {
