@@ -59,9 +59,9 @@ class MessageIdsInLogsTest {
         Logger stepRunner = (Logger) LoggerFactory.getLogger("com.teahouse.messaging.internal.StepRunner");
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
-        stepRunner.addAppender(logged);
         try (TestHotline app = TestHotline.start(data, Map.of(), FailingConfig.class,
                 CapturingOutlet.Config.class)) {
+            stepRunner.addAppender(logged); // after the start, which sets up logging afresh
             String chat = "666" + SECRET_SESSION;
             Inbound m = Inbound.text("web:" + SECRET_SESSION + ":1", Address.of(CapturingOutlet.CHANNEL, chat),
                     new Person(chat, null, "en"), "hello");
