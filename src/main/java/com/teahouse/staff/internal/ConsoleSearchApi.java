@@ -1,7 +1,6 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseCaller;
-import com.teahouse.staff.StaffRole;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
@@ -44,7 +43,7 @@ class ConsoleSearchApi {
         if (query == null) {
             return access.refused(HttpStatus.BAD_REQUEST, access.message("console.search.empty"));
         }
-        if (query.kind() == SearchQuery.Kind.PHONE && !a.has(StaffRole.SUPERVISOR)) {
+        if (query.kind() == SearchQuery.Kind.PHONE && !access.policy().mayFindByPhone(who)) {
             return access.refused(HttpStatus.FORBIDDEN, access.message("console.search.phone_supervisors"));
         }
         String lang = rows.language(request);
