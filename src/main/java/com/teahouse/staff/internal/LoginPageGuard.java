@@ -66,12 +66,11 @@ class LoginPageGuard {
                 response.sendError(429);
                 return;
             }
-            boolean had = request.getSession(false) != null;
-            chain.doFilter(request, response);
-            HttpSession made = had ? null : request.getSession(false);
-            if (made != null) {
-                made.setMaxInactiveInterval((int) BEFORE_LOGIN.toSeconds());
+            if (request.getSession(false) == null) {
+                // the form's CSRF token would make it anyway; made here, it is short-lived before anything is sent
+                request.getSession(true).setMaxInactiveInterval((int) BEFORE_LOGIN.toSeconds());
             }
+            chain.doFilter(request, response);
         }
     }
 }
