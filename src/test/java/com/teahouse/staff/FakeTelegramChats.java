@@ -84,6 +84,22 @@ final class FakeTelegramChats {
         return awaitText(chat, null, from, expect);
     }
 
+    /** The complaint form about an unpaid invoice, filled on Telegram; returns the new case's tracking number. */
+    String complain(FakeChat boss, String text, String company) {
+        says(boss, "/complain", "第 1 步");
+        presses(boss, "拖欠账款、保证金不退", "第 2 步");
+        says(boss, text, "第 3 步");
+        says(boss, "高密市", "第 4 步");
+        says(boss, company, "统一社会信用代码");
+        presses(boss, "跳过", "第 6 步");
+        says(boss, "张三", "第 7 步");
+        int from = count(boss);
+        telegram.userSharesContact(boss, "+8613800138000");
+        awaitText(boss, null, from, "第 8 步");
+        presses(boss, "不保密", "请核对");
+        return tracking(presses(boss, "✅ 确认提交", "投诉已受理").text());
+    }
+
     /** The case's forum topic in the staff group: its thread id, once the bot created it. */
     int topicOf(FakeChat group, String tracking) {
         long end = System.currentTimeMillis() + WAIT.toMillis();

@@ -52,18 +52,7 @@ class MergeEndToEndTest {
     }
 
     String complain(FakeChat boss, String text, String company) {
-        chats.says(boss, "/complain", "第 1 步");
-        chats.presses(boss, "拖欠账款、保证金不退", "第 2 步");
-        chats.says(boss, text, "第 3 步");
-        chats.says(boss, "高密市", "第 4 步");
-        chats.says(boss, company, "统一社会信用代码");
-        chats.presses(boss, "跳过", "第 6 步");
-        chats.says(boss, "张三", "第 7 步");
-        int from = chats.count(boss);
-        telegram.userSharesContact(boss, "+8613800138000");
-        chats.awaitText(boss, null, from, "第 8 步");
-        chats.presses(boss, "不保密", "请核对");
-        return FakeTelegramChats.tracking(chats.presses(boss, "✅ 确认提交", "投诉已受理").text());
+        return chats.complain(boss, text, company);
     }
 
     @Test

@@ -41,8 +41,11 @@ class CaseNotices implements SmartLifecycle {
     private final List<CaseNoticeTarget> targets;
     private final Outbox outbox;
     private final LeaseLoop loop;
+    private final MergeFollowers followers;
 
-    CaseNotices(RedisStore redis, NoticeCodec codec, List<CaseNoticeTarget> targets, Outbox outbox) {
+    CaseNotices(RedisStore redis, NoticeCodec codec, List<CaseNoticeTarget> targets, Outbox outbox,
+            MergeFollowers followers) {
+        this.followers = followers;
         this.redis = redis;
         this.codec = codec;
         this.targets = targets;
@@ -92,6 +95,7 @@ class CaseNotices implements SmartLifecycle {
             log.error("Notice {} is unreadable and is set aside: {}", entry.getID(), e.getMessage());
             events = List.of();
         }
+        follow(entry, events);
         for (CaseNoticeTarget target : targets) {
             List<Outbound> out = new ArrayList<>();
             try {
@@ -108,6 +112,20 @@ class CaseNotices implements SmartLifecycle {
             }
         }
         redis.jedis().xack(stream(), GROUP, entry.getID());
+    }
+
+    /**
+     * The changes that follow this one (并单: A's group follows A), made before the entry is acknowledged, so a
+     * crash repeats them rather than losing them; each is refused the second time ({@link MergeFollowers}).
+     */
+    private void follow(StreamEntry entry, List<CaseEvent> events) {
+        try {
+            followers.follow(entry.getID().toString(), events);
+        } catch (JedisException e) {
+            throw e; // Redis failed: the entry stays pending and is repeated
+        } catch (RuntimeException e) {
+            log.error("Notice {}: the merged cases could not follow; skipped", entry.getID(), e);
+        }
     }
 
     private void ensureGroup() {

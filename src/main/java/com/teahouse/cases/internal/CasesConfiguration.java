@@ -24,8 +24,8 @@ class CasesConfiguration {
 
     /** The one authorization policy; the reopen window counts from the last closing in the event log. */
     @Bean
-    CasePolicy casePolicy(Clock clock, CaseStore store) {
-        return new CasePolicy(clock, t -> store.history(t).stream().filter(e -> "closed".equals(e.to()))
+    CasePolicy casePolicy(Clock clock, CaseEventLog eventLog) {
+        return new CasePolicy(clock, t -> eventLog.history(t).stream().filter(e -> "closed".equals(e.to()))
                 .reduce((a, b) -> b).map(CaseHistoryEntry::at));
     }
 

@@ -19,13 +19,18 @@ import org.springframework.stereotype.Component;
 class StaffDesk implements CaseWork {
 
     private final CaseStore store;
+    private final CaseEventLog events;
+    private final OpenQueue queue;
     private final Workflow workflow;
     private final Catalogue catalogue;
     private final RedisStore redis;
     private final Clock clock;
 
-    StaffDesk(CaseStore store, Workflow workflow, Catalogue catalogue, RedisStore redis, Clock clock) {
+    StaffDesk(CaseStore store, CaseEventLog events, OpenQueue queue, Workflow workflow, Catalogue catalogue,
+            RedisStore redis, Clock clock) {
         this.store = store;
+        this.events = events;
+        this.queue = queue;
         this.workflow = workflow;
         this.catalogue = catalogue;
         this.redis = redis;
@@ -39,12 +44,12 @@ class StaffDesk implements CaseWork {
 
     @Override
     public List<CaseHistoryEntry> history(String trackingNumber) {
-        return store.history(trackingNumber);
+        return events.history(trackingNumber);
     }
 
     @Override
     public List<CaseRecord> queue(CaseFilter filter) {
-        return store.queue(filter, clock.instant());
+        return queue.queue(filter, clock.instant());
     }
 
     @Override

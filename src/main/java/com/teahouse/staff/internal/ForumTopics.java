@@ -128,6 +128,9 @@ class ForumTopics implements CaseNoticeTarget {
         if (correlation.startsWith(TOPIC) && delivered.ref() != null) {
             String t = correlation.substring(TOPIC.length());
             Address topic = staff.chat().inThread(delivered.ref());
+            if (topic.equals(work.get(t).map(CaseRecord::topic).orElse(null)) && work.cardOf(t).isPresent()) {
+                return; // the opening repeated after a crash found its topic (TopicOpenings): the card is there
+            }
             work.topicOpened(t, topic);
             work.get(t).ifPresent(c -> outbox.post(List.of(Outbound.send(topic, card.text(c), card.buttons(c))
                     .correlated(CARD + t))));

@@ -30,8 +30,10 @@ class TelegramConfiguration {
     }
 
     @Bean
-    ChannelOutlet telegramOutlet(TelegramClient client, SharedRates rates, TelegramProperties props) {
-        return new TelegramOutlet(client, new TelegramRateLimits(rates, props.sendLimits()));
+    ChannelOutlet telegramOutlet(TelegramClient client, SharedRates rates, TelegramProperties props,
+            com.teahouse.store.RedisStore redis) {
+        return new TelegramOutlet(client, new TelegramRateLimits(rates, props.sendLimits()),
+                new TopicOpenings(client, redis));
     }
 
     @Bean

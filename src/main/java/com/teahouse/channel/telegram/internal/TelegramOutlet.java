@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
-import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -27,10 +26,12 @@ final class TelegramOutlet implements ChannelOutlet {
 
     private final TelegramClient client;
     private final TelegramRateLimits limits;
+    private final TopicOpenings topics;
 
-    TelegramOutlet(TelegramClient client, TelegramRateLimits limits) {
+    TelegramOutlet(TelegramClient client, TelegramRateLimits limits, TopicOpenings topics) {
         this.client = client;
         this.limits = limits;
+        this.topics = topics;
     }
 
     @Override
@@ -56,8 +57,7 @@ final class TelegramOutlet implements ChannelOutlet {
                     yield Delivery.delivered(out.messageRef());
                 }
                 case SEND -> Delivery.delivered(send(out));
-                case OPEN_THREAD -> Delivery.delivered(String.valueOf(client.execute(CreateForumTopic.builder()
-                        .chatId(out.to().chat()).name(topicName(out)).build()).getMessageThreadId()));
+                case OPEN_THREAD -> Delivery.delivered(topics.open(out, topicName(out))); // once, even across a crash
                 case CLOSE_THREAD -> {
                     client.execute(CloseForumTopic.builder().chatId(out.to().chat())
                             .messageThreadId(Integer.valueOf(out.to().thread())).build());

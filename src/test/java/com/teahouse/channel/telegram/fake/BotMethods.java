@@ -74,6 +74,7 @@ final class BotMethods {
             case "createForumTopic" -> chats.createTopic(forum(p), p.get("name").asText(),
                     p.path("icon_color").asInt(0x6FB9F0), p.path("icon_custom_emoji_id").asText(null));
             case "editForumTopic", "closeForumTopic", "reopenForumTopic" -> changeTopic(method, p);
+            case "deleteForumTopic" -> chats.deleteTopic(forum(p), p.get("message_thread_id").asInt());
             case "getChat" -> getChat(p);
             case "getChatMember" -> getChatMember(p);
             default -> null;

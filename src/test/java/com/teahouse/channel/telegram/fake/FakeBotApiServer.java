@@ -91,6 +91,7 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        faults.releaseHeldReplies();
         updates.close();
         webhook.close();
         if (server != null) {
@@ -244,6 +245,19 @@ public final class FakeBotApiServer implements AutoCloseable {
     /** Every call of {@code method} ("*" for all) waits this long before it is answered. */
     public void delay(String method, Duration delay) {
         faults.delay(method, delay);
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} are carried out (a topic is created, a message sent) but
+     * their reply is held back until {@link #releaseHeldReplies()}, then answered 502: the bot never learns the
+     * result, as when it is killed between Telegram's reply and recording it.
+     */
+    public void holdReplies(String method, int times) {
+        faults.holdReplies(method, times);
+    }
+
+    public void releaseHeldReplies() {
+        faults.releaseHeldReplies();
     }
 
     /** More than this many bot messages per second to one chat get 429 (0 = off, the default). */

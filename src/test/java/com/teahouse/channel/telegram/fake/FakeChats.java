@@ -124,6 +124,16 @@ final class FakeChats {
         return topic.deepCopy();
     }
 
+    /** Telegram deletes a topic with all its messages, its "created" message too. */
+    synchronized JsonNode deleteTopic(ChatState state, int threadId) {
+        if (state.topics.remove(threadId) == null) {
+            throw BotApiError.badRequest("message thread not found");
+        }
+        state.closedTopics.remove(threadId);
+        state.messages.values().removeIf(m -> m.path("message_thread_id").asInt(-1) == threadId);
+        return com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
+    }
+
     long nowMillis() {
         return clock.millis();
     }

@@ -15,6 +15,32 @@ final class FaultPlan {
     private final Map<String, Deque<BotApiError>> failures = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private volatile int messagesPerSecondPerChat;
+    private final Map<String, Integer> heldReplies = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch releaseHeld = new java.util.concurrent.CountDownLatch(1);
+
+    /** The next {@code times} calls of {@code method} are carried out, but their reply is held back. */
+    void holdReplies(String method, int times) {
+        heldReplies.merge(key(method), times, Integer::sum);
+    }
+
+    /** Whether this call's reply is to be held back (it counts against {@link #holdReplies}). */
+    boolean holdsReply(String method) {
+        boolean[] hold = {false};
+        heldReplies.computeIfPresent(key(method), (k, n) -> {
+            hold[0] = true;
+            return n > 1 ? n - 1 : null;
+        });
+        return hold[0];
+    }
+
+    /** Blocks until {@link #releaseHeldReplies()} (or the fake closes). */
+    void awaitRelease() throws InterruptedException {
+        releaseHeld.await();
+    }
+
+    void releaseHeldReplies() {
+        releaseHeld.countDown();
+    }
 
     void failNext(String method, int times, BotApiError error) {
         Deque<BotApiError> queue = failures.computeIfAbsent(key(method), k -> new ArrayDeque<>());

@@ -139,6 +139,10 @@ final class MessageMethods {
         if (!replyTo.isMissingNode()) {
             repliedTo = chats.message(chat, replyTo.asInt(), "message to be replied not found").deepCopy();
         }
+        if (repliedTo == null && threadId(p) != null && chat.chat.isForum()) {
+            // like Telegram: a message in a topic that answers nothing is a reply to the topic's "created" message
+            repliedTo = chats.message(chat, threadId(p), "message thread not found").deepCopy();
+        }
         ObjectNode message = chats.newMessage(chat, chats.bot(), threadId(p));
         if (repliedTo != null) {
             message.set("reply_to_message", repliedTo);
