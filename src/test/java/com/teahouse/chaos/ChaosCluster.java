@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The system under test: Redis behind Sentinel ({@link ChaosRedis}), {@code instances} hotlines in webhook mode behind a real HAProxy (from
- * Debian's package), and the fake Bot API pushing updates to HAProxy. The staff forum is a fake forum group, so
- * each case's notice (its card in a topic) can be counted.
+ * The system under test: Redis behind Sentinel ({@link ChaosRedis}), {@code instances} hotlines in webhook mode
+ * behind a real HAProxy (from Debian's package), and the fake Bot API pushing updates to HAProxy. The staff forum is
+ * a fake forum group, so each case's notice (its card in a topic) can be counted.
  */
 final class ChaosCluster implements AutoCloseable {
     static final long STAFF_GROUP = -1001234500001L;
@@ -87,8 +87,8 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the instance again, as a supervisor (systemd's Restart=always) would, until it is up: an instance that
-     * starts while Redis is restarting exits at start (FirstAdmin cannot reach Redis), and is started once more.
+     * Starts the instance again, as a supervisor (systemd's Restart=always) would, until it is up: for an instance
+     * that stopped for any reason (one started while Redis is down stays up, not ready, and is only waited for).
      */
     static void restartUntilUp(AppInstance app) throws IOException {
         for (int attempt = 1; ; attempt++) {

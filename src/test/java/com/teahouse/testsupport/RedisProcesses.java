@@ -39,7 +39,11 @@ public final class RedisProcesses implements AutoCloseable {
 
     /** A server on a free loopback port with append-only fsync-always persistence and a password. */
     public int server(String name, String password, Integer replicaOfPort) throws IOException {
-        int port = freePort();
+        return server(name, password, replicaOfPort, freePort());
+    }
+
+    /** The same on a given port (one a client was told about before the server existed). */
+    public int server(String name, String password, Integer replicaOfPort, int port) throws IOException {
         Path data = Files.createDirectories(dir.resolve(name));
         StringBuilder conf = new StringBuilder()
                 .append("bind 127.0.0.1\nport ").append(port).append('\n')
