@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.WhenRedisUp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,14 +25,14 @@ public class KnowledgeConfiguration {
 
     @Bean(destroyMethod = "close")
     public PolicyDigest policyDigest(KnowledgeProperties properties, ObjectProvider<MeterRegistry> registry,
-            ObjectProvider<RedisStore> redis, ObjectProvider<Clock> clock) {
+            ObjectProvider<RedisStore> redis, ObjectProvider<Clock> clock, ObjectProvider<WhenRedisUp> whenRedisUp) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
         Clock time = clock.getIfAvailable(Clock::systemDefaultZone);
         RedisStore store = redis.getIfAvailable();
         if (store == null) {
             return new PolicyDigest(properties.dir(), meters, properties.poll(), time);
         }
-        return PublishedDigests.open(store, properties, meters, time);
+        return PublishedDigests.open(store, properties, meters, time, whenRedisUp.getIfAvailable(WhenRedisUp::new));
     }
 
     /** The versioned digest; null (no bean to inject) when there is no Redis. */

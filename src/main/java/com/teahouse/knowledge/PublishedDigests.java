@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -16,13 +17,15 @@ import com.teahouse.knowledge.internal.DigestRepository;
 import com.teahouse.knowledge.internal.DigestValidation;
 import com.teahouse.knowledge.internal.DirectoryMirror;
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.WhenRedisUp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Opens the digest an instance serves when Redis is there: the repository's knowledge/ seeds an empty store, then
  * the published files are mirrored into a private temporary directory, indexed, and followed by polling the
- * published revision. Redis is the source after seeding, so a restart serves what was published.
+ * published revision. Redis is the source after seeding, so a restart serves what was published. Started while
+ * Redis is down, the instance serves the repository's files until Redis answers, then seeds, catches up and follows.
  */
 final class PublishedDigests {
 
@@ -31,27 +34,52 @@ final class PublishedDigests {
     private PublishedDigests() {
     }
 
-    static PolicyDigest open(RedisStore redis, KnowledgeProperties props, MeterRegistry registry, Clock clock) {
+    static PolicyDigest open(RedisStore redis, KnowledgeProperties props, MeterRegistry registry, Clock clock,
+                             WhenRedisUp whenRedisUp) {
         DigestRepository repository = new DigestRepository(redis);
-        if (repository.seedIfEmpty(DirectoryMirror.read(props.dir()), clock.instant())) {
-            log.info("Seeded the published digest from {}", props.dir().toAbsolutePath());
-        }
         Path serving = temp("teahouse-kb-serving");
         Path workspace = temp("teahouse-kb-check");
         AtomicReference<PolicyDigest> digest = new AtomicReference<>();
         DigestFollower follower = new DigestFollower(repository, new DirectoryMirror(serving),
                 () -> digest.get().reloadNow());
-        follower.prime();
+        Map<String, String> shipped = DirectoryMirror.read(props.dir());
+        boolean primed;
+        try {
+            seed(repository, shipped, props, clock);
+            follower.prime();
+            primed = true;
+        } catch (RuntimeException e) {
+            if (!WhenRedisUp.unreachable(e)) {
+                throw e;
+            }
+            new DirectoryMirror(serving).sync(shipped);
+            primed = false;
+        }
         PolicyDigest served = new PolicyDigest(serving, registry, Duration.ZERO, clock);
         digest.set(served);
         Duration poll = props.poll().isZero() || props.poll().isNegative() ? Duration.ofSeconds(1) : props.poll();
-        follower.start(poll);
+        if (primed) {
+            follower.start(poll);
+        } else { // the follower starts after the seed, or it would mirror an empty store
+            whenRedisUp.run("the published digest (seed, catch up, follow)", () -> {
+                seed(repository, shipped, props, clock);
+                follower.catchUp();
+                follower.start(poll);
+            });
+        }
         DigestValidation validation = new DigestValidation(workspace);
         served.attach(new DigestStore(repository, validation, follower, clock), () -> {
             follower.close();
             new DirectoryMirror(workspace).delete();
         });
         return served;
+    }
+
+    private static void seed(DigestRepository repository, Map<String, String> shipped, KnowledgeProperties props,
+                             Clock clock) {
+        if (repository.seedIfEmpty(shipped, clock.instant())) {
+            log.info("Seeded the published digest from {}", props.dir().toAbsolutePath());
+        }
     }
 
     private static Path temp(String name) {

@@ -75,20 +75,25 @@ final class AppInstance {
     }
 
     boolean up() {
+        return health() == 200;
+    }
+
+    /** The HTTP status of its health: 200 when ready, 503 when up but not ready, -1 when it does not answer. */
+    int health() {
         Process p = process;
         if (p == null || !p.isAlive()) {
-            return false;
+            return -1;
         }
         try {
             HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            return health.statusCode() == 200 && health.body().contains("UP");
+            return health.statusCode() == 200 && !health.body().contains("UP") ? -1 : health.statusCode();
         } catch (IOException e) {
-            return false;
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return -1;
         }
     }
 

@@ -13,13 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The system under test: a redis-server, {@code instances} hotlines in webhook mode behind a real HAProxy (from
- * Debian's package), and the fake Bot API pushing updates to HAProxy. The staff forum is a fake forum group, so
- * each case's notice (its card in a topic) can be counted.
+ * The system under test: Redis behind Sentinel ({@link ChaosRedis}), {@code instances} hotlines in webhook mode
+ * behind a real HAProxy (from Debian's package), and the fake Bot API pushing updates to HAProxy. The staff forum is
+ * a fake forum group, so each case's notice (its card in a topic) can be counted.
  */
 final class ChaosCluster implements AutoCloseable {
     static final long STAFF_GROUP = -1001234500001L;
@@ -36,15 +37,15 @@ final class ChaosCluster implements AutoCloseable {
 
     ChaosCluster(Path dir, int instanceCount, boolean rateLimitsAsTelegram) throws IOException {
         this.dir = dir;
-        this.redis = new ChaosRedis(dir.resolve("redis")).start();
+        this.redis = new ChaosRedis(dir.resolve("redis"));
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < instanceCount; i++) {
             ports.add(freePort());
         }
         startBalancer(ports);
-        Map<String, String> env = Map.of("TEAHOUSE_REDIS_URL", redis.url(),
-                "TEAHOUSE_TELEGRAM_TOKEN", telegram.token(),
-                "TEAHOUSE_TELEGRAM_WEBHOOK_SECRET", SECRET);
+        Map<String, String> env = new HashMap<>(redis.environment());
+        env.put("TEAHOUSE_TELEGRAM_TOKEN", telegram.token());
+        env.put("TEAHOUSE_TELEGRAM_WEBHOOK_SECRET", SECRET);
         List<String> args = new ArrayList<>(List.of("--teahouse.telegram.api-url=" + telegram.baseUrl(),
                 "--teahouse.telegram.webhook.url=http://127.0.0.1:" + balancerPort + "/telegram/webhook",
                 "--teahouse.telegram.staff-chat-id=" + STAFF_GROUP,
@@ -86,8 +87,8 @@ final class ChaosCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the instance again, as a supervisor (systemd's Restart=always) would, until it is up: an instance that
-     * starts while Redis is restarting exits at start (FirstAdmin cannot reach Redis), and is started once more.
+     * Starts the instance again, as a supervisor (systemd's Restart=always) would, until it is up: for an instance
+     * that stopped for any reason (one started while Redis is down stays up, not ready, and is only waited for).
      */
     static void restartUntilUp(AppInstance app) throws IOException {
         for (int attempt = 1; ; attempt++) {

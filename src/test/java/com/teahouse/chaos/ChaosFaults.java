@@ -7,7 +7,8 @@ import java.util.Random;
 
 /**
  * The faults of a run, in a shuffled order with a pause between them, on their own thread while the chats run:
- * instance kills (each instance started again at once), one kill -9 of Redis (started again on its files),
+ * instance kills (each instance started again at once), one kill -9 of the Redis master (started again on its
+ * files before the sentinels call it down), one Sentinel failover,
  * a 429 storm and a 5xx storm of the fake Bot API, and one instance frozen past its lease and then resumed.
  */
 final class ChaosFaults {
@@ -32,14 +33,13 @@ final class ChaosFaults {
         for (int i = 0; i < kills; i++) {
             plan.add("kill");
         }
-        plan.addAll(List.of("redis", "storm429", "storm5xx", "freeze"));
+        plan.addAll(List.of("redis", "failover", "storm429", "storm5xx", "freeze"));
         Collections.shuffle(plan, random);
         thread = new Thread(() -> {
             try {
                 for (String fault : plan) {
                     pause(pauseMillis);
-                    perform(fault);
-                    done.add(fault);
+                    done.add(perform(fault));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -50,17 +50,23 @@ final class ChaosFaults {
         thread.start();
     }
 
-    private void perform(String fault) throws Exception {
+    /** Performs one fault; returns what was done, for the report. */
+    private String perform(String fault) throws Exception {
         switch (fault) {
             case "kill" -> {
                 AppInstance victim = cluster.instances.get(random.nextInt(cluster.instances.size()));
                 victim.kill();
                 victim.start(); // not waited for: the next faults come while it starts, as the chats go on
+                return "kill";
             }
             case "redis" -> {
-                cluster.redis.kill();
+                String master = cluster.redis.killMaster();
                 pause(1000);
-                cluster.redis.start();
+                cluster.redis.restart(master);
+                return "redis kill -9 " + master;
+            }
+            case "failover" -> {
+                return "failover " + cluster.redis.failover();
             }
             case "storm429" -> cluster.telegram.failNext("sendMessage", stormCalls, 429, 1);
             case "storm5xx" -> cluster.telegram.failNext("sendMessage", stormCalls, 502);
@@ -72,6 +78,7 @@ final class ChaosFaults {
             }
             default -> throw new IllegalArgumentException(fault);
         }
+        return fault;
     }
 
     /** A pause between faults, so the system runs under each for a while: pacing, not waiting on an outcome. */

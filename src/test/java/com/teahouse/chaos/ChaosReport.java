@@ -147,11 +147,12 @@ final class ChaosReport {
 
     /**
      * The most duplicate replies the faults can explain: a reply goes out twice only when its sender is cut after
-     * Telegram accepted it and before the outbox entry is acknowledged, i.e. by an instance kill, the Redis kill or
-     * the freeze, each with at most the 8 sends in flight of one instance (teahouse.messaging.senders).
+     * Telegram accepted it and before the outbox entry is acknowledged, i.e. by an instance kill, the Redis kill,
+     * the failover (an acknowledgement written to the old master after the replica was promoted is lost) or the
+     * freeze, each with at most the 8 sends in flight of one instance (teahouse.messaging.senders).
      */
     static int duplicateBound(int kills) {
-        return (kills + 2) * 8;
+        return (kills + 3) * 8;
     }
 
     static Map<String, List<String>> casesByOwner(JedisPooled redis) {

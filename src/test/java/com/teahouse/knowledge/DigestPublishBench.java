@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.WhenRedisUp;
 import com.teahouse.store.internal.EmbeddedRedis;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,11 +39,11 @@ public final class DigestPublishBench {
             RedisStore store = new RedisStore(jedis, "bench:");
             KnowledgeProperties props = new KnowledgeProperties(dir, Duration.ofSeconds(1));
             long t0 = System.nanoTime();
-            PolicyDigest a = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone());
+            PolicyDigest a = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone(), new WhenRedisUp());
             System.out.printf("instance A: seed %d entries into Redis and start: %.2f s%n", a.size(),
                     (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            PolicyDigest b = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone());
+            PolicyDigest b = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone(), new WhenRedisUp());
             System.out.printf("instance B: start from Redis: %.2f s%n", (System.nanoTime() - t0) / 1e9);
             run(a, b, questions, publishes);
             a.close();

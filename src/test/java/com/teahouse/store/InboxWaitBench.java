@@ -1,5 +1,6 @@
 package com.teahouse.store;
 
+import com.teahouse.testsupport.RedisProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -10,6 +10,7 @@ import com.teahouse.channel.telegram.fake.SentMessage;
 import com.teahouse.store.internal.RedisMisconfigured;
 import com.teahouse.store.internal.RedisMisconfiguredAnalyzer;
 import com.teahouse.testsupport.EchoHandler;
+import com.teahouse.testsupport.RedisProcesses;
 import com.teahouse.testsupport.TestHotline;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package com.teahouse.cases.internal;
 
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.WhenRedisUp;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,18 +27,23 @@ class NowViews {
 
     private final RedisStore redis;
     private final CaseScripts scripts;
+    private final WhenRedisUp whenRedisUp;
 
-    NowViews(RedisStore redis, CaseScripts scripts) {
+    NowViews(RedisStore redis, CaseScripts scripts, WhenRedisUp whenRedisUp) {
         this.redis = redis;
         this.scripts = scripts;
+        this.whenRedisUp = whenRedisUp;
     }
 
+    /** Started while Redis is down, the views are built as soon as it answers. */
     @EventListener(ApplicationReadyEvent.class)
     void buildOnStart() {
         try {
-            if (!redis.jedis().exists(redis.key(MARKER))) {
-                index();
-            }
+            whenRedisUp.run("the views of the reports' queue figures", () -> {
+                if (!redis.jedis().exists(redis.key(MARKER))) {
+                    index();
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("could not build the views of the reports' queue figures yet", e);
         }

@@ -6,6 +6,8 @@ import com.teahouse.messaging.OutboundDelivered;
 import org.springframework.context.ApplicationEventPublisher;
 import com.teahouse.messaging.internal.ChatQueues.Pending;
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.StoreUnavailable;
+import com.teahouse.store.WhenRedisUp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -102,7 +104,7 @@ final class OutboxSender implements Runnable {
         }
         try {
             settle(pending, delivery, channel);
-        } catch (JedisException e) {
+        } catch (JedisException | StoreUnavailable e) {
             log.warn("Could not acknowledge reply {} ({}); it will be retried", pending.id(), e.getMessage());
             queues.later(pending, 1000, false);
         }
@@ -113,10 +115,12 @@ final class OutboxSender implements Runnable {
             case DELIVERED -> {
                 if (pending.outbound().correlation() != null) {
                     // before the acknowledgement: a crash in between repeats the call rather than losing its result
-                    events.publishEvent(new OutboundDelivered(pending.outbound(), pending.outbound().correlation(),
-                            delivery.ref()));
+                    OutboundDelivered delivered = new OutboundDelivered(pending.outbound(),
+                            pending.outbound().correlation(), delivery.ref());
+                    untilStored(pending, () -> events.publishEvent(delivered));
                 }
-                store.jedis().xack(keys.outbox(pending.shard()), MessagingKeys.GROUP, pending.id());
+                untilStored(pending, () -> store.jedis().xack(keys.outbox(pending.shard()), MessagingKeys.GROUP,
+                        pending.id()));
                 meters.counter("teahouse.messages.sent", "channel", channel).increment();
                 queues.done(pending);
             }
@@ -136,6 +140,41 @@ final class OutboxSender implements Runnable {
                 queues.later(pending, delay, true);
             }
         }
+    }
+
+    /**
+     * The channel has the message: what follows (recording its result, acknowledging the entry) is retried alone
+     * while Redis is down (a kill, a failover), never the send, which would reach the person twice. Only if this
+     * instance loses the lane meanwhile does the entry stay pending, and the lane's next owner sends it again.
+     */
+    private void untilStored(Pending pending, Runnable write) {
+        for (long wait = 100; ; wait = Math.min(2000, wait * 2)) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!redisAway(e) || !running || !laneHeld.test(pending.shard())) {
+                    throw e;
+                }
+                log.warn("Reply {} was delivered; recording it waits for Redis ({})", pending.id(), e.getMessage());
+                try {
+                    Thread.sleep(wait); // a back-off while Redis is away, not a wait for an outcome
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Redis unreachable, or the master just demoted by a failover (READONLY), anywhere in the causes. */
+    private static boolean redisAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JedisException && String.valueOf(t.getMessage()).startsWith("READONLY")) {
+                return true;
+            }
+        }
+        return WhenRedisUp.unreachable(e);
     }
 
     private void deadLetter(Pending pending, String reason, String channel) {

@@ -1,6 +1,7 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.staff.StaffRole;
+import com.teahouse.store.WhenRedisUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * (refused at start-up, with the reason, unless it follows {@link PasswordPolicy}) the account works at once.
  * Without it a random password goes to an owner-only file, never to a log or stdout (both are shipped and
  * kept), and the console asks for a new password at the first login; the file is deleted after that change.
+ * Started while Redis is down, the account is made as soon as Redis answers ({@link WhenRedisUp}).
  */
 @Component
 class FirstAdmin implements ApplicationRunner, InitializingBean {
@@ -30,8 +32,10 @@ class FirstAdmin implements ApplicationRunner, InitializingBean {
     private final AccountStore accounts;
     private final PasswordEncoder encoder;
     private final AdminProperties properties;
+    private final WhenRedisUp whenRedisUp;
 
-    FirstAdmin(AccountStore accounts, PasswordEncoder encoder, AdminProperties properties) {
+    FirstAdmin(AccountStore accounts, PasswordEncoder encoder, AdminProperties properties, WhenRedisUp whenRedisUp) {
+        this.whenRedisUp = whenRedisUp;
         this.accounts = accounts;
         this.encoder = encoder;
         this.properties = properties;
@@ -52,6 +56,10 @@ class FirstAdmin implements ApplicationRunner, InitializingBean {
 
     @Override
     public void run(ApplicationArguments args) {
+        whenRedisUp.run("the first admin account", this::ensureAdmin);
+    }
+
+    void ensureAdmin() {
         if (accounts.anyAdmin()) {
             return;
         }

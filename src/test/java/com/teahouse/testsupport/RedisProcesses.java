@@ -1,4 +1,4 @@
-package com.teahouse.store;
+package com.teahouse.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -20,22 +22,28 @@ import redis.embedded.core.ExecutableProvider;
 /**
  * Real redis-server processes for replication and Sentinel tests, from the binary the app ships (the embedded-redis
  * jar). Unlike the app's embedded server, these keep CONFIG: Sentinel reconfigures the servers it watches with it.
- * Each process is the test's child and is killed when the test closes this.
+ * Each process is the test's child and is killed when the test closes this; one can be killed with SIGKILL and
+ * started again on its own configuration file (which Sentinel may have rewritten meanwhile, as in production).
  */
-final class RedisProcesses implements AutoCloseable {
+public final class RedisProcesses implements AutoCloseable {
 
     private final Path dir;
     private final File binary;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, List<String>> commands = new LinkedHashMap<>();
 
-    RedisProcesses(Path dir) throws IOException {
+    public RedisProcesses(Path dir) throws IOException {
         this.dir = dir;
         this.binary = ExecutableProvider.newJarResourceProvider().get();
     }
 
     /** A server on a free loopback port with append-only fsync-always persistence and a password. */
-    int server(String name, String password, Integer replicaOfPort) throws IOException {
-        int port = freePort();
+    public int server(String name, String password, Integer replicaOfPort) throws IOException {
+        return server(name, password, replicaOfPort, freePort());
+    }
+
+    /** The same on a given port (one a client was told about before the server existed). */
+    public int server(String name, String password, Integer replicaOfPort, int port) throws IOException {
         Path data = Files.createDirectories(dir.resolve(name));
         StringBuilder conf = new StringBuilder()
                 .append("bind 127.0.0.1\nport ").append(port).append('\n')
@@ -51,13 +59,20 @@ final class RedisProcesses implements AutoCloseable {
     }
 
     /** A sentinel watching {@code master} at that port, quick to call it down (1 s) for the test. */
-    int sentinel(String name, String master, int masterPort, String password, int quorum) throws IOException {
+    public int sentinel(String name, String master, int masterPort, String password, int quorum)
+            throws IOException {
+        return sentinel(name, master, masterPort, password, quorum, 1000);
+    }
+
+    /** A sentinel that calls the master down after {@code downAfterMillis} without an answer. */
+    public int sentinel(String name, String master, int masterPort, String password, int quorum,
+                        long downAfterMillis) throws IOException {
         int port = freePort();
         Path data = Files.createDirectories(dir.resolve(name));
         String conf = "bind 127.0.0.1\nport " + port + "\ndir " + data.toAbsolutePath() + "\n"
                 + "sentinel monitor " + master + " 127.0.0.1 " + masterPort + " " + quorum + "\n"
                 + "sentinel auth-pass " + master + " " + password + "\n"
-                + "sentinel down-after-milliseconds " + master + " 1000\n"
+                + "sentinel down-after-milliseconds " + master + " " + downAfterMillis + "\n"
                 + "sentinel failover-timeout " + master + " 10000\n"
                 + "sentinel parallel-syncs " + master + " 1\n";
         start(name, conf, true);
@@ -72,12 +87,32 @@ final class RedisProcesses implements AutoCloseable {
         if (sentinel) {
             command.add("--sentinel");
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        processes.add(process);
+        commands.put(name, command);
+        launch(name);
     }
 
-    static Jedis client(int port, String password) {
+    private synchronized void launch(String name) throws IOException {
+        Process process = new ProcessBuilder(commands.get(name)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
+        processes.put(name, process);
+    }
+
+    /** SIGKILL of one process: no shutdown, whatever was fsynced to its append-only file stays. */
+    public void kill(String name) throws InterruptedException {
+        Process process;
+        synchronized (this) {
+            process = processes.get(name);
+        }
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts a killed process again, on the same configuration file and data, and waits until it answers. */
+    public void restart(String name, int port, String password) throws IOException {
+        launch(name);
+        awaitPong(port, password);
+    }
+
+    public static Jedis client(int port, String password) {
         return new Jedis(new HostAndPort("127.0.0.1", port), DefaultJedisClientConfig.builder().password(password)
                 .connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build());
     }
@@ -99,9 +134,9 @@ final class RedisProcesses implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        processes.forEach(Process::destroyForcibly);
-        for (Process process : processes) {
+    public synchronized void close() {
+        processes.values().forEach(Process::destroyForcibly);
+        for (Process process : processes.values()) {
             try {
                 process.waitFor();
             } catch (InterruptedException e) {
