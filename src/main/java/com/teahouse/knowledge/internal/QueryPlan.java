@@ -103,11 +103,12 @@ final class QueryPlan {
             }
         }
         if (en) {
-            List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, full);
+            List<TokenLists.GraphToken> graph = TokenLists.graph(snap.enQuery(), Fields.EN_Q, full);
+            List<TokenLists.Token> words = graph.stream().map(TokenLists.GraphToken::token).toList();
             add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             if (!mostlyZh) {
-                concepts.addAll(concepts(words, text.length(), List.of(), true));
+                concepts.addAll(EnglishConcepts.of(graph, text.length(), snap));
             }
         }
         return new QueryPlan(text, context == null ? "" : context.strip(), zh, en, q.build(), List.copyOf(concepts),
