@@ -161,10 +161,14 @@ final class SimilarityScorer {
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
+        if (x.equals(y)) {
+            return true;
+        }
         String shorter = x.length() <= y.length() ? x : y;
         String longer = shorter == x ? y : x;
-        int least = shorter.codePoints().anyMatch(cp -> cp > 0x2E80) ? 4 : 8;
-        return x.equals(y) || (shorter.length() >= least && longer.contains(shorter));
+        // the cheap test first: a scan asks this of every case of the group
+        return longer.contains(shorter) && shorter.length() >= (shorter.codePoints().anyMatch(cp -> cp > 0x2E80)
+                ? 4 : 8);
     }
 
     private static boolean isPunctuation(String t) {
