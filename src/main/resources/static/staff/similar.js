@@ -1,8 +1,11 @@
 // 并单 on the case page: fills <section id="similar"> with the case's duplicate candidates, the group merged
 // into it, or the case it was merged into, with merge, unmerge and dismiss (each asks for confirmation).
-// Every value from the server is put in the page with textContent, never as markup.
+// Every value from the server is put in the page with textContent, never as markup. Texts are the console's
+// (console.ui.similar.*, in the language of the switch), once nav.js has them.
 (function () {
   'use strict';
+  const nav = window.TeahouseNav || { ready: Promise.resolve(), t: (k) => k };
+  const t_ = nav.t;
   const section = document.getElementById('similar');
   const t = document.body.dataset.case;
   if (!section || !t) { return; }
@@ -45,7 +48,7 @@
     b.id = id;
     b.addEventListener('click', () => {
       if (!window.confirm(question)) { return; }
-      action().then(() => { status.textContent = '已完成'; load(); })
+      action().then(() => { status.textContent = t_('similar.done'); load(); })
         .catch((e) => { status.textContent = e.message; });
     });
     return b;
@@ -58,20 +61,20 @@
 
   function load() {
     send('/cases/' + enc(t) + '/similar').then((s) => {
-      section.replaceChildren(el('h2', '并单'));
+      section.replaceChildren(el('h2', t_('similar.title')));
       section.hidden = false; // the case page keeps the panel hidden until there is something to show
       if (s.mergedInto) {
-        const p = el('p', '本案已并入 ');
+        const p = el('p', t_('similar.mergedInto'));
         p.id = 'merged-into';
         p.append(link(s.mergedInto));
         section.append(p);
         if (s.canUnmerge) {
-          section.append(button('unmerge', '撤销并单', '确定撤销并单，让本案单独办理？',
+          section.append(button('unmerge', t_('similar.unmerge'), t_('similar.unmergeConfirm'),
             () => send('/cases/' + enc(t) + '/unmerge', {})));
         }
       }
       if (s.group && s.group.length) {
-        const p = el('p', '已并入本案：');
+        const p = el('p', t_('similar.group'));
         p.id = 'merged-group';
         s.group.forEach((n, i) => { if (i) { p.append('、'); } p.append(link(n)); });
         section.append(p);
@@ -82,22 +85,24 @@
         s.items.forEach((c) => {
           const li = el('li');
           li.dataset.tracking = c.tracking;
-          li.append(link(c.tracking), el('span', ' 相似度 ' + Math.round(c.score * 100) + '% · ' + (c.reason || '')));
+          li.append(link(c.tracking), el('span', ' ' + t_('similar.score', { score: Math.round(c.score * 100) })
+            + ' · ' + (c.reason || '')));
           if (s.canMerge) {
-            li.append(button('merge-into-' + c.tracking, '并入该案', '确定将本案并入 ' + c.tracking + '？',
+            li.append(button('merge-into-' + c.tracking, t_('similar.merge'),
+              t_('similar.mergeConfirm', { number: c.tracking }),
               () => send('/cases/' + enc(t) + '/merge', { into: c.tracking })));
           }
-          li.append(button('dismiss-' + c.tracking, '不是同一问题', '确定忽略这条并单建议？',
+          li.append(button('dismiss-' + c.tracking, t_('similar.dismiss'), t_('similar.dismissConfirm'),
             () => send('/cases/' + enc(t) + '/similar/' + enc(c.tracking) + '/dismiss', {})));
           list.append(li);
         });
-        section.append(el('p', '可能是同一问题（并单建议）：'), list);
+        section.append(el('p', t_('similar.intro')), list);
       } else if (!s.mergedInto) {
-        section.append(el('p', '暂无并单建议。'));
+        section.append(el('p', t_('similar.none')));
       }
       section.append(status);
     }).catch((e) => { status.textContent = e.message; section.append(status); });
   }
 
-  load();
+  nav.ready.then(load, load);
 })();

@@ -31,6 +31,7 @@ class MergeEndToEndTest {
 
     static final long GROUP = -1001234567891L;
     static final FakeUser LI = FakeUser.human(11, "李工", "zh");
+    static final Actor SUPERVISOR = new Actor("tg:" + LI.id(), "李工");
 
     @TempDir
     Path data;
@@ -51,25 +52,39 @@ class MergeEndToEndTest {
         telegram.close();
     }
 
+    /** The unpaid invoice as each entrepreneur tells it (A first, then B, then C). */
+    static final String INVOICE_A = "2025年3月我们为城管局完成了道路修缮工程，尾款120万元至今未付，多次催要无果。";
+    static final String INVOICE_B = "城管局拖欠我公司道路修缮工程尾款一百二十万，工程早已验收，财务说没钱一直拖着。";
+    static final String INVOICE_C = "我是恒达建筑的项目经理，城管局的道路修缮工程尾款120万元拖了快一年，工人工资都发不出来。";
+    static final String COMPANY = "潍坊恒达建筑工程有限公司";
+
+    /** The hotline on the fake Bot API, with the staff forum and 李工 as a supervisor in it. */
+    TestHotline startHotline() {
+        Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
+        p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
+        p.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
+        return TestHotline.start(data, p);
+    }
+
+    /** Merges B into A as 李工, once B's card is in its topic (the merge's lines there come after it). */
+    void mergeFromTopic(CaseMerging merging, String b, String a) {
+        chats.card(group, chats.topicOf(group, b), b);
+        assertThat(merging.merge(b, a, SUPERVISOR, true).done()).isTrue();
+    }
+
     String complain(FakeChat boss, String text, String company) {
         return chats.complain(boss, text, company);
     }
 
     @Test
     void threeComplaintsAboutOneInvoiceAreMergedAnsweredOnceAndRatedSeparately() {
-        Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
-        p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
-        p.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
-        try (TestHotline app = TestHotline.start(data, p)) {
+        try (TestHotline app = startHotline()) {
             FakeChat wang = telegram.privateChat(6001, "王老板", "zh-hans");
             FakeChat zhao = telegram.privateChat(6002, "赵会计", "zh-hans");
             FakeChat sun = telegram.privateChat(6003, "孙经理", "zh-hans");
-            String a = complain(wang, "2025年3月我们为城管局完成了道路修缮工程，尾款120万元至今未付，多次催要无果。",
-                    "潍坊恒达建筑工程有限公司");
-            String b = complain(zhao, "城管局拖欠我公司道路修缮工程尾款一百二十万，工程早已验收，财务说没钱一直拖着。",
-                    "潍坊恒达建筑工程有限公司");
-            String c = complain(sun, "我是恒达建筑的项目经理，城管局的道路修缮工程尾款120万元拖了快一年，工人工资都发不出来。",
-                    "恒达建筑工程有限公司");
+            String a = complain(wang, INVOICE_A, COMPANY);
+            String b = complain(zhao, INVOICE_B, COMPANY);
+            String c = complain(sun, INVOICE_C, "恒达建筑工程有限公司");
             CaseMerging merging = app.bean(CaseMerging.class);
             CaseWork work = app.bean(CaseWork.class);
             assertThat(merging.similarTo(c)).extracting(CaseMerging.Similar::tracking).containsExactlyInAnyOrder(a, b);
@@ -77,12 +92,10 @@ class MergeEndToEndTest {
 
             int threadA = chats.topicOf(group, a);
             int threadB = chats.topicOf(group, b);
-            chats.card(group, threadB, b);
-            Actor supervisor = new Actor("tg:" + LI.id(), "李工");
             int zhaoBefore = chats.count(zhao);
             int groupBefore = telegram.sentMessages(GROUP).size();
-            assertThat(merging.merge(b, a, supervisor, true).done()).isTrue();
-            assertThat(merging.merge(c, a, supervisor, true).done()).isTrue();
+            mergeFromTopic(merging, b, a);
+            assertThat(merging.merge(c, a, SUPERVISOR, true).done()).isTrue();
             chats.awaitText(zhao, null, zhaoBefore, "统一由诉求 " + a);
             chats.awaitText(sun, null, 0, "统一由诉求 " + a);
             chats.awaitText(group, threadA, groupBefore, "一百二十万");
@@ -132,26 +145,19 @@ class MergeEndToEndTest {
 
     @Test
     void anUnmergeReopensTheTopicOfTheCaseTakenOut() {
-        Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
-        p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
-        p.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
-        try (TestHotline app = TestHotline.start(data, p)) {
+        try (TestHotline app = startHotline()) {
             FakeChat wang = telegram.privateChat(6011, "王老板", "zh-hans");
             FakeChat zhao = telegram.privateChat(6012, "赵会计", "zh-hans");
-            String a = complain(wang, "2025年3月我们为城管局完成了道路修缮工程，尾款120万元至今未付，多次催要无果。",
-                    "潍坊恒达建筑工程有限公司");
-            String b = complain(zhao, "城管局拖欠我公司道路修缮工程尾款一百二十万，工程早已验收，财务说没钱一直拖着。",
-                    "潍坊恒达建筑工程有限公司");
+            String a = complain(wang, INVOICE_A, COMPANY);
+            String b = complain(zhao, INVOICE_B, COMPANY);
             CaseMerging merging = app.bean(CaseMerging.class);
             int threadB = chats.topicOf(group, b);
-            chats.card(group, threadB, b);
-            Actor supervisor = new Actor("tg:" + LI.id(), "李工");
-            assertThat(merging.merge(b, a, supervisor, true).done()).isTrue();
+            mergeFromTopic(merging, b, a);
             Awaitility.await().until(() -> closed(threadB));
 
             int groupBefore = telegram.sentMessages(GROUP).size();
             int zhaoBefore = chats.count(zhao);
-            assertThat(merging.unmerge(b, supervisor).done()).isTrue();
+            assertThat(merging.unmerge(b, SUPERVISOR).done()).isTrue();
             Awaitility.await().until(() -> !closed(threadB));
             chats.awaitText(group, threadB, groupBefore, "本话题重新开放");
             chats.awaitText(zhao, null, zhaoBefore, "已不再与诉求 " + a);

@@ -3,83 +3,50 @@ package com.teahouse.cases.internal;
 import com.teahouse.cases.CaseEvent;
 import com.teahouse.cases.CaseMerging.Similar;
 import com.teahouse.store.RedisStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.ToIntFunction;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the 并单 candidates of a case when it opens, and stores them in Redis with both cases
- * ({@code case:<t>:similar}, a sorted set by score, with the reasons in {@code case:<t>:similar:why}) and in the
- * supervisor's list ({@code cases:similar:pairs}, members "A|B"): computed once, by the instance that opened it,
- * and the same for every instance after. Lucene's BM25 retrieves the nearest texts of the same category and
- * district in the window; {@link SimilarityScorer} scores them.
+ * Finds the 并单 candidates of a case when it opens: it is compared, by description and company (and whether the
+ * same entrepreneur sent it), with every case of the last 30 days in the same category and district
+ * ({@link OpenCaseTexts}, kept up to date from Redis by {@link OpenCaseFeed}); those scoring at least the
+ * calibrated threshold and still open are stored with both cases ({@link CandidatePairs}): computed once, by the
+ * instance that opened it, and the same for every instance after. It runs in the opening's thread, so staff see
+ * the candidates as soon as the case: it costs a few milliseconds (MergeCandidatesBench).
  */
 @Component
-class MergeCandidates implements org.springframework.beans.factory.DisposableBean {
+class MergeCandidates {
 
-    static final int RETRIEVE = 20;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergeCandidates.class);
 
-    private final RedisStore redis;
-    private final CaseStore store;
-    private final SimilarityScorer scorer = new SimilarityScorer();
     private final MergeProperties props;
     private final Clock clock;
-    private final SimilarIndex index;
+    private final OpenCaseTexts texts = new OpenCaseTexts(new SimilarityScorer());
+    private final OpenCaseFeed feed;
+    private final CandidateScan scan = new CandidateScan(texts);
+    private final CandidatePairs pairs;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    MergeCandidates(RedisStore redis, CaseStore store, MergeProperties props, Clock clock) {
-        this(redis, store, props, clock, SimilarIndex.MAX_STALE_SEC);
-    }
-
-    /** @param maxStaleSec how far the index's searcher may lag (a test holds it back to see the lag scored) */
-    MergeCandidates(RedisStore redis, CaseStore store, MergeProperties props, Clock clock, double maxStaleSec) {
-        this.redis = redis;
-        this.store = store;
+    MergeCandidates(RedisStore redis, MergeProperties props, Clock clock) {
         this.props = props;
         this.clock = clock;
-        this.index = new SimilarIndex(redis, scorer, Duration.ofDays(props.windowDays()), clock.instant(),
-                maxStaleSec);
+        this.feed = new OpenCaseFeed(redis, texts, Duration.ofDays(props.windowDays()), clock.instant());
+        this.pairs = new CandidatePairs(redis);
     }
 
-    /** The index (a test reopens it). */
-    SimilarIndex index() {
-        return index;
-    }
-
-    @Override
-    public void destroy() throws IOException {
-        index.close();
-    }
-
-    /** The open cases of the window, indexed before the first case opens here (not on its way). */
+    /** The open cases of the window, read before the first case opens here (not on its way). */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         try {
-            index.catchUp(clock.instant());
+            catchUp();
         } catch (RuntimeException e) {
-            log.warn("could not index the open cases for 并单 candidates yet; the first opening will", e);
+            log.warn("could not read the open cases for 并单 candidates yet; the first opening will", e);
         }
     }
 
@@ -87,127 +54,64 @@ class MergeCandidates implements org.springframework.beans.factory.DisposableBea
     @EventListener
     void on(CaseEvent.CaseOpened opened) {
         try {
-            store.get(opened.trackingNumber()).ifPresent(c -> {
-                if (c.description() != null && !c.description().isBlank()) {
-                    save(c.trackingNumber(), detect(c.trackingNumber(), c.category(), c.location(),
-                            c.description(), c.company(), SimilarIndex.ownerHash(c.owner().channel(),
-                                    c.owner().chat()), c.confidential()));
-                }
-            });
+            save(opened.trackingNumber(), detect(opened.trackingNumber()));
         } catch (RuntimeException e) {
             log.warn("并单 candidates of case {} not computed", opened.trackingNumber(), e);
         }
     }
 
+    synchronized void catchUp() {
+        feed.catchUp(clock.instant());
+    }
+
     /**
-     * The candidates of a case that has just opened (it may already be in the index: it is skipped). The cases
-     * the searcher does not show yet (written since its last reopen) are scored directly, and counted in the
-     * document frequencies as the reopened index would count them.
+     * The candidates of a case that has just opened, best first: the comparison (in memory, one at a time), then
+     * the states of the best in Redis. None for a case without a description (a handoff).
      */
-    List<Similar> detect(String t, String category, String location, String description, String company,
-            String owner, boolean confidential) {
+    List<Similar> detect(String t) {
+        return bestOpen(compare(t));
+    }
+
+    /**
+     * The cases of the group that score at or above the threshold, best first. The catch-up reads the case itself
+     * from {@code cases:all}, where open.lua put it with the case: so it is analysed once, and compared with what
+     * any instance opened before it.
+     */
+    private synchronized List<Similar> compare(String t) {
         Instant now = clock.instant();
-        index.catchUp(now);
-        Map<String, Integer> terms = scorer.terms(description);
-        SimilarityScorer.Doc mine = new SimilarityScorer.Doc(description, company, owner);
+        feed.catchUp(now);
+        OpenCaseTexts.Held mine = texts.get(t);
+        if (mine == null) {
+            return List.of();
+        }
         long from = now.minus(Duration.ofDays(props.windowDays())).toEpochMilli();
-        List<Similar> out = new ArrayList<>();
-        try {
-            SimilarIndex.View view = index.acquire();
-            try {
-                IndexSearcher searcher = view.searcher();
-                List<RecentCases.Recent> unseen = view.unseen();
-                DocFreqs df = new DocFreqs(searcher.getIndexReader(), unseen);
-                Query q = new BooleanQuery.Builder().add(textQuery(terms.keySet(), df), Occur.MUST)
-                        .add(new TermQuery(SimilarIndex.groupTerm(category, location)), Occur.FILTER)
-                        .add(LongPoint.newRangeQuery("opened", from, Long.MAX_VALUE), Occur.FILTER)
-                        .add(new TermQuery(new Term("tracking", t)), Occur.MUST_NOT).build();
-                int docs = Math.max(1, searcher.getIndexReader().numDocs() + unseen.size());
-                StoredFields stored = searcher.storedFields();
-                for (ScoreDoc hit : searcher.search(q, RETRIEVE).scoreDocs) {
-                    Document d = stored.document(hit.doc);
-                    SimilarityScorer.Doc other = new SimilarityScorer.Doc(d.get("description"), d.get("company"),
-                            d.get("owner"));
-                    Map<String, Integer> theirs = SimilarIndex.termsOf(d.get("termsText"));
-                    keep(out, d.get("tracking"), scorer.score(terms, mine, theirs, other, df, docs),
-                            confidential || "1".equals(d.get("confidential")));
-                }
-                String group = SimilarIndex.group(category, location);
-                for (RecentCases.Recent r : unseen) {
-                    if (r.group().equals(group) && r.opened() >= from && !r.tracking().equals(t)) {
-                        SimilarityScorer.Doc other = new SimilarityScorer.Doc(r.description(), r.company(), r.owner());
-                        keep(out, r.tracking(), scorer.score(terms, mine, r.terms(), other, df, docs),
-                                confidential || r.confidential());
-                    }
-                }
-            } finally {
-                index.release(view);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Similar> found = new ArrayList<>();
+        for (CandidateScan.Scored s : scan.scan(mine, from, props.threshold())) {
+            found.add(new Similar(s.other().tracking(), round(s.score().value()),
+                    s.score().reasons(mine.confidential() || s.other().confidential())));
         }
-        List<Similar> open = stillOpen(out);
-        return open.stream().sorted(Comparator.comparingDouble(Similar::score).reversed())
-                .limit(props.maxCandidates()).toList();
+        found.sort(Comparator.comparingDouble(Similar::score).reversed());
+        return found;
     }
 
-    private void keep(List<Similar> out, String tracking, SimilarityScorer.Score s, boolean hidden) {
-        if (s.value() >= props.threshold()) {
-            out.add(new Similar(tracking, round(s.value()), s.reasons(hidden)));
+    /** The best that are still open: the states of a few at a time, usually one round trip. */
+    private List<Similar> bestOpen(List<Similar> found) {
+        int max = props.maxCandidates();
+        List<Similar> open = new ArrayList<>();
+        for (int at = 0; at < found.size() && open.size() < max; at += 2 * max) {
+            open.addAll(pairs.stillOpen(found.subList(at, Math.min(found.size(), at + 2 * max))));
         }
+        return open.size() > max ? List.copyOf(open.subList(0, max)) : open;
     }
 
-    /**
-     * Every term of the case. (Asking only for its rarest terms was tried for speed: it lost labelled duplicates
-     * and MergeApiIT's invoice group, where the rarest terms are the case's own.)
-     */
-    static Query textQuery(Set<String> terms, ToIntFunction<String> df) {
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
-        terms.stream().limit(IndexSearcher.getMaxClauseCount() - 8)
-                .forEach(term -> text.add(new TermQuery(new Term("terms", term)), Occur.SHOULD));
-        return text.build();
-    }
-
-    /** Only cases still being worked on under their own number are candidates. */
-    private List<Similar> stillOpen(List<Similar> found) {
-        if (found.isEmpty()) {
-            return found;
-        }
-        List<redis.clients.jedis.Response<String>> states = new ArrayList<>();
-        try (var p = redis.jedis().pipelined()) {
-            for (Similar s : found) {
-                states.add(p.hget(redis.key("case:" + s.tracking()), "state"));
-            }
-            p.sync();
-        }
-        List<Similar> out = new ArrayList<>();
-        for (int i = 0; i < found.size(); i++) {
-            String st = states.get(i).get();
-            if (st != null && MergeStates.mergeable(st)) {
-                out.add(found.get(i));
-            }
-        }
-        return out;
-    }
-
-    /** Stores the pairs with both cases and in the supervisor's list, in one transaction. */
+    /** Stores the pairs with both cases and in the supervisor's list. */
     void save(String t, List<Similar> found) {
-        if (found.isEmpty()) {
-            return;
-        }
-        try (var tx = redis.jedis().multi()) {
-            for (Similar s : found) {
-                String why = String.join(",", s.reasons());
-                tx.zadd(redis.key("case:" + t + ":similar"), s.score(), s.tracking());
-                tx.zadd(redis.key("case:" + s.tracking() + ":similar"), s.score(), t);
-                tx.hset(redis.key("case:" + t + ":similar:why"), s.tracking(), why);
-                tx.hset(redis.key("case:" + s.tracking() + ":similar:why"), t, why);
-                String pair = MergeStates.pair(t, s.tracking());
-                tx.zadd(redis.key("cases:similar:pairs"), s.score(), pair);
-                tx.hset(redis.key("cases:similar:why"), pair, why);
-            }
-            tx.exec();
-        }
+        pairs.save(t, found);
+    }
+
+    /** How many cases the comparison holds (a test looks). */
+    int held() {
+        return texts.size();
     }
 
     private static double round(double v) {

@@ -46,30 +46,44 @@ class MergeDesk implements CaseMerging {
         this.events = events;
     }
 
+    /** The candidates with their states and reasons: two round trips, whatever their number. */
     @Override
     public List<Similar> similarTo(String t) {
         List<Tuple> rows = redis.jedis().zrevrangeWithScores(redis.key("case:" + t + ":similar"), 0, 49);
-        List<String> numbers = rows.stream().map(Tuple::getElement).toList();
-        List<String> states = states(numbers);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String[] numbers = rows.stream().map(Tuple::getElement).toArray(String[]::new);
+        List<String> states = states(List.of(numbers));
+        List<String> why = redis.jedis().hmget(redis.key("case:" + t + ":similar:why"), numbers);
         List<Similar> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (states.get(i) != null && MergeStates.mergeable(states.get(i))) {
-                String why = redis.jedis().hget(redis.key("case:" + t + ":similar:why"), numbers.get(i));
-                out.add(new Similar(numbers.get(i), rows.get(i).getScore(), reasons(why)));
+                out.add(new Similar(numbers[i], rows.get(i).getScore(), reasons(why.get(i))));
             }
         }
         return out;
     }
 
+    /** The best pairs whose both cases are open: three round trips, whatever the limit. */
     @Override
     public List<Pair> openPairs(int limit) {
+        List<Tuple> rows = redis.jedis().zrevrangeWithScores(redis.key("cases:similar:pairs"), 0, limit * 4L);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> numbers = new ArrayList<>();
+        rows.forEach(r -> numbers.addAll(List.of(r.getElement().split("\\|"))));
+        List<String> states = states(numbers);
+        List<String> why = redis.jedis().hmget(redis.key("cases:similar:why"),
+                rows.stream().map(Tuple::getElement).toArray(String[]::new));
         List<Pair> out = new ArrayList<>();
-        for (Tuple row : redis.jedis().zrevrangeWithScores(redis.key("cases:similar:pairs"), 0, limit * 4L)) {
-            String[] ab = row.getElement().split("\\|");
-            List<String> st = states(List.of(ab));
-            if (st.stream().allMatch(s -> s != null && MergeStates.mergeable(s)) && out.size() < limit) {
-                out.add(new Pair(ab[0], ab[1], row.getScore(),
-                        reasons(redis.jedis().hget(redis.key("cases:similar:why"), row.getElement()))));
+        for (int i = 0; i < rows.size() && out.size() < limit; i++) {
+            String a = states.get(2 * i);
+            String b = states.get(2 * i + 1);
+            if (a != null && b != null && MergeStates.mergeable(a) && MergeStates.mergeable(b)) {
+                out.add(new Pair(numbers.get(2 * i), numbers.get(2 * i + 1), rows.get(i).getScore(),
+                        reasons(why.get(i))));
             }
         }
         return out;

@@ -101,7 +101,7 @@ final class SimilarityScorer {
         double nb = 0;
         Map<String, Double> idf = new HashMap<>();
         for (var e : ta.entrySet()) {
-            double w = saturate(e.getValue()) * idf.computeIfAbsent(e.getKey(), k -> idf(k, docFreq, docs));
+            double w = saturate(e.getValue()) * idf.computeIfAbsent(e.getKey(), k -> idf(docFreq.applyAsInt(k), docs));
             na += w * w;
             Integer other = tb.get(e.getKey());
             if (other != null) {
@@ -109,12 +109,19 @@ final class SimilarityScorer {
             }
         }
         for (var e : tb.entrySet()) {
-            double w = saturate(e.getValue()) * idf.computeIfAbsent(e.getKey(), k -> idf(k, docFreq, docs));
+            double w = saturate(e.getValue()) * idf.computeIfAbsent(e.getKey(), k -> idf(docFreq.applyAsInt(k), docs));
             nb += w * w;
         }
-        double text = na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-        boolean company = sameCompany(a.company(), b.company());
-        boolean owner = a.owner() != null && a.owner().equals(b.owner());
+        return combine(na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb),
+                sameCompany(a.company(), b.company()), a.owner() != null && a.owner().equals(b.owner()));
+    }
+
+    /**
+     * The similarity from its parts: the texts' cosine, the same company, the same entrepreneur (which counts only
+     * with texts that are alike too: one firm sends different problems). {@link CandidateScan} computes the cosine
+     * on arrays and calls this, so both give the same score.
+     */
+    static Score combine(double text, boolean company, boolean owner) {
         double value = TEXT_WEIGHT * text + (company ? COMPANY_WEIGHT : 0) + (owner && text >= 0.3 ? OWNER_BONUS : 0);
         return new Score(Math.min(1, value), text, company, owner);
     }
@@ -126,13 +133,13 @@ final class SimilarityScorer {
     static final int BACKGROUND_DOCS = 100;
 
     /** BM25's idf, squared in the cosine so a rare shared term counts for much more than a common one. */
-    private static double idf(String term, ToIntFunction<String> docFreq, int docs) {
-        int n = Math.max(0, docFreq.applyAsInt(term));
+    static double idf(int docFreq, int docs) {
+        int n = Math.max(0, docFreq);
         return Math.log(1 + (docs + BACKGROUND_DOCS - n + 0.5) / (n + 0.5));
     }
 
     /** BM25's term-frequency saturation (k1 = 1.2, no length normalisation). */
-    private static double saturate(int tf) {
+    static double saturate(int tf) {
         return tf * 2.2 / (tf + 1.2);
     }
 
@@ -146,15 +153,22 @@ final class SimilarityScorer {
 
     /** The same name, or one the short form of the other (潍坊恒达建筑工程有限公司 / 恒达建筑工程). */
     static boolean sameCompany(String a, String b) {
-        String x = normaliseCompany(a);
-        String y = normaliseCompany(b);
+        return sameNormalisedCompany(normaliseCompany(a), normaliseCompany(b));
+    }
+
+    /** {@link #sameCompany} of names already normalised (a scan normalises each stored name once). */
+    static boolean sameNormalisedCompany(String x, String y) {
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
+        if (x.equals(y)) {
+            return true;
+        }
         String shorter = x.length() <= y.length() ? x : y;
         String longer = shorter == x ? y : x;
-        int least = shorter.codePoints().anyMatch(cp -> cp > 0x2E80) ? 4 : 8;
-        return x.equals(y) || (shorter.length() >= least && longer.contains(shorter));
+        // the cheap test first: a scan asks this of every case of the group
+        return longer.contains(shorter) && shorter.length() >= (shorter.codePoints().anyMatch(cp -> cp > 0x2E80)
+                ? 4 : 8);
     }
 
     private static boolean isPunctuation(String t) {

@@ -8,6 +8,7 @@ import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.cases.CaseWork.Outcome;
 import com.teahouse.texts.Texts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,11 @@ class MergeApi {
     private final ConsoleAccess access;
     private final Refusals refusals;
     private final Texts texts;
+    private final CaseRows rows;
 
-    MergeApi(CaseWork work, CaseMerging merging, ConsoleAccess access, Refusals refusals, Texts texts) {
+    MergeApi(CaseWork work, CaseMerging merging, ConsoleAccess access, Refusals refusals, Texts texts,
+            CaseRows rows) {
+        this.rows = rows;
         this.work = work;
         this.merging = merging;
         this.access = access;
@@ -50,12 +54,14 @@ class MergeApi {
     }
 
     @GetMapping("/cases/{t}/similar")
-    ResponseEntity<Map<String, Object>> similar(Principal principal, @PathVariable String t) {
+    ResponseEntity<Map<String, Object>> similar(Principal principal, HttpServletRequest request,
+            @PathVariable String t) {
         CaseCaller who = access.me(principal).caller();
         CaseRecord c = visible(who, t);
+        String lang = rows.language(request);
         List<Map<String, Object>> items = merging.similarTo(c.trackingNumber()).stream()
                 .filter(s -> seen(who, s.tracking()))
-                .map(s -> item(s.tracking(), s.score(), s.reasons())).toList();
+                .map(s -> item(s.tracking(), s.score(), s.reasons(), lang)).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", items);
         m.put("mergedInto", merging.mergedInto(c.trackingNumber()).orElse(null));
@@ -67,13 +73,14 @@ class MergeApi {
 
     /** The supervisor's 并单 list: open candidate pairs, best first. */
     @GetMapping("/similar")
-    Map<String, Object> pairs(Principal principal) {
+    Map<String, Object> pairs(Principal principal, HttpServletRequest request) {
         CaseCaller who = access.me(principal).caller();
         if (!who.handlesCases() || !who.supervisor()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
+        String lang = rows.language(request);
         return Map.of("items", merging.openPairs(100).stream().map(p -> {
-            Map<String, Object> m = item(p.b(), p.score(), p.reasons());
+            Map<String, Object> m = item(p.b(), p.score(), p.reasons(), lang);
             m.put("a", p.a());
             m.put("b", p.b());
             return m;
@@ -141,11 +148,13 @@ class MergeApi {
         return work.get(t).map(c -> access.policy().decide(who, CasePolicy.Action.SEE, c).allowed()).orElse(false);
     }
 
-    private Map<String, Object> item(String tracking, double score, List<String> reasons) {
+    /** A candidate, its reasons in the console's language (the page's switch). */
+    private Map<String, Object> item(String tracking, double score, List<String> reasons, String lang) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tracking", tracking);
         m.put("score", score);
-        m.put("reason", String.join("；", reasons.stream().map(r -> texts.plain("merge.reason." + r, "zh")).toList()));
+        m.put("reason", String.join("zh".equals(lang) ? "；" : "; ", reasons.stream()
+                .map(r -> texts.plain("merge.reason." + r, lang)).toList()));
         return m;
     }
 

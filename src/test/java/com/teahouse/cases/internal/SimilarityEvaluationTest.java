@@ -65,14 +65,8 @@ class SimilarityEvaluationTest {
 
     static List<Scored> scoreAll() throws IOException {
         SimilarityScorer scorer = new SimilarityScorer();
-        Map<String, Case> cases = new HashMap<>();
-        Map<String, String> langOf = new HashMap<>();
-        for (String lang : List.of("zh", "en")) {
-            for (Case c : read("cases-" + lang + ".yaml").cases()) {
-                cases.put(c.id(), c);
-                langOf.put(c.id(), lang);
-            }
-        }
+        Map<String, Case> cases = cases();
+        Set<String> zh = ids(read("cases-zh.yaml").cases());
         // document frequencies over every case text, as the index of open cases gives them at run time
         Map<String, Integer> df = new HashMap<>();
         Map<String, Map<String, Integer>> terms = new HashMap<>();
@@ -84,7 +78,7 @@ class SimilarityEvaluationTest {
             }
         }
         List<Scored> out = new ArrayList<>();
-        for (Pair p : read("pairs.yaml").pairs()) {
+        for (Pair p : pairs()) {
             Case a = cases.get(p.a());
             Case b = cases.get(p.b());
             assertThat(a).as(p.a()).isNotNull();
@@ -96,9 +90,24 @@ class SimilarityEvaluationTest {
                 System.out.printf("F %s %s %.4f %d %d %d%n", a.id(), b.id(), sc.text(), sc.company() ? 1 : 0,
                         sc.owner() ? 1 : 0, p.duplicate() ? 1 : 0);
             }
-            out.add(new Scored(p, langOf.get(a.id()), s));
+            out.add(new Scored(p, zh.contains(a.id()) ? "zh" : "en", s));
         }
         return out;
+    }
+
+    /** Every labelled case, zh and en, by id. */
+    static Map<String, Case> cases() throws IOException {
+        Map<String, Case> cases = new HashMap<>();
+        for (String lang : List.of("zh", "en")) {
+            for (Case c : read("cases-" + lang + ".yaml").cases()) {
+                assertThat(cases.put(c.id(), c)).as("id " + c.id() + " twice").isNull();
+            }
+        }
+        return cases;
+    }
+
+    static List<Pair> pairs() throws IOException {
+        return read("pairs.yaml").pairs();
     }
 
     private static SimilarityScorer.Doc doc(Case c) {

@@ -96,6 +96,11 @@ class MergeApiIT {
         JsonNode similar = getJson("/staff/api/cases/" + g.get(2) + "/similar", "g-staff");
         assertThat(similar.path("items").findValuesAsText("tracking")).containsExactlyInAnyOrder(g.get(0), g.get(1));
         assertThat(similar.path("items").get(0).path("reason").asText()).contains("同一企业");
+        // the reasons follow the console's language switch, as the rest of the page does
+        MvcResult en = call(get("/staff/api/cases/" + g.get(2) + "/similar")
+                .cookie(new jakarta.servlet.http.Cookie(CaseRows.LANGUAGE_COOKIE, "en")), "g-staff");
+        assertThat(JSON.readTree(en.getResponse().getContentAsString(StandardCharsets.UTF_8)).path("items").get(0)
+                .path("reason").asText()).contains("same company").doesNotContain("同一企业");
         assertThat(getJson("/staff/api/similar", "g-sup").path("items").findValuesAsText("a")).isNotEmpty();
         assertThat(call(get("/staff/api/similar"), "g-staff").getResponse().getStatus()).isEqualTo(403);
 
