@@ -3,7 +3,6 @@ package com.teahouse.knowledge;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +12,14 @@ import java.util.regex.Pattern;
 import com.teahouse.knowledge.internal.DigestFollower;
 import com.teahouse.knowledge.internal.DigestRepository;
 import com.teahouse.knowledge.internal.DigestValidation;
+import com.teahouse.knowledge.internal.KnowledgeReloader;
 
 /**
  * The published digest as documents with versions (entries, synonyms.txt, sources.yaml…, each a knowledge/ file
- * path): read, check, publish, withdraw, roll back, history, export. Every change is validated as a whole would-be
- * digest with the checks of {@code kb check} before anything is written, and written atomically under an
- * optimistic version check; every instance follows the published revision (see {@link DigestStore#revision()}).
+ * path): read, check, publish, withdraw, roll back, history, export. Every change gets the checks of {@code kb check}
+ * on the would-be digest before anything is written (a changed entry against the digest this instance serves, see
+ * {@link DigestValidation#checkEntry}; anything else as a whole), and is written atomically under an optimistic
+ * version and revision check; every instance follows the published revision (see {@link DigestStore#revision()}).
  */
 public final class DigestStore {
 
@@ -60,12 +61,15 @@ public final class DigestStore {
     private final DigestRepository repository;
     private final DigestValidation validation;
     private final DigestFollower follower;
+    private final DigestChecks checks;
     private final Clock clock;
 
-    DigestStore(DigestRepository repository, DigestValidation validation, DigestFollower follower, Clock clock) {
+    DigestStore(DigestRepository repository, DigestValidation validation, DigestFollower follower,
+            KnowledgeReloader serving, Clock clock) {
         this.repository = repository;
         this.validation = validation;
         this.follower = follower;
+        this.checks = new DigestChecks(repository, validation, follower, serving, clock);
         this.clock = clock;
     }
 
@@ -95,9 +99,7 @@ public final class DigestStore {
 
     /** kb check of the digest with {@code text} in place of {@code path}; nothing is written. */
     public List<Finding> check(String path, String text) {
-        Map<String, String> files = new HashMap<>(published().files());
-        files.put(path, text);
-        return findings(path, validation.check(files, LocalDate.now(clock)), true);
+        return DigestChecks.findings(path, checks.validate(checks.published(), path, text), true);
     }
 
     /** The draft entry as the chat would give it, in "zh" or "en"; empty when it does not parse. */
@@ -143,17 +145,10 @@ public final class DigestStore {
     private Outcome change(String path, String text, Integer expectedVersion, String author, String note,
             String action) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            DigestRepository.Published now = published();
-            Map<String, String> files = new HashMap<>(now.files());
-            if (text == null) {
-                files.remove(path);
-            } else {
-                files.put(path, text);
-            }
+            DigestRepository.Published now = checks.published();
             // kb check's warnings block too, except the notice that an entry has expired: publishing an expiry
             // that has passed is how an entry is kept on record while it is no longer answered
-            List<Finding> blocking = findings(path, validation.check(files, LocalDate.now(clock)), text != null)
-                    .stream().filter(f -> f.error() || !f.message().startsWith("entry expired on ")).toList();
+            List<Finding> blocking = DigestChecks.findings(path, checks.validate(now, path, text), text != null).stream().filter(f -> f.error() || !f.message().startsWith("entry expired on ")).toList();
             if (!blocking.isEmpty()) {
                 return new Outcome.Rejected(blocking);
             }
@@ -163,27 +158,11 @@ public final class DigestStore {
                 return new Outcome.Conflict((int) w.current());
             }
             if (!w.stale()) {
-                follower.nudge();
-                return new Outcome.Published(w.version());
+                return new Outcome.Published(w.version()); // every follower, this one too, wakes on the change log
             }
             // another document was published between the check and the write: check again against it
         }
         return new Outcome.Conflict(repository.version(path));
-    }
-
-    /** The published files: this instance's copy when it serves the latest revision, else read from Redis. */
-    private DigestRepository.Published published() {
-        long served = follower.served();
-        return served == repository.revision() ? new DigestRepository.Published(served, follower.files())
-                : repository.read();
-    }
-
-    /** Findings of the edited document at their lines, and errors elsewhere (e.g. a duplicate) named by file. */
-    private static List<Finding> findings(String path, List<DigestValidation.Finding> all, boolean withWarnings) {
-        return all.stream().filter(f -> f.path().equals(path) ? (f.error() || withWarnings) : f.error())
-                .map(f -> f.path().equals(path) ? new Finding(f.line(), f.message(), f.error())
-                        : new Finding(1, f.path() + ":" + f.line() + ": " + f.message(), f.error()))
-                .toList();
     }
 
     private static int lineOf(String text, String prefix) {

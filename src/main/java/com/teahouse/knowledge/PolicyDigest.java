@@ -131,6 +131,15 @@ public final class PolicyDigest implements AutoCloseable {
         return reloader.current().size();
     }
 
+    /** Applies changed files of the directory (path → text, null when withdrawn); false when they have errors. */
+    boolean apply(java.util.Map<String, String> changed) {
+        return reloader.apply(changed);
+    }
+
+    KnowledgeReloader reloader() {
+        return reloader;
+    }
+
     /** Reloads now instead of waiting for the poller; false when the files have errors. */
     public boolean reloadNow() {
         return reloader.reload();

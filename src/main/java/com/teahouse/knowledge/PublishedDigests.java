@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.teahouse.knowledge.internal.DigestChangeLog;
 import com.teahouse.knowledge.internal.DigestFollower;
 import com.teahouse.knowledge.internal.DigestRepository;
 import com.teahouse.knowledge.internal.DigestValidation;
@@ -23,9 +24,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Opens the digest an instance serves when Redis is there: the repository's knowledge/ seeds an empty store, then
- * the published files are mirrored into a private temporary directory, indexed, and followed by polling the
- * published revision. Redis is the source after seeding, so a restart serves what was published. Started while
- * Redis is down, the instance serves the repository's files until Redis answers, then seeds, catches up and follows.
+ * the published files are mirrored into a private temporary directory, indexed, and followed through the change
+ * log and the published revision. Redis is the source after seeding, so a restart serves what was published.
+ * Started while Redis is down, the instance serves the repository's files until Redis answers, then seeds, catches
+ * up and follows.
  */
 final class PublishedDigests {
 
@@ -40,8 +42,8 @@ final class PublishedDigests {
         Path serving = temp("teahouse-kb-serving");
         Path workspace = temp("teahouse-kb-check");
         AtomicReference<PolicyDigest> digest = new AtomicReference<>();
-        DigestFollower follower = new DigestFollower(repository, new DirectoryMirror(serving),
-                () -> digest.get().reloadNow());
+        DigestFollower follower = new DigestFollower(repository, new DigestChangeLog(redis, repository),
+                new DirectoryMirror(serving), () -> digest.get().reloadNow(), changed -> digest.get().apply(changed));
         Map<String, String> shipped = DirectoryMirror.read(props.dir());
         boolean primed;
         try {
@@ -68,7 +70,7 @@ final class PublishedDigests {
             });
         }
         DigestValidation validation = new DigestValidation(workspace);
-        served.attach(new DigestStore(repository, validation, follower, clock), () -> {
+        served.attach(new DigestStore(repository, validation, follower, served.reloader(), clock), () -> {
             follower.close();
             new DirectoryMirror(workspace).delete();
         });

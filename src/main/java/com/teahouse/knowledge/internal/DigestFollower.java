@@ -1,36 +1,49 @@
 package com.teahouse.knowledge.internal;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this instance serving the digest's latest published revision: polls {@code kb:rev} (one GET), and when it
- * moved, reads the published files, mirrors them into the serving directory and rebuilds the index on this thread,
- * off the request path; the reloader swaps the new index in atomically. A revision whose files fail to load is
- * not marked served, so it is retried; publishes are validated first, so that only happens with hand edits.
+ * Keeps this instance serving the digest's latest published revision. A thread blocks on the change log
+ * ({@link DigestChangeLog}), so a publish on any instance wakes it at once; every wake-up, and at the latest every
+ * poll interval, it compares {@code kb:rev} with the revision served (the safety net for a missed or trimmed log).
+ * To catch up it reads only the documents changed since (all of them when the log does not reach back), mirrors
+ * them into the serving directory and lets the digest apply them: entry changes go into the live index, anything
+ * else (synonyms, sources…) rebuilds it. The digest swaps the new generation in atomically. A revision whose files
+ * fail to load is not marked served, so it is retried; publishes are validated first, so that only happens with
+ * hand edits.
  */
 public final class DigestFollower implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DigestFollower.class);
 
     private final DigestRepository repository;
+    private final DigestChangeLog changes;
     private final DirectoryMirror serving;
     private final BooleanSupplier reload;
+    private final Predicate<Map<String, String>> apply;
     private volatile long served = -1;
     private volatile Map<String, String> files = Map.of();
-    private ScheduledExecutorService poller;
+    private volatile boolean running;
+    private Thread thread;
 
-    public DigestFollower(DigestRepository repository, DirectoryMirror serving, BooleanSupplier reload) {
+    /**
+     * @param reload loads the whole serving directory; true when it serves it
+     * @param apply  applies changed documents (path → text, null when withdrawn) already mirrored; true when served
+     */
+    public DigestFollower(DigestRepository repository, DigestChangeLog changes, DirectoryMirror serving,
+                          BooleanSupplier reload, Predicate<Map<String, String>> apply) {
         this.repository = repository;
+        this.changes = changes;
         this.serving = serving;
         this.reload = reload;
+        this.apply = apply;
     }
 
     /** Mirrors the published files now, without reloading (the digest loads them when it is built). */
@@ -42,13 +55,29 @@ public final class DigestFollower implements AutoCloseable {
     }
 
     public synchronized void start(Duration interval) {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "knowledge-follower");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = Math.max(50, interval.toMillis());
-        poller.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
+        int block = (int) Math.max(50, Math.min(interval.toMillis(), 2000));
+        running = true;
+        thread = new Thread(() -> follow(block), "knowledge-follower");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow(int blockMillis) {
+        String last = null;
+        while (running) {
+            try {
+                last = last == null ? changes.lastChange() : last;
+                last = changes.awaitChange(last, blockMillis);
+                pollOnce();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // the follower must survive Redis hiccups, or this instance would silently stop following publishes
+                log.warn("Could not follow the published digest; still serving revision {}: {}", served, e.toString());
+                java.util.concurrent.locks.LockSupport.parkNanos(blockMillis * 1_000_000L);
+            }
+        }
     }
 
     /** The revision this instance serves. */
@@ -61,45 +90,51 @@ public final class DigestFollower implements AutoCloseable {
         return files;
     }
 
-    /** Asks the poller to look now (after a publish here), without making the caller wait for the rebuild. */
-    public void nudge() {
-        ScheduledExecutorService p = poller;
-        if (p != null && !p.isShutdown()) {
-            p.execute(this::pollOnce);
-        }
-    }
-
     public void pollOnce() {
-        try {
-            if (repository.revision() != served) {
-                catchUp();
-            }
-        } catch (RuntimeException e) {
-            // the poller must survive Redis hiccups, or this instance would silently stop following publishes
-            log.warn("Could not follow the published digest; still serving revision {}: {}", served, e.toString());
+        if (repository.revision() != served) {
+            catchUp();
         }
     }
 
     /** Brings this instance to the latest revision now; true when it serves it. */
     public synchronized boolean catchUp() {
-        DigestRepository.Published p = repository.read();
-        if (p.revision() == served) {
+        DigestChangeLog.Changes c = changes.changesSince(served);
+        if (c.revision() == served) {
             return true;
         }
-        serving.sync(p.files());
-        if (reload.getAsBoolean()) {
-            files = Map.copyOf(p.files());
-            served = p.revision();
+        Map<String, String> next;
+        boolean ok;
+        if (c.changed() == null) {
+            DigestRepository.Published p = repository.read();
+            next = p.files();
+            serving.sync(next);
+            ok = reload.getAsBoolean();
+            c = new DigestChangeLog.Changes(p.revision(), null);
+        } else {
+            next = new HashMap<>(files);
+            c.changed().forEach((path, text) -> {
+                if (text == null) {
+                    next.remove(path);
+                } else {
+                    next.put(path, text);
+                }
+            });
+            serving.sync(next);
+            ok = apply.test(c.changed());
+        }
+        if (ok) {
+            files = Map.copyOf(next);
+            served = c.revision();
             log.info("Serving published digest revision {}", served);
-            return true;
         }
-        return false;
+        return ok;
     }
 
     @Override
     public synchronized void close() {
-        if (poller != null) {
-            poller.shutdownNow();
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
         }
         serving.delete();
     }

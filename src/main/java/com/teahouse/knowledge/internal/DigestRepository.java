@@ -17,7 +17,9 @@ import com.teahouse.store.RedisStore;
  * <li>{@code kb:doc} hash, path ("entries/x.md", "synonyms.txt", "sources.yaml"…) → published text;</li>
  * <li>{@code kb:ver} hash, path → that document's latest version (kept when it is withdrawn);</li>
  * <li>{@code kb:hist:<path>} list of JSON versions {version, author, at, note, action, text};</li>
- * <li>{@code kb:rev} the digest's revision, raised by every change; instances poll it to follow publishes.</li>
+ * <li>{@code kb:rev} the digest's revision, raised by every change;</li>
+ * <li>{@code kb:log} stream, one entry {rev, path} per change (capped): followers block on it to notice a publish at
+ * once and read only the documents that changed; {@code kb:rev} stays the truth they fall back on.</li>
  * </ul>
  * Each change is one Lua script, so the text, the version, the history and the revision move together or not at
  * all. The history keys are named inside the script from the prefix passed as a key (single-node Redis).
@@ -66,7 +68,9 @@ public final class DigestRepository {
             local entry = {version = v, author = ARGV[5], at = ARGV[6], note = ARGV[7], action = ARGV[8]}
             if ARGV[8] ~= 'withdraw' then entry.text = ARGV[4] end
             redis.call('RPUSH', KEYS[4] .. ARGV[1], cjson.encode(entry))
-            return {v, redis.call('INCR', KEYS[1])}
+            local nr = redis.call('INCR', KEYS[1])
+            redis.call('XADD', KEYS[5], 'MAXLEN', '~', '1000', '*', 'rev', nr, 'path', ARGV[1])
+            return {v, nr}
             """;
 
     private final RedisStore store;
@@ -76,8 +80,9 @@ public final class DigestRepository {
         this.store = store;
     }
 
-    private List<String> keys() {
-        return List.of(store.key("kb:rev"), store.key("kb:doc"), store.key("kb:ver"), store.key("kb:hist:"));
+    List<String> keys() {
+        return List.of(store.key("kb:rev"), store.key("kb:doc"), store.key("kb:ver"), store.key("kb:hist:"),
+                store.key("kb:log"));
     }
 
     /**

@@ -64,6 +64,10 @@ public final class DigestSearcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // equal scores in entry-id order, not Lucene's document order: that order depends on how the index was
+        // built (parallel adds, documents replaced by publishes), and the ranking must not
+        candidates.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.score)
+                .thenComparing(c -> c.entry.id()));
         if (candidates.isEmpty()) {
             return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
                     plan.concepts.size());

@@ -23,10 +23,40 @@ public final class DigestValidation {
 
     private final DirectoryMirror workspace;
     private final DigestLoader.ParseCache cache = new DigestLoader.ParseCache();
+    /** Where one changed entry is written for {@link #checkEntry}, apart from the whole digest's workspace. */
+    private final Path single;
+    private final DigestLoader.ParseCache singleCache = new DigestLoader.ParseCache();
     private volatile SourceCatalog catalog;
 
     public DigestValidation(Path workspace) {
         this.workspace = new DirectoryMirror(workspace);
+        this.single = workspace.resolve(".change");
+    }
+
+    /** Whether {@code path} is an entry file, which {@link #checkEntry} can check on its own. */
+    public static boolean isEntry(String path) {
+        return EntryChanges.onlyEntries(List.of(path));
+    }
+
+    /**
+     * Every problem kb check would find in {@code published}'s digest with {@code text} (null: withdrawn) as entry
+     * file {@code path}: that entry's own problems and an id another file holds (see {@link EntryChanges}).
+     */
+    public synchronized List<Finding> checkEntry(IndexSnapshot published, SourceCatalog catalog, String path,
+                                                 String text, LocalDate today) {
+        DirectoryMirror mirror = new DirectoryMirror(single);
+        java.util.Map<String, String> changed = new java.util.HashMap<>();
+        changed.put(path, text);
+        mirror.sync(text == null ? Map.of() : Map.of(path, text));
+        singleCache.begin();
+        LoadReport report = EntryChanges.check(single, changed, published.byId(), catalog, today, singleCache)
+                .report();
+        List<Finding> out = new ArrayList<>();
+        for (Problem p : report.problems()) {
+            out.add(new Finding(path, p.line(), p.isError(), p.message()));
+        }
+        mirror.delete();
+        return out;
     }
 
     /** Every problem kb check finds in {@code files}. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,9 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /** Builds an in-memory index (ByteBuffersDirectory) and wraps it into an {@link IndexSnapshot}. */
 public final class IndexBuilder {
@@ -37,33 +35,51 @@ public final class IndexBuilder {
     /** Builds with {@code cache}: field texts unchanged since the cache's last build are not analysed again. */
     public static IndexSnapshot build(List<Entry> entries, SynonymRules synonyms, long generation,
                                       AnalysisCache cache) {
+        try (LiveIndex index = buildLive(entries, cache)) {
+            return snapshot(index.reader(), entries, synonyms, generation);
+        }
+    }
+
+    /** A full build whose index stays open for {@link #update}. */
+    static LiveIndex buildLive(List<Entry> entries, AnalysisCache cache) {
+        cache.beginBuild();
+        return LiveIndex.create(entries, e -> document(e, cache));
+    }
+
+    /**
+     * The next generation after a few entries changed: {@code upserts} replace their namesakes (or are added),
+     * {@code removed} ids are withdrawn; only their documents are analysed and written. Synonyms, the decision
+     * model and the party lexicon are {@code base}'s.
+     */
+    static IndexSnapshot update(IndexSnapshot base, LiveIndex index, List<Entry> upserts,
+                                java.util.Collection<String> removed, long generation, AnalysisCache cache) {
+        Map<String, Entry> byId = new HashMap<>(base.byId());
+        removed.forEach(byId::remove);
+        upserts.forEach(e -> byId.put(e.id(), e));
+        DirectoryReader reader = index.apply(upserts, removed, e -> document(e, cache));
+        return snapshot(reader, byId, base.synonyms(), generation).withRanking(base.calibration(), base.entities());
+    }
+
+    static IndexSnapshot snapshot(DirectoryReader reader, List<Entry> entries, SynonymRules synonyms,
+                                  long generation) {
+        Map<String, Entry> byId = new HashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        return snapshot(reader, byId, synonyms, generation);
+    }
+
+    private static IndexSnapshot snapshot(DirectoryReader reader, Map<String, Entry> byId, SynonymRules synonyms,
+                                          long generation) {
         try {
-            cache.beginBuild();
-            ByteBuffersDirectory dir = new ByteBuffersDirectory();
-            IndexWriterConfig config = new IndexWriterConfig(DigestAnalyzers.forIndex());
-            config.setRAMBufferSizeMB(256);
-            Map<String, Entry> byId = new HashMap<>();
             Map<String, String> zhText = new HashMap<>();
             Map<String, List<Entry>> byDocument = new HashMap<>();
-            for (Entry e : entries) {
-                byId.put(e.id(), e);
+            // in file order, as the loader reads them: the related-entry buttons list entries in this order
+            for (Entry e : byId.values().stream().sorted(Comparator.comparing(Entry::file)).toList()) {
                 zhText.put(e.id(), zhAll(e).toLowerCase(Locale.ROOT));
                 if (!e.sources().isEmpty()) {
                     byDocument.computeIfAbsent(e.sources().get(0).document(), k -> new ArrayList<>()).add(e);
                 }
             }
-            try (IndexWriter writer = new IndexWriter(dir, config)) {
-                // IndexWriter is thread-safe and smartcn analysis dominates the build: use every core
-                entries.parallelStream().forEach(e -> {
-                    try {
-                        writer.addDocument(document(e, cache));
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                });
-            }
-            DirectoryReader reader = DirectoryReader.open(dir);
-            // parallel adds number documents in no particular order: map doc ids back through the stored id
+            // documents are numbered in no particular order (parallel adds, merges): map doc ids back by stored id
             Entry[] byDoc = new Entry[reader.maxDoc()];
             StoredFields stored = reader.storedFields();
             for (int doc = 0; doc < byDoc.length; doc++) {

@@ -38,6 +38,9 @@ public final class KnowledgeReloader implements AutoCloseable {
     private final Counter failures;
     private final Counter reloads;
     private volatile DirectoryFingerprint seen;
+    /** The serving generation's index, open for {@link #apply}; and the citation list it was loaded with. */
+    private LiveIndex live;
+    private volatile SourceCatalog catalog = SourceCatalog.empty();
     private ScheduledExecutorService poller;
 
     public KnowledgeReloader(Path dir, MeterRegistry registry, Clock clock) {
@@ -109,12 +112,51 @@ public final class KnowledgeReloader implements AutoCloseable {
             return false;
         }
         loaded.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
-        IndexSnapshot next = IndexBuilder.build(loaded.entries(), loaded.synonyms(), generation.incrementAndGet(),
-                analysisCache).withRanking(loaded.calibration(), loaded.entities());
+        LiveIndex index = IndexBuilder.buildLive(loaded.entries(), analysisCache);
+        IndexSnapshot next = IndexBuilder.snapshot(index.reader(), loaded.entries(), loaded.synonyms(),
+                generation.incrementAndGet()).withRanking(loaded.calibration(), loaded.entities());
+        catalog = loaded.catalog();
         current.set(next);
+        if (live != null) {
+            live.close();
+        }
+        live = index;
         reloads.increment();
         log.info("Knowledge generation {} serving {} entries from {}", next.generation(), next.size(), dir);
         return true;
+    }
+
+    /**
+     * Serves a change to entry files only (path relative to the directory → text, null when withdrawn; the files
+     * are already written there) without reloading the rest: the changed files get kb check's rules (see
+     * {@link EntryChanges}) and only their documents are indexed again. False, and nothing served, on errors.
+     */
+    public synchronized boolean apply(java.util.Map<String, String> changed) {
+        if (live == null || !EntryChanges.onlyEntries(changed.keySet())) {
+            return reload();
+        }
+        IndexSnapshot base = current.get();
+        EntryChanges.Checked c = EntryChanges.check(dir, changed, base.byId(), catalog, today(), parseCache);
+        if (c.report().hasErrors()) {
+            failures.increment();
+            log.error("Changed entries in {} have {} error(s); still serving generation {}:\n{}", dir,
+                    c.report().errorCount(), base.generation(), String.join("\n", c.report().problems().stream()
+                            .filter(Problem::isError).map(p -> p.format(dir)).toList()));
+            return false;
+        }
+        c.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
+        IndexSnapshot next = IndexBuilder.update(base, live, c.upserts(), c.removed(), generation.incrementAndGet(),
+                analysisCache);
+        current.set(next);
+        reloads.increment();
+        log.info("Knowledge generation {} serving {} entries ({} changed, {} withdrawn)", next.generation(),
+                next.size(), c.upserts().size(), c.removed().size());
+        return true;
+    }
+
+    /** The citation list of the serving generation. */
+    public SourceCatalog catalog() {
+        return catalog;
     }
 
     @Override
@@ -122,6 +164,10 @@ public final class KnowledgeReloader implements AutoCloseable {
         if (poller != null) {
             poller.shutdownNow();
             poller = null;
+        }
+        if (live != null) {
+            live.close();
+            live = null;
         }
     }
 }

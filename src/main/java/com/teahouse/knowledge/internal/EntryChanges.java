@@ -1,0 +1,67 @@
+package com.teahouse.knowledge.internal;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * kb check of a few changed entry files against a digest that passed it. Every rule of kb check that concerns an
+ * entry looks at that entry alone (parse, markup, citations against sources.yaml, text rules, dates, lengths)
+ * except one: an id may be used once. So the changed files are checked alone, against the citation list, and their
+ * ids against the ids the unchanged files hold; the other files cannot have gained a problem. Changes to anything
+ * but entries (sources.yaml, synonyms…) are checked as a whole digest by the callers.
+ */
+final class EntryChanges {
+
+    /** The changed entries (resolved against the citation list), the ids withdrawn, and what kb check reports. */
+    record Checked(List<Entry> upserts, Set<String> removed, LoadReport report) {
+    }
+
+    private EntryChanges() {
+    }
+
+    static boolean onlyEntries(java.util.Collection<String> paths) {
+        return paths.stream().allMatch(p -> p.startsWith(DigestLoader.ENTRIES + "/") && p.endsWith(".md"));
+    }
+
+    /**
+     * @param dir       where the changed files are written (path relative to it → text, null when withdrawn)
+     * @param published the digest's entries now, by id (their files may be in another directory)
+     */
+    static Checked check(Path dir, Map<String, String> changed, Map<String, Entry> published, SourceCatalog catalog,
+                         LocalDate today, DigestLoader.ParseCache cache) {
+        LoadReport report = new LoadReport();
+        Map<String, String> idOfPath = new HashMap<>();
+        for (Entry e : published.values()) {
+            for (String path : changed.keySet()) {
+                if (e.file().endsWith(path)) {
+                    idOfPath.put(path, e.id());
+                }
+            }
+        }
+        List<Entry> parsed = new ArrayList<>();
+        Set<String> removed = new HashSet<>(idOfPath.values());
+        for (Map.Entry<String, String> c : changed.entrySet()) {
+            if (c.getValue() != null) {
+                Optional<Entry> e = cache.parse(dir.resolve(c.getKey()), c.getValue(), report);
+                e.ifPresent(parsed::add);
+            }
+        }
+        EntryValidator.validate(parsed, catalog, today, report);
+        for (Entry e : parsed) {
+            Entry other = published.get(e.id());
+            if (other != null && changed.keySet().stream().noneMatch(p -> other.file().endsWith(p))) {
+                report.add(Problem.error(e.file(), EntryValidator.lineOf(e.file(), "id:"), "duplicate id '" + e.id()
+                        + "' (also in " + other.file().getFileName() + ")"));
+            }
+            removed.remove(e.id());
+        }
+        return new Checked(parsed.stream().map(e -> e.resolved(catalog)).toList(), removed, report);
+    }
+}
