@@ -57,7 +57,8 @@ public final class LedgerBench {
         MutableClock clock = new MutableClock(END);
         ConfigurableApplicationContext app = TestApps.start(Files.createTempDirectory("ledger-bench"), null, clock,
                 Map.of("logging.level.com.teahouse", "ERROR", "teahouse.admin.password",
-                        ReportFixture.ADMIN_PASSWORD, "teahouse.redis.embedded-max-memory", "3gb"));
+                        ReportFixture.ADMIN_PASSWORD, "teahouse.redis.embedded-max-memory", "3gb",
+                        "teahouse.console.search-refresh", "24h")); // no index rebuild of 50,000 cases mid-measure
         try {
             ReportFixture f = new ReportFixture(app, clock);
             f.account("chief", Set.of("SUPERVISOR"), null);

@@ -84,7 +84,8 @@ class PipelinedDesksIT {
             assertEquals(new TreeSet<>(List.of("claim", "close", "decline", "dispatch", "extend", "merge", "merge-in",
                     "not-solved", "open", "rate", "rejoin", "remind", "reopen-group", "resolve", "supervise")), types);
             assertTrue(layout.keySet().containsAll(List.of("case:#0", "case:#0:events", "case:#0:merged",
-                    "cases:all", "cases:deadlines", "cases:by-state:closed", "cases:supervised", "cases:ended")),
+                    "cases:all", "cases:by-state:closed", "cases:supervised", "cases:ended",
+                    "reports:cases:2026-11-02:OPENED")),
                     layout.keySet().toString());
             Map<String, Map<String, String>> doubled = new HashMap<>();
             counters.forEach((k, h) -> {
