@@ -172,10 +172,11 @@ public final class LedgerBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         sampler.join();
+        // the rows of a small ledger are counted: header, problems, then two totals after an empty row
         List<List<String>> rows = cases <= 10_000 ? ReportFixture.rows(answer.bytes()) : List.of();
         System.out.printf("ledger of a month of %,d cases (HTTP %d, %,d KB%s; the file is held by the client in "
                 + "this JVM too): %.2f s; heap baseline %d MB, peak %d MB (+%d MB, max heap %d MB)%n", cases,
-                answer.status(), answer.bytes().length / 1024, rows.isEmpty() ? "" : ", " + (rows.size() - 4)
+                answer.status(), answer.bytes().length / 1024, rows.isEmpty() ? "" : ", " + (rows.size() - 3)
                 + " problem rows", seconds, baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20,
                 memory.getHeapMemoryUsage().getMax() >> 20);
     }
