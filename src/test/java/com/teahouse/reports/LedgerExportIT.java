@@ -104,7 +104,8 @@ class LedgerExportIT {
     /**
      * 并单 (issue 13): B and C merged into A are one problem with three complainants: A's row says so and names
      * them, B and C have no row of their own; the totals count one problem and three complaints, the summary's
-     * {@code opened} (complaints as they came) equals the second; after an unmerge C is a problem again.
+     * {@code opened} (complaints as they came) equals the second; after an unmerge C is a problem again; and B
+     * stays a complainant of A's row once A's reply has reached it (B replied, no longer in state merged).
      */
     @Test
     void aMergedGroupIsOneProblemWithItsComplainants() {
@@ -138,6 +139,14 @@ class LedgerExportIT {
             assertThat(row(rows, c)).containsEntry("投诉人数", "1");
             assertThat(total(rows, "问题数（并单计为一个）")).isEqualTo("3");
             assertThat(total(rows, "投诉件数（含并入件）")).isEqualTo("4");
+
+            // A's reply reaches B (replied, no longer in state merged): B is still one of A's complainants only
+            f.claimResolve(a);
+            assertThat(f.work.get(b).orElseThrow().state()).isEqualTo(com.teahouse.cases.CaseState.REPLIED);
+            rows = ReportFixture.rows(chief.get("/staff/api/reports/ledger.xlsx?" + WEEK).bytes());
+            assertThat(row(rows, a)).containsEntry("投诉人数", "2").containsEntry("并入工单", b);
+            assertThat(rows.stream().map(r -> r.get(0))).doesNotContain(b);
+            assertThat(total(rows, "问题数（并单计为一个）")).isEqualTo("3");
         }
     }
 

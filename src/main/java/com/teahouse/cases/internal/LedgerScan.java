@@ -44,12 +44,16 @@ class LedgerScan implements CaseLedger {
             List<CaseRecord> mine = cases.load(numbers).stream()
                     .filter(c -> unit == null || unit.equals(c.unit())).toList();
             complaints += mine.size();
-            // a merged case is a complainant of its group's problem, not a problem of its own
+            // a merged case is a complainant of its group's problem, not a problem of its own: in state merged,
+            // and also once the group's reply, decline or closing has moved it on (it keeps mergedInto until an
+            // unmerge)
             List<CaseRecord> page = mine.stream().filter(c -> c.state() != CaseState.MERGED).toList();
+            List<Response<String>> into = new ArrayList<>();
             List<Response<List<StreamEntry>>> logs = new ArrayList<>();
             List<Response<Set<String>>> groups = new ArrayList<>();
             try (var p = store.jedis().pipelined()) {
                 for (CaseRecord c : page) {
+                    into.add(p.hget(store.key("case:" + c.trackingNumber()), "mergedInto"));
                     logs.add(p.xrange(store.key("case:" + c.trackingNumber() + ":events"), (StreamEntryID) null,
                             (StreamEntryID) null));
                     groups.add(p.smembers(store.key("case:" + c.trackingNumber() + ":merged")));
@@ -57,7 +61,10 @@ class LedgerScan implements CaseLedger {
                 p.sync();
             }
             for (int i = 0; i < page.size(); i++) {
-                each.accept(milestones(page.get(i), logs.get(i).get(), groups.get(i).get()));
+                String group = into.get(i).get();
+                if (group == null || group.isEmpty()) {
+                    each.accept(milestones(page.get(i), logs.get(i).get(), groups.get(i).get()));
+                }
             }
             if (numbers.size() < PAGE) {
                 return complaints;
