@@ -51,6 +51,10 @@ public final class CaseHistories {
 
         /** Fires the item as the scheduler does; false when it was not due. */
         boolean fire(String tracking, String kind);
+
+        /** Waits until what follows a change (a merged group following A, from the notices stream) has happened. */
+        default void settle() {
+        }
     }
 
     private record Pending(Instant at, int history, int step) {
@@ -78,6 +82,7 @@ public final class CaseHistories {
                 if (!d.fire(item.tracking(), item.kind())) {
                     throw new IllegalStateException("deadline item " + item.member() + " did not fire");
                 }
+                d.settle();
             }
             if (p == null || !p.at().isBefore(end)) {
                 return Arrays.asList(numbers);
@@ -90,6 +95,7 @@ public final class CaseHistories {
             } else {
                 act(numbers[p.history()], h, h.steps().get(p.step()), numbers, staff, d);
             }
+            d.settle();
             if (p.step() + 1 < h.steps().size()) {
                 Step next = h.steps().get(p.step() + 1);
                 queue.add(new Pending(next.at().isBefore(p.at()) ? p.at() : next.at(), p.history(), p.step() + 1));

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -55,9 +56,12 @@ public final class PipelinedDesks implements CaseHistories.Desks {
             }
         };
         PipelinedStore store = new PipelinedStore(redis, scripts, tally, loaded);
+        // the hotline's group follows A from the notices stream (CaseNotices); the loader writes no notices, so
+        // it hands each event to the followers at once, as one stream entry of its own
+        AtomicLong entries = new AtomicLong();
         ApplicationEventPublisher events = event -> {
             if (event instanceof CaseEvent e) {
-                followers.on(e);
+                followers.follow("load-" + entries.incrementAndGet(), List.of(e));
             }
         };
         Workflow workflow = new Workflow(store, calendar, catalogue, props, clock, events, tally, notices);
@@ -79,7 +83,8 @@ public final class PipelinedDesks implements CaseHistories.Desks {
         };
         desk = new OwnerDesk(store, numbers, catalogue, calendar, workflow, scheduler, clock, events,
                 app.getBean(CasePolicy.class));
-        work = new StaffDesk(store, workflow, catalogue, redis, clock);
+        work = new StaffDesk(store, new CaseEventLog(redis), new OpenQueue(redis, store, scripts), workflow, catalogue,
+                redis, clock);
     }
 
     /** Starts a batch. */

@@ -165,5 +165,20 @@ class PipelinedDesksIT {
         public boolean fire(String tracking, String kind) {
             return app.getBean(DeadlineScheduler.class).fireNow(tracking, kind);
         }
+
+        /** The hotline's merged cases follow A once the notices entry is delivered: wait for every entry. */
+        @Override
+        public void settle() {
+            RedisStore redis = app.getBean(RedisStore.class);
+            String stream = redis.key("cases:notices");
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> {
+                if (!redis.jedis().exists(stream)) {
+                    return true;
+                }
+                var last = redis.jedis().xinfoStream(stream).getLastGeneratedId();
+                return redis.jedis().xinfoGroups(stream).stream().anyMatch(g -> CaseNotices.GROUP.equals(g.getName())
+                        && g.getPending() == 0 && last.equals(g.getLastDeliveredId()));
+            });
+        }
     }
 }
