@@ -59,26 +59,11 @@ final class Coverage {
             boolean[] found = new boolean[n];
             if (concept.english()) {
                 for (String form : concept.forms()) {
-                    boolean[] has = containing(snap, form, sorted);
-                    for (int k = 0; k < n; k++) {
-                        found[order[k]] |= has[k];
-                    }
-                }
-                // a phrase alternative ("credit line") counts when the entry has all of its words
-                for (String phrase : concept.phrases()) {
-                    boolean[] all = null;
-                    for (String word : phrase.split(" ")) {
-                        boolean[] has = containing(snap, word, sorted);
-                        if (all == null) {
-                            all = has;
-                        } else {
-                            for (int k = 0; k < n; k++) {
-                                all[k] &= has[k];
-                            }
+                    for (String field : new String[] {Fields.EN_Q, Fields.EN_B}) {
+                        boolean[] has = snap.containing(field, form, sorted);
+                        for (int k = 0; k < n; k++) {
+                            found[order[k]] |= has[k];
                         }
-                    }
-                    for (int k = 0; all != null && k < n; k++) {
-                        found[order[k]] |= all[k];
                     }
                 }
             }
@@ -96,24 +81,12 @@ final class Coverage {
         return out;
     }
 
-    /** Which of {@code docs} have the English word in their question or body field. */
-    private static boolean[] containing(IndexSnapshot snap, String word, int[] docs) {
-        boolean[] out = snap.containing(Fields.EN_Q, word, docs);
-        boolean[] body = snap.containing(Fields.EN_B, word, docs);
-        for (int k = 0; k < out.length; k++) {
-            out[k] |= body[k];
-        }
-        return out;
-    }
-
     private static boolean zhFound(QueryPlan.Concept c, String zhText) {
-        if (c.english()) {
-            // English phrases are stemmed words, judged on the English fields above
-            return false;
-        }
-        for (String form : c.forms()) {
-            if (zhText.contains(form)) {
-                return true;
+        if (!c.english()) {
+            for (String form : c.forms()) {
+                if (zhText.contains(form)) {
+                    return true;
+                }
             }
         }
         for (String phrase : c.phrases()) {

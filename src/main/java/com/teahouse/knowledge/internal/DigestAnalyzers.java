@@ -1,6 +1,5 @@
 package com.teahouse.knowledge.internal;
 
-import java.io.Reader;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -25,8 +24,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * The analysis chains. Index and query chains are identical except that query chains add the
  * synonym graph: expanding at query time keeps a synonyms edit cheap and the index small.
  * Stop words are removed after stemming (with a stemmed stop set) so synonym phrases such as
- * "talk to a human" still see every word. English text first has its contractions spelled out
- * ({@link EnglishContractions}), so "hasn't paid" meets the rules written for "not paid".
+ * "talk to a human" still see every word.
  */
 final class DigestAnalyzers {
 
@@ -65,11 +63,6 @@ final class DigestAnalyzers {
     static Analyzer en(SynonymMap synonyms) {
         return new Analyzer() {
             @Override
-            protected Reader initReader(String field, Reader reader) {
-                return EnglishContractions.expand(reader);
-            }
-
-            @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream s = new PorterStemFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
@@ -94,11 +87,6 @@ final class DigestAnalyzers {
 
     static Analyzer enForSynonyms() {
         return new Analyzer() {
-            @Override
-            protected Reader initReader(String field, Reader reader) {
-                return EnglishContractions.expand(reader);
-            }
-
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();

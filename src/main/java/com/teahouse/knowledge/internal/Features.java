@@ -22,10 +22,9 @@ import java.util.Map;
  *       another party, 0 otherwise (knowledge/entities.yaml);</li>
  *   <li>{@code english}: 1 when the question is mostly English (its coverage is judged on words, not
  *       substrings, so the same figure means something else).</li>
- *   <li>{@code en_*}: every figure above again, for English questions only (0 for Chinese ones). English
- *       is matched on whole stemmed words and its questions are shorter, so the same figure means something
- *       else there; with a weight of its own for each, the Chinese weights are fitted on Chinese questions
- *       alone, and a change to English analysis no longer moves the Chinese answers through the shared fit.</li>
+ *   <li>{@code en_lead}, {@code en_coverage}, {@code en_title}: lead, coverage and title for English
+ *       questions, 0 for Chinese ones: English is matched on whole stemmed words and its questions are
+ *       shorter, so these figures earn their own weights there instead of sharing the Chinese ones.</li>
  * </ul>
  */
 public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
@@ -33,13 +32,11 @@ public record Features(double logScore, double lead, double behind, double cover
 
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
     public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
-            "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title",
-            "en_log_score", "en_behind", "en_questions", "en_answer", "en_length", "en_per_word", "en_entity");
+            "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title");
 
     public double[] vector() {
         return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english,
-            english * lead, english * coverage, english * title, english * logScore, english * behind,
-            english * questions, english * answer, english * length, english * perWord, english * entity};
+            english * lead, english * coverage, english * title};
     }
 
     public Map<String, Double> asMap() {

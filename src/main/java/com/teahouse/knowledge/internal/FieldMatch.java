@@ -40,31 +40,17 @@ final class FieldMatch {
 
     private static boolean found(QueryPlan.Concept c, String text) {
         for (String form : c.forms()) {
-            if (has(text, form, c.english())) {
+            if (text.contains(form) || c.english() && form.length() > 3 && form.endsWith("i")
+                    && text.contains(form.substring(0, form.length() - 1))) {
                 return true;
             }
         }
         List<String> phrases = c.phrases();
         for (String p : phrases) {
-            if (c.english() ? hasAll(text, p) : text.contains(p.toLowerCase(Locale.ROOT))) {
+            if (text.contains(p.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean has(String text, String form, boolean english) {
-        return text.contains(form) || english && form.length() > 3 && form.endsWith("i")
-                && text.contains(form.substring(0, form.length() - 1));
-    }
-
-    /** An English phrase alternative: every one of its stemmed words is in the text. */
-    private static boolean hasAll(String text, String phrase) {
-        for (String word : phrase.split(" ")) {
-            if (!has(text, word, true)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -103,12 +103,11 @@ final class QueryPlan {
             }
         }
         if (en) {
-            List<TokenLists.GraphToken> graph = TokenLists.graph(snap.enQuery(), Fields.EN_Q, full);
-            List<TokenLists.Token> words = graph.stream().map(TokenLists.GraphToken::token).toList();
+            List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, full);
             add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
             if (!mostlyZh) {
-                concepts.addAll(EnglishConcepts.of(graph, text.length(), snap));
+                concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
         }
         return new QueryPlan(text, context == null ? "" : context.strip(), zh, en, q.build(), List.copyOf(concepts),

@@ -25,11 +25,7 @@ final class QuestionWords {
             "allow", "thank", "thanks", "hey", "ok", "okay", "realli", "am", "im", "it'", "doesn't", "don't", "dont", "cannot", "can't",
             // pronouns and intensifiers past Lucene's stop set (stemmed as the analyzer stems them)
             "them", "he", "she", "her", "him", "so", "veri", "too", "again", "ever", "even", "yet", "anyth", "anybodi",
-            "someon", "somebodi", "actual", "basic", "honestli", "guy", "ye", "yeah",
-            // the story around an English question (when, who said what, how often), not its topic
-            "like", "last", "ago", "came", "went", "said", "sai", "gave", "told", "think", "tri", "all",
-            "everi", "each", "onli", "alreadi", "anymor", "than", "never", "noth", "nobodi", "gui", "yesterdai",
-            "todai", "lot", "up", "try", "been", "being");
+            "someon", "somebodi", "actual", "basic", "honestli", "guy", "ye", "yeah");
 
     private QuestionWords() {
     }

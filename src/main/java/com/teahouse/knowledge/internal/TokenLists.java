@@ -13,8 +13,6 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /** Runs an analyzer over a string and returns its tokens; the only place that drives TokenStreams. */
@@ -22,16 +20,6 @@ final class TokenLists {
 
     /** A token, where it starts in the input, and whether a synonym filter injected it. */
     record Token(String term, int start, boolean synonym) {
-    }
-
-    /**
-     * A token as a synonym graph emits it: its text span, and the graph nodes it runs between
-     * ({@code from} = position, {@code to} = position + position length).
-     */
-    record GraphToken(String term, int start, int end, int from, int to, boolean synonym) {
-        Token token() {
-            return new Token(term, start, synonym);
-        }
     }
 
     private static final Analyzer STEMMER = new Analyzer() {
@@ -54,28 +42,6 @@ final class TokenLists {
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(new Token(term.toString(), offset.startOffset(), "SYNONYM".equals(type.type())));
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    static List<GraphToken> graph(Analyzer analyzer, String field, String text) {
-        List<GraphToken> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-            PositionLengthAttribute length = ts.addAttribute(PositionLengthAttribute.class);
-            ts.reset();
-            int position = -1;
-            while (ts.incrementToken()) {
-                position += increment.getPositionIncrement();
-                out.add(new GraphToken(term.toString(), offset.startOffset(), offset.endOffset(), position,
-                        position + length.getPositionLength(), "SYNONYM".equals(type.type())));
             }
             ts.end();
         } catch (IOException e) {
