@@ -43,14 +43,17 @@ final class Calibrate {
         Calibration c = r.calibration();
         out.printf(Locale.ROOT, "calibration split: %d of %d questions, %d samples (top 3 entries each)%n",
                 r.questions(), questions.size(), r.samples());
-        out.printf(Locale.ROOT, "  bias %+.4f%n", c.bias());
+        Calibration en = c.forEnglish();
+        out.printf(Locale.ROOT, "  %-16s %8s %8s%n", "", "zh", "en");
+        out.printf(Locale.ROOT, "  %-16s %+8.4f %+8.4f%n", "bias", c.bias(), en.bias());
         for (int i = 0; i < Features.NAMES.size(); i++) {
-            out.printf(Locale.ROOT, "  %-16s %+.4f%n", Features.NAMES.get(i), c.weights()[i]);
+            out.printf(Locale.ROOT, "  %-16s %+8.4f %+8.4f%n", Features.NAMES.get(i), c.weights()[i], en.weights()[i]);
         }
-        out.printf(Locale.ROOT, "  answer threshold %.4f (wrong answers <= %.1f%% of the split)%n",
-                c.answerThreshold(), 100 * Calibrator.MAX_WRONG);
-        out.printf(Locale.ROOT, "  offer threshold  %.4f (offers to <= %.0f%% of out-of-scope questions)%n",
-                c.offerThreshold(), 100 * Calibrator.MAX_OOS_OFFERED);
+        out.printf(Locale.ROOT, "  answer threshold zh %.4f, en %.4f (wrong answers <= %.1f%% / %.1f%% of each"
+                + " language's questions of the split)%n", c.answerThreshold(), en.answerThreshold(),
+                100 * Calibrator.MAX_WRONG, 100 * Calibrator.MAX_WRONG_EN);
+        out.printf(Locale.ROOT, "  offer threshold  zh %.4f, en %.4f (offers to <= %.0f%% of out-of-scope questions)%n",
+                c.offerThreshold(), en.offerThreshold(), 100 * Calibrator.MAX_OOS_OFFERED);
         String figures = String.format(Locale.ROOT, "answered-right %.1f%%, answered-wrong %.1f%%, offered-right %.1f%%,"
                         + " out-of-scope declined %.1f%% (offered something %.1f%%)", 100 * r.answeredRight(),
                 100 * r.answeredWrong(), 100 * r.offeredRight(), 100 * r.oosDeclined(), 100 * r.oosOffered());

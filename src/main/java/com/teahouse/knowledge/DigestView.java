@@ -41,8 +41,8 @@ public final class DigestView {
             results.add(new DigestExplanation.Result(e.entry().id(), Math.round(e.score() * 1000) / 1000.0,
                     e.features().asMap(), Math.round(e.probability() * 10000) / 10000.0, r.decisionFor(i), e.note()));
         }
-        return new DigestExplanation(answer, List.copyOf(r.parties()), r.calibration().answerThreshold(),
-                r.calibration().offerThreshold(), results);
+        return new DigestExplanation(answer, List.copyOf(r.parties()), r.answerThreshold(), r.offerThreshold(),
+                results);
     }
 
     /** Entries in this view. */

@@ -50,11 +50,14 @@ class KnowledgeEvaluationTest {
      * knowledge/eval/person-requests.yaml, 4 mislabelled ones relabelled). Of the 17 original held-out ones 1 is
      * missed (was 3); of all 93, 8 are (the old detector: 33), all held-out: the calibration half, the only one
      * studied, is recognised in full. The floor counts all 93.
+     * Second Chinese pass (answers-zh, 2026-12-02): a model and thresholds per language, sample questions that
+     * made near-duplicates of confidentiality, penalty and arrears entries reworded: answered-right 75.2% (zh 83.6%,
+     * en 64.5%), wrong 2.9%, top-3 95.7%, follow-ups wrong 2.4%.
      */
-    static final double MIN_ANSWERED_RIGHT = 0.72;
-    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.63;
+    static final double MIN_ANSWERED_RIGHT = 0.75;
+    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.64;
     /** Chinese is most of the traffic: its own floor, above the per-language one. */
-    static final double MIN_ANSWERED_RIGHT_ZH = 0.80;
+    static final double MIN_ANSWERED_RIGHT_ZH = 0.83;
     static final double MAX_ANSWERED_WRONG = 0.030;
     static final double MIN_OOS_DECLINED = 0.90;
     static final double MIN_TOP3 = 0.955;

@@ -14,11 +14,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * When the bot may answer: a logistic model of P(the entry is right | {@link Features}), fitted on the
  * calibration split of the evaluation set by {@code kb check --calibrate} and shipped as data in
- * knowledge/calibration.yaml. The bot answers with the top entry when its probability reaches
- * {@code answerThreshold}; otherwise it offers ("did you mean") the top entries that reach
- * {@code offerThreshold}, and declines when none does.
+ * knowledge/calibration.yaml. The bot answers with the top entry when its probability reaches the
+ * answer threshold of the question's language; otherwise it offers ("did you mean") the top entries
+ * that reach the offer threshold, and declines when none does.
+ * <p>
+ * Each language has its own model and thresholds ({@code bias}, {@code weights}, {@code answerThreshold},
+ * {@code offerThreshold} for Chinese; {@code english} for English questions, i.e. those whose
+ * {@link Features#english()} is 1): Chinese is matched on substrings and English on stemmed words, so
+ * the same figures do not mean the same in both, and with one threshold the wrong answers one language
+ * stops making are spent by the other. A file without the English part uses the Chinese one for both.
  */
-public record Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold) {
+public record Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold,
+                          Calibration english) {
 
     public static final String FILE = "calibration.yaml";
 
@@ -34,11 +41,33 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
         if (weights.length != Features.NAMES.size()) {
             throw new IllegalArgumentException("expected " + Features.NAMES.size() + " weights");
         }
+        if (english != null && english.english != null) {
+            throw new IllegalArgumentException("the English part has no English part");
+        }
         weights = weights.clone();
     }
 
+    /** One model and one pair of thresholds for both languages (older files, tests). */
+    public Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold) {
+        this(bias, weights, answerThreshold, offerThreshold, null);
+    }
+
+    /** The model and thresholds English questions are decided with. */
+    public Calibration forEnglish() {
+        return english == null ? this : english;
+    }
+
+    public double answerThreshold(boolean english) {
+        return english ? forEnglish().answerThreshold : answerThreshold;
+    }
+
+    public double offerThreshold(boolean english) {
+        return english ? forEnglish().offerThreshold : offerThreshold;
+    }
+
     public double probability(Features f) {
-        return new LogisticFit.Model(bias, weights).probability(f.vector());
+        Calibration c = f.english() > 0 ? forEnglish() : this;
+        return new LogisticFit.Model(c.bias, c.weights).probability(f.vector());
     }
 
     /** Reads the file; a missing or broken one gives a warning (kb check fails) and {@link #DEFAULT}. */
@@ -50,21 +79,10 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
         }
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
-            double[] w = new double[Features.NAMES.size()];
-            JsonNode weights = root.path("weights");
-            for (int i = 0; i < w.length; i++) {
-                JsonNode v = weights.get(Features.NAMES.get(i));
-                if (v == null || !v.isNumber()) {
-                    throw new IllegalArgumentException("weights." + Features.NAMES.get(i) + " must be a number");
-                }
-                w[i] = v.asDouble();
-            }
-            double answer = number(root, "answer_threshold");
-            double offer = number(root, "offer_threshold");
-            if (answer <= 0 || answer > 1 || offer <= 0 || offer > answer) {
-                throw new IllegalArgumentException("need 0 < offer_threshold <= answer_threshold <= 1");
-            }
-            return new Calibration(number(root, "bias"), w, answer, offer);
+            Calibration zh = part(root, "");
+            JsonNode en = root.get("english");
+            return en == null ? zh : new Calibration(zh.bias, zh.weights, zh.answerThreshold, zh.offerThreshold,
+                    part(en, "english."));
         } catch (IOException | RuntimeException e) {
             report.add(Problem.warning(file, 1, "bad calibration: " + e.getMessage()
                     + "; using the built-in calibration (kb check --calibrate <eval-dir> rewrites it)"));
@@ -72,10 +90,30 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
         }
     }
 
-    private static double number(JsonNode root, String key) {
+    /** One language's model and thresholds; {@code path} names the part in messages. */
+    private static Calibration part(JsonNode root, String path) {
+        double[] w = new double[Features.NAMES.size()];
+        JsonNode weights = root.path("weights");
+        for (int i = 0; i < w.length; i++) {
+            JsonNode v = weights.get(Features.NAMES.get(i));
+            if (v == null || !v.isNumber()) {
+                throw new IllegalArgumentException(path + "weights." + Features.NAMES.get(i) + " must be a number");
+            }
+            w[i] = v.asDouble();
+        }
+        double answer = number(root, path, "answer_threshold");
+        double offer = number(root, path, "offer_threshold");
+        if (answer <= 0 || answer > 1 || offer <= 0 || offer > answer) {
+            throw new IllegalArgumentException("need 0 < " + path + "offer_threshold <= " + path
+                    + "answer_threshold <= 1");
+        }
+        return new Calibration(number(root, path, "bias"), w, answer, offer);
+    }
+
+    private static double number(JsonNode root, String path, String key) {
         JsonNode v = root.get(key);
         if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException(key + " must be a number");
+            throw new IllegalArgumentException(path + key + " must be a number");
         }
         return v.asDouble();
     }
@@ -87,20 +125,30 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
             out.append("# ").append(line).append('\n');
         }
         out.append("model: logistic\n");
-        out.append(String.format(Locale.ROOT, "bias: %.4f%n", bias));
-        out.append("weights:\n");
-        for (int i = 0; i < weights.length; i++) {
-            out.append(String.format(Locale.ROOT, "  %s: %.4f%n", Features.NAMES.get(i), weights[i]));
+        appendPart(out, "");
+        if (english != null) {
+            out.append("# English questions (feature english = 1): their own model and thresholds\n");
+            out.append("english:\n");
+            english.appendPart(out, "  ");
         }
-        out.append(String.format(Locale.ROOT, "answer_threshold: %.4f%n", answerThreshold));
-        out.append(String.format(Locale.ROOT, "offer_threshold: %.4f%n", offerThreshold));
         return out.toString();
+    }
+
+    private void appendPart(StringBuilder out, String indent) {
+        out.append(String.format(Locale.ROOT, "%sbias: %.4f%n", indent, bias));
+        out.append(indent).append("weights:\n");
+        for (int i = 0; i < weights.length; i++) {
+            out.append(String.format(Locale.ROOT, "%s  %s: %.4f%n", indent, Features.NAMES.get(i), weights[i]));
+        }
+        out.append(String.format(Locale.ROOT, "%sanswer_threshold: %.4f%n", indent, answerThreshold));
+        out.append(String.format(Locale.ROOT, "%soffer_threshold: %.4f%n", indent, offerThreshold));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Calibration c && c.bias == bias && Arrays.equals(c.weights, weights)
-                && c.answerThreshold == answerThreshold && c.offerThreshold == offerThreshold;
+                && c.answerThreshold == answerThreshold && c.offerThreshold == offerThreshold
+                && java.util.Objects.equals(c.english, english);
     }
 
     @Override
@@ -111,7 +159,7 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
     @Override
     public String toString() {
         return "Calibration[bias=" + bias + ", weights=" + Arrays.toString(weights) + ", answer=" + answerThreshold
-                + ", offer=" + offerThreshold + "]";
+                + ", offer=" + offerThreshold + (english == null ? "" : ", english=" + english) + "]";
     }
 
     static void write(Path file, String text) throws IOException {

@@ -52,9 +52,13 @@ final class FollowUp {
         }
         if (context == null) {
             boolean leans = alone.concepts() <= LEANING_CONCEPTS && LEANS.matcher(question.strip()).find();
-            return leans && alone.answered() ? FollowUpOffer.of(alone, List.of(alone.entries().get(0))) : alone;
+            if (leans && alone.answered()) {
+                return FollowUpOffer.of(alone, List.of(alone.entries().get(0)));
+            }
+            return alone.concepts() <= SINGLE_WORD ? unlessTied(alone) : alone;
         }
-        Ranking chosen = choose(searcher, snap, question, context, alone, limit, today);
+        Ranking[] contextReading = new Ranking[1];
+        Ranking chosen = choose(searcher, snap, question, context, alone, limit, today, contextReading);
         if (alone.concepts() > SHORT_CONCEPTS || !chosen.answered()) {
             return chosen;
         }
@@ -65,24 +69,46 @@ final class FollowUp {
             return FollowUpOffer.of(chosen, List.of(top));
         }
         for (Ranking.Ranked r : chosen.entries().subList(1, Math.min(3, chosen.entries().size()))) {
-            if (r.probability() >= chosen.calibration().answerThreshold()) {
+            if (r.probability() >= chosen.answerThreshold()) {
                 // two entries would each be answered: the follow-up is ambiguous, ask which
                 return FollowUpOffer.of(chosen, List.of(top, r));
             }
         }
-        return checked(chosen, alone, context, snap);
+        return checked(chosen, alone, contextReading[0], context, snap);
+    }
+
+    /**
+     * One content word with no context («去哪投诉») and a runner-up that is plausible too: the word
+     * names a kind of thing the digest has several entries for, so ask which rather than pick one.
+     */
+    private static Ranking unlessTied(Ranking alone) {
+        if (!alone.answered() || alone.entries().size() < 2
+                || alone.entries().get(1).probability() < alone.offerThreshold()) {
+            return alone;
+        }
+        return FollowUpOffer.of(alone, List.of(alone.entries().get(0), alone.entries().get(1)));
     }
 
     /**
      * A short follow-up's answer, kept only when neither the other reading nor the context's document
      * points elsewhere (see the class comment); otherwise both are offered.
      */
-    private static Ranking checked(Ranking chosen, Ranking alone, Entry context, IndexSnapshot snap) {
+    private static Ranking checked(Ranking chosen, Ranking alone, Ranking combined, Entry context,
+                                   IndexSnapshot snap) {
+        if (chosen == alone && alone.answered() && combined != null && !combined.entries().isEmpty()) {
+            // the question alone won, but read with its context it is plausibly about another entry
+            Ranking.Ranked own = alone.entries().get(0);
+            Ranking.Ranked other = combined.entries().get(0);
+            if (!other.entry().id().equals(own.entry().id()) && !other.entry().id().equals(context.id())
+                    && other.probability() >= alone.offerThreshold()) {
+                return FollowUpOffer.of(alone, List.of(own, other));
+            }
+        }
         if (!chosen.answered() || chosen == alone) {
             return chosen == alone && alone.answered() ? sameDocument(chosen, context, snap) : chosen;
         }
         Ranking.Ranked top = chosen.entries().get(0);
-        double offer = chosen.calibration().offerThreshold();
+        double offer = chosen.offerThreshold();
         if (!alone.entries().isEmpty()) {
             Ranking.Ranked other = alone.entries().get(0);
             if (!other.entry().id().equals(top.entry().id()) && !other.entry().id().equals(context.id())
@@ -99,7 +125,7 @@ final class FollowUp {
         if (sharesDocument(top.entry(), context)) {
             return chosen;
         }
-        double offer = chosen.calibration().offerThreshold();
+        double offer = chosen.offerThreshold();
         for (Ranking.Ranked r : chosen.entries().subList(1, Math.min(3, chosen.entries().size()))) {
             if (!r.entry().id().equals(context.id()) && sharesDocument(r.entry(), context) && r.probability() >= offer) {
                 return FollowUpOffer.of(chosen, List.of(top, r));
@@ -112,8 +138,9 @@ final class FollowUp {
         return a.sources().stream().anyMatch(s -> b.sources().stream().anyMatch(t -> t.document().equals(s.document())));
     }
 
+    /** Which reading wins; the context reading, when one was made, is left in {@code contextReading[0]}. */
     private static Ranking choose(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
-                                  Ranking alone, int limit, LocalDate today) {
+                                  Ranking alone, int limit, LocalDate today, Ranking[] contextReading) {
         boolean isShort = alone.concepts() <= SHORT_CONCEPTS;
         if (alone.answered() && !isShort) {
             return alone;
@@ -131,6 +158,7 @@ final class FollowUp {
         }
         QueryPlan plan = QueryPlan.of(question, topic, snap);
         Ranking combined = searcher.rank(snap, question, plan, parties, limit, today);
+        contextReading[0] = combined;
         if (repeats(combined, context, alone)) {
             return alone;
         }

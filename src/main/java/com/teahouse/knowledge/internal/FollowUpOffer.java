@@ -18,12 +18,12 @@ final class FollowUpOffer {
 
     static Ranking of(Ranking base, List<Ranking.Ranked> first) {
         Calibration c = base.calibration();
-        double below = Math.nextDown(c.answerThreshold());
+        double below = Math.nextDown(base.answerThreshold());
         List<Ranking.Ranked> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Ranking.Ranked r : first) {
             if (seen.add(r.entry().id())) {
-                out.add(held(r, Math.min(below, Math.max(r.probability(), c.offerThreshold()))));
+                out.add(held(r, Math.min(below, Math.max(r.probability(), base.offerThreshold()))));
             }
         }
         for (Ranking.Ranked r : base.entries()) {

@@ -18,7 +18,22 @@ public record Ranking(String text, Decline early, Set<String> parties, List<Rank
     }
 
     public boolean answered() {
-        return early == null && !entries.isEmpty() && entries.get(0).probability() >= calibration.answerThreshold();
+        return early == null && !entries.isEmpty() && entries.get(0).probability() >= answerThreshold();
+    }
+
+    /** Whether the question was read as English (its top entry's {@code english} feature). */
+    public boolean english() {
+        return !entries.isEmpty() && entries.get(0).features().english() > 0;
+    }
+
+    /** The answer threshold of the question's language. */
+    public double answerThreshold() {
+        return calibration.answerThreshold(english());
+    }
+
+    /** The "did you mean" threshold of the question's language. */
+    public double offerThreshold() {
+        return calibration.offerThreshold(english());
     }
 
     public Decline decline() {
@@ -30,7 +45,7 @@ public record Ranking(String text, Decline early, Set<String> parties, List<Rank
         if (early != null || answered()) {
             return List.of();
         }
-        return entries.stream().limit(3).filter(r -> r.probability() >= calibration.offerThreshold()).toList();
+        return entries.stream().limit(3).filter(r -> r.probability() >= offerThreshold()).toList();
     }
 
     /** The top entry's probability, 0 when nothing ranked. */
