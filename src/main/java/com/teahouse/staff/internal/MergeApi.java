@@ -13,6 +13,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +90,10 @@ class MergeApi {
         }
         String lang = rows.language(request);
         List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, Optional<CaseRecord>> seen = new HashMap<>(); // a case is often in several pairs: read it once
         for (CaseMerging.Pair p : merging.openPairs(100)) {
-            Optional<CaseRecord> a = work.get(p.a()).filter(c -> sees(who, c));
-            Optional<CaseRecord> b = work.get(p.b()).filter(c -> sees(who, c));
+            Optional<CaseRecord> a = seen.computeIfAbsent(p.a(), t -> work.get(t).filter(c -> sees(who, c)));
+            Optional<CaseRecord> b = seen.computeIfAbsent(p.b(), t -> work.get(t).filter(c -> sees(who, c)));
             if (a.isEmpty() || b.isEmpty()) {
                 continue;
             }
