@@ -5,7 +5,7 @@
 (function () {
   'use strict';
   const LANG_COOKIE = 'console-lang';
-  const ITEMS = ['queue', 'mine', 'overdue', 'reports', 'policy', 'accounts'];
+  const ITEMS = ['queue', 'mine', 'overdue', 'similar', 'reports', 'policy', 'accounts'];
   const listeners = {};
   let T = {};
 

@@ -37,6 +37,7 @@ class ConsoleNavApi {
             new Item("queue", "/staff", Set.of(StaffRole.STAFF, StaffRole.SUPERVISOR)),
             new Item("mine", "/staff?view=mine", Set.of(StaffRole.STAFF, StaffRole.SUPERVISOR)),
             new Item("overdue", "/staff?view=overdue", Set.of(StaffRole.STAFF, StaffRole.SUPERVISOR)),
+            new Item("similar", "/staff/similar", Set.of(StaffRole.SUPERVISOR)),
             new Item("reports", "/staff/reports", Set.of(StaffRole.STAFF, StaffRole.SUPERVISOR)),
             new Item("policy", "/policy", Set.of(StaffRole.POLICY_EDITOR, StaffRole.ADMIN)),
             new Item("accounts", "/staff/accounts", Set.of(StaffRole.ADMIN)));

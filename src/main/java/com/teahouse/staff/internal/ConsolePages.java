@@ -56,6 +56,21 @@ class ConsolePages {
     }
 
     /**
+     * The supervisor's 并单 list: candidate pairs, filled by pairs.js. Others get the shell and the API's 403
+     * message; the navigation does not offer it to them.
+     */
+    @GetMapping(value = "/staff/similar", produces = MediaType.TEXT_HTML_VALUE)
+    String pairs(HttpServletRequest request) {
+        return HEAD + "<title>热线工作台</title></head><body data-page=\"pairs\">" + header()
+                + "<main><h1 data-t=\"pairs.title\"></h1><p data-t=\"pairs.intro\" class=\"hint\"></p>"
+                + "<p id=\"pairs-result\" role=\"status\"></p><table id=\"pairs\"><thead><tr>"
+                + "<th data-t=\"pairs.a\"></th><th data-t=\"pairs.b\"></th><th data-t=\"col.category\"></th>"
+                + "<th data-t=\"pairs.score\"></th><th data-t=\"pairs.reason\"></th><th data-t=\"pairs.age\"></th>"
+                + "<th data-t=\"pairs.actions\"></th></tr></thead><tbody></tbody></table></main>" + SCRIPTS
+                + "<script src=\"/staff/pairs.js\"></script></body></html>";
+    }
+
+    /**
      * The case page: the conversation on the left (the whole width on a phone), the case, its deadlines, actions,
      * canned replies, notes and timeline beside it. {@code #similar} is left empty for the 并单 panel to fill.
      */

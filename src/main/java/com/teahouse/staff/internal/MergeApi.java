@@ -10,6 +10,10 @@ import com.teahouse.cases.CaseWork.Outcome;
 import com.teahouse.texts.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +46,12 @@ class MergeApi {
     private final Refusals refusals;
     private final Texts texts;
     private final CaseRows rows;
+    private final Clock clock;
 
     MergeApi(CaseWork work, CaseMerging merging, ConsoleAccess access, Refusals refusals, Texts texts,
-            CaseRows rows) {
+            CaseRows rows, Clock clock) {
         this.rows = rows;
+        this.clock = clock;
         this.work = work;
         this.merging = merging;
         this.access = access;
@@ -71,7 +77,11 @@ class MergeApi {
         return ResponseEntity.ok(m);
     }
 
-    /** The supervisor's 并单 list: open candidate pairs, best first. */
+    /**
+     * The supervisor's 并单 list: open candidate pairs, best first, each with its two cases (A the earlier number,
+     * the one B is merged into) and how long it has stood (since the later case opened). A pair with a case the caller
+     * may not see is left out, as everywhere in the console.
+     */
     @GetMapping("/similar")
     Map<String, Object> pairs(Principal principal, HttpServletRequest request) {
         CaseCaller who = access.me(principal).caller();
@@ -79,12 +89,27 @@ class MergeApi {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         String lang = rows.language(request);
-        return Map.of("items", merging.openPairs(100).stream().map(p -> {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<String, Optional<CaseRecord>> seen = new HashMap<>(); // a case is often in several pairs: read it once
+        for (CaseMerging.Pair p : merging.openPairs(100)) {
+            Optional<CaseRecord> a = seen.computeIfAbsent(p.a(), t -> work.get(t).filter(c -> sees(who, c)));
+            Optional<CaseRecord> b = seen.computeIfAbsent(p.b(), t -> work.get(t).filter(c -> sees(who, c)));
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
             Map<String, Object> m = item(p.b(), p.score(), p.reasons(), lang);
             m.put("a", p.a());
             m.put("b", p.b());
-            return m;
-        }).toList());
+            m.put("category", work.categoryName(a.get().category(), lang));
+            Instant since = later(a.get().openedAt(), b.get().openedAt());
+            m.put("ageMillis", since == null ? null : Math.max(0, clock.millis() - since.toEpochMilli()));
+            items.add(m);
+        }
+        return Map.of("items", items);
+    }
+
+    private static Instant later(Instant x, Instant y) {
+        return x == null ? y : y == null || x.isAfter(y) ? x : y;
     }
 
     @PostMapping("/cases/{t}/merge")
@@ -145,7 +170,11 @@ class MergeApi {
     }
 
     private boolean seen(CaseCaller who, String t) {
-        return work.get(t).map(c -> access.policy().decide(who, CasePolicy.Action.SEE, c).allowed()).orElse(false);
+        return work.get(t).map(c -> sees(who, c)).orElse(false);
+    }
+
+    private boolean sees(CaseCaller who, CaseRecord c) {
+        return access.policy().decide(who, CasePolicy.Action.SEE, c).allowed();
     }
 
     /** A candidate, its reasons in the console's language (the page's switch). */
