@@ -24,7 +24,8 @@ import redis.clients.jedis.Jedis;
 /**
  * Redis behind Sentinel, with real processes: a master, a replica and three sentinels on loopback. The hotline runs
  * a Telegram round trip, the master is failed over (SENTINEL FAILOVER), and the next round trip works on the new
- * master with the conversation's state intact (the echo count goes on from where it was).
+ * master with the conversation's state intact (the echo count goes on from where it was). With no replica
+ * following, an update waits rather than being confirmed on the master alone, and is answered once one follows.
  */
 class SentinelFailoverIT {
 
@@ -73,6 +74,16 @@ class SentinelFailoverIT {
                 try (Jedis newMaster = RedisProcesses.client(replica, PASSWORD)) {
                     assertThat(newMaster.info("replication")).contains("role:master");
                 }
+
+                // no replica following: an update is not confirmed on the master's fsync alone (a failover to a
+                // replica that never had it would lose it); it waits, and is answered once a replica follows again
+                redis.kill("master"); // the old master, a replica since the failover
+                telegram.userSends(alice, "while alone");
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
+                        .until(() -> telegram.sentMessages(alice.id()).size() == 2);
+                redis.restart("master", master, PASSWORD);
+                assertThat(telegram.awaitSent(alice.id(), 3, Duration.ofSeconds(120))).extracting(SentMessage::text)
+                        .containsExactly("echo 1: before", "echo 2: after", "echo 3: while alone");
             }
         }
     }

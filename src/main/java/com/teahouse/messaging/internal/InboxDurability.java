@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
@@ -26,6 +27,11 @@ import redis.clients.jedis.Response;
  * </ul>
  * What the server is and has is read with INFO every few seconds. A write that does not become durable within
  * the timeout counts as not stored: the channel answers "try again" and the redelivery is dropped as a duplicate.
+ *
+ * <p>Behind Sentinel a write always waits for a replica, whatever INFO last said: a master just restarted on its
+ * files (or just promoted) shows no replica for a moment, and a write confirmed on its own fsync then is lost if
+ * the sentinels then fail over to the replica that never had it. While no
+ * replica follows, updates are refused with "try again" (Telegram retries) rather than confirmed at risk.
  */
 @Component
 public class InboxDurability {
@@ -42,9 +48,12 @@ public class InboxDurability {
     private volatile Facts facts;
     private volatile long readAt;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** Behind Sentinel: the master is meant to have a replica, so a write is confirmed only once one has it. */
+    private final boolean replicated;
 
     InboxDurability(RedisStore store) {
         this.store = store;
+        this.replicated = store.jedis() instanceof JedisSentineled;
     }
 
     /** Queues the wait on the pipeline that holds the write; returns how to check its answer after sync. */
@@ -52,7 +61,7 @@ public class InboxDurability {
         Facts now = facts();
         String timeout = Long.toString(TIMEOUT_MILLIS);
         if (now.waitAof()) {
-            int replicas = Math.min(1, now.replicas());
+            int replicas = replicated ? 1 : Math.min(1, now.replicas());
             Response<Object> answer = pipeline.sendCommand(Protocol.Command.WAITAOF, "1",
                     Integer.toString(replicas), timeout);
             return () -> {
@@ -60,7 +69,7 @@ public class InboxDurability {
                 return ((Long) counts.get(0)) >= 1 && ((Long) counts.get(1)) >= replicas;
             };
         }
-        if (now.replicas() > 0) {
+        if (now.replicas() > 0 || replicated) {
             Response<Object> answer = pipeline.sendCommand(Protocol.Command.WAIT, "1", timeout);
             return () -> ((Long) answer.get()) >= 1;
         }
