@@ -217,7 +217,9 @@ class PolicyUnansweredIT {
                 com.teahouse.dialog.UnansweredQuestion.Reason.DECLINED, List.of(), java.time.Instant.now()));
         org.openqa.selenium.WebDriver driver = com.teahouse.testsupport.HeadlessChromium.start(1280, 900);
         try {
+            // the ranking table is redrawn as answers arrive: a row read while it is replaced is read again
             var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             driver.get("http://localhost:" + port + "/policy");
             wait.until(d -> d.getCurrentUrl().contains("/staff/login"));
             driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("editor");
