@@ -12,6 +12,15 @@ public interface ChannelOutlet {
 
     Delivery deliver(Outbound outbound);
 
+    /**
+     * Performs {@code outbound}, which the outbox may hand over again after a crash between the delivery and its
+     * acknowledgement; {@code deliveryId} is the same each time. A channel that can (one whose delivery is itself a
+     * Redis write) performs it once per id; the default cannot, and delivers again.
+     */
+    default Delivery deliver(Outbound outbound, String deliveryId) {
+        return deliver(outbound);
+    }
+
     /** How long to wait before the next send to that address is allowed (rate limits); zero when free. */
     default Duration waitBeforeSend(Address to) {
         return Duration.ZERO;

@@ -98,7 +98,7 @@ final class OutboxSender implements Runnable {
         }
         Delivery delivery;
         try {
-            delivery = outlet.deliver(pending.outbound());
+            delivery = outlet.deliver(pending.outbound(), pending.shard() + "-" + pending.id());
         } catch (RuntimeException e) {
             delivery = Delivery.retry(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

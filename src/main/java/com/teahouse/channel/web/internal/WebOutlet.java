@@ -25,6 +25,12 @@ class WebOutlet implements ChannelOutlet {
 
     @Override
     public Delivery deliver(Outbound out) {
+        return deliver(out, null);
+    }
+
+    /** Once per delivery id: a reply handed over again after a crash is not appended to the transcript twice. */
+    @Override
+    public Delivery deliver(Outbound out, String deliveryId) {
         if (out.action() == Outbound.Action.ACK) {
             return Delivery.delivered();
         }
@@ -38,7 +44,8 @@ class WebOutlet implements ChannelOutlet {
         String edits = out.action() == Outbound.Action.EDIT ? out.messageRef() : null;
         try {
             return Delivery.delivered(
-                    transcript.append(out.to().chat(), new TranscriptLine(null, "bot", spans, out.buttons(), edits, file)));
+                    transcript.appendOnce(out.to().chat(), deliveryId,
+                            new TranscriptLine(null, "bot", spans, out.buttons(), edits, file)));
         } catch (JedisException e) {
             return Delivery.retry(Duration.ofSeconds(1), "redis: " + e.getMessage());
         }

@@ -18,6 +18,17 @@ class WebTranscript {
 
     static final String NOTIFY_CHANNEL = "web:notify";
     private static final int KEEP = 500;
+    private static final long DELIVERED_SECONDS = 2 * 86_400;
+    /** KEYS: transcript, delivered marker; ARGV: line, keep, ttl, notify channel, session, marker ttl. */
+    private static final String APPEND_ONCE = """
+            local done = redis.call('GET', KEYS[2])
+            if done then return done end
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'line', ARGV[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            redis.call('SET', KEYS[2], id, 'EX', ARGV[6])
+            redis.call('PUBLISH', ARGV[4], ARGV[5])
+            return id
+            """;
 
     private final RedisStore store;
     private final ObjectMapper json = new ObjectMapper();
@@ -38,6 +49,22 @@ class WebTranscript {
             tx.exec();
             return id.get().toString();
         }
+    }
+
+    /**
+     * Appends a bot line once per {@code deliveryId} (null: always): the outbox delivers at least once, and a
+     * repeat after a crash returns the line appended the first time instead of showing it twice. The marker
+     * outlives the outbox's 24-hour retry window.
+     */
+    String appendOnce(String session, String deliveryId, TranscriptLine line) {
+        if (deliveryId == null) {
+            return append(session, line);
+        }
+        Object id = store.jedis().eval(APPEND_ONCE,
+                List.of(key(session), store.key("web:delivered:" + deliveryId)),
+                List.of(write(line), Integer.toString(KEEP), Long.toString(ttlSeconds),
+                        store.key(NOTIFY_CHANNEL), session, Long.toString(DELIVERED_SECONDS)));
+        return String.valueOf(id);
     }
 
     /** True when nothing was ever said in this chat (or its history expired). */
