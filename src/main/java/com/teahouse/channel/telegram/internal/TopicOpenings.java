@@ -32,8 +32,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *   may have left between the floor and the new thread: each id not recorded as a topic of ours is probed with a
  *   silent message (400 when it is no topic), whose reply names the topic it landed in (Telegram's
  *   {@code reply_to_message} of a topic message is the topic's "created" message); the probe is deleted at once,
- *   and a topic with this opening's exact name is deleted. A topic with another name is never touched, so when
- *   Telegram says less than this, nothing is deleted and the empty topic stays, as it did before.</li>
+ *   and a topic with this opening's exact name is deleted. A topic with another name is never touched.</li>
+ *   <li>The search is recorded as pending ({@code sweepTo}) until it ends: a 429 or a 5xx during it is thrown to
+ *   the outbox, whose retry finds the thread recorded and searches again, instead of concluding "no topic".</li>
+ *   <li>Only the first attempt to finish records its thread (HSETNX). An attempt that finishes later (an instance
+ *   frozen during the call) widens the search to its own thread, so its topic is deleted as an orphan.</li>
  * </ul>
  */
 final class TopicOpenings {
@@ -44,6 +47,31 @@ final class TopicOpenings {
     static final int MAX_PROBES = 200;
     /** How many of the latest topics of a chat are remembered as ours. */
     private static final int KEEP_TOPICS = 10_000;
+    /**
+     * Records the thread just created, unless another attempt recorded its own first (an instance frozen during
+     * the call, resumed after the lane's new owner opened the topic again): then this one is the orphan. Either
+     * way, when more than one attempt was made, {@code sweepTo} bounds (exclusive) the ids to search for orphans.
+     * KEYS: opening, topics of the chat; ARGV: thread, topics kept.
+     */
+    private static final String RECORD = """
+            local won = redis.call('HSETNX', KEYS[1], 'thread', ARGV[1])
+            local mine = tonumber(ARGV[1])
+            if won == 1 then
+              redis.call('ZADD', KEYS[2], mine, ARGV[1])
+              redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[2]) - 1)
+              if tonumber(redis.call('HGET', KEYS[1], 'attempts') or '1') > 1 then
+                redis.call('HSET', KEYS[1], 'sweepTo', mine)
+              end
+            elseif mine + 1 > tonumber(redis.call('HGET', KEYS[1], 'sweepTo') or '0') then
+              redis.call('HSET', KEYS[1], 'sweepTo', mine + 1)
+            end
+            return 1
+            """;
+    /** The search is done, unless another attempt widened it meanwhile. KEYS: opening; ARGV: the bound searched. */
+    private static final String SWEPT = """
+            if redis.call('HGET', KEYS[1], 'sweepTo') == ARGV[1] then redis.call('HDEL', KEYS[1], 'sweepTo') end
+            return 1
+            """;
 
     private final TelegramClient client;
     private final RedisStore redis;
@@ -53,7 +81,11 @@ final class TopicOpenings {
         this.redis = redis;
     }
 
-    /** Opens the topic {@code out} asks for (or finds it opened before); returns its thread id. */
+    /**
+     * Opens the topic {@code out} asks for (or finds it opened before); returns its thread id. Throws what
+     * Telegram threw when it could not be asked (429, 5xx, network): the outbox retries the opening as it retries
+     * any reply, and the retry finishes what is left (the search for earlier attempts' topics).
+     */
     String open(Outbound out, String name) throws TelegramApiException {
         String chat = out.to().chat();
         if (out.correlation() == null) {
@@ -61,27 +93,23 @@ final class TopicOpenings {
         }
         String key = redis.key("tg:topic-opening:" + out.correlation());
         Map<String, String> before = redis.jedis().hgetAll(key);
-        if (before.containsKey("thread")) {
-            return before.get("thread"); // created, recorded, then a crash before the case heard of it
+        if (!before.containsKey("thread")) {
+            long floor = before.containsKey("floor") ? Long.parseLong(before.get("floor")) : highestKnown(chat);
+            try (var tx = redis.jedis().multi()) {
+                tx.hset(key, Map.of("name", name, "floor", Long.toString(floor)));
+                tx.hincrBy(key, "attempts", 1);
+                tx.pexpire(key, KEEP.toMillis());
+                tx.exec();
+            }
+            String created = create(chat, name);
+            redis.jedis().eval(RECORD, List.of(key, topics(chat)), List.of(created, Integer.toString(KEEP_TOPICS)));
         }
-        long floor = before.containsKey("floor") ? Long.parseLong(before.get("floor")) : highestKnown(chat);
-        try (var tx = redis.jedis().multi()) {
-            tx.hset(key, Map.of("name", name, "floor", Long.toString(floor)));
-            tx.hincrBy(key, "attempts", 1);
-            tx.pexpire(key, KEEP.toMillis());
-            tx.exec();
+        Map<String, String> opening = redis.jedis().hgetAll(key);
+        if (opening.containsKey("sweepTo")) {
+            removeOrphans(chat, name, opening);
+            redis.jedis().eval(SWEPT, List.of(key), List.of(opening.get("sweepTo")));
         }
-        String thread = create(chat, name);
-        try (var tx = redis.jedis().multi()) {
-            tx.hset(key, "thread", thread);
-            tx.zadd(topics(chat), Double.parseDouble(thread), thread);
-            tx.zremrangeByRank(topics(chat), 0, -KEEP_TOPICS - 1); // only the recent ones are ever probed near
-            tx.exec();
-        }
-        if (!before.isEmpty()) {
-            removeOrphans(chat, name, floor, Long.parseLong(thread));
-        }
-        return thread;
+        return opening.get("thread");
     }
 
     private String create(String chat, String name) throws TelegramApiException {
@@ -98,21 +126,26 @@ final class TopicOpenings {
         return top.isEmpty() ? 0 : Long.parseLong(top.get(0));
     }
 
-    /** Deletes the topics named {@code name} between {@code floor} and {@code thread} that are not recorded. */
-    private void removeOrphans(String chat, String name, long floor, long thread) {
-        long from = Math.max(floor + 1, thread - MAX_PROBES);
+    /**
+     * Deletes the topics named {@code name} between the floor and {@code sweepTo} that are not recorded as ours
+     * (the opening's own thread is). Telegram's refusals (no such topic, already deleted) end the check of an id;
+     * a 429, a 5xx or a network failure is thrown, and the outbox's retry searches again.
+     */
+    private void removeOrphans(String chat, String name, Map<String, String> opening) throws TelegramApiException {
+        long floor = Long.parseLong(opening.getOrDefault("floor", "0"));
+        long to = Long.parseLong(opening.get("sweepTo"));
         int removed = 0;
-        for (long id = from; id < thread; id++) {
+        for (long id = Math.max(floor + 1, to - MAX_PROBES); id < to; id++) {
             if (redis.jedis().zscore(topics(chat), Long.toString(id)) != null) {
                 continue;
             }
-            try {
-                if (name.equals(nameOf(chat, id))) {
+            if (name.equals(nameOf(chat, id))) {
+                try {
                     client.execute(DeleteForumTopic.builder().chatId(chat).messageThreadId((int) id).build());
                     removed++;
+                } catch (TelegramApiRequestException e) {
+                    throwIfTransient(e); // otherwise gone already: a repeat of this search deleted it
                 }
-            } catch (TelegramApiException e) {
-                log.warn("Forum topic opening: could not check or delete thread {} ({})", id, e.getMessage());
             }
         }
         log.info("Forum topic opened again after a lost reply; {} earlier topic(s) of the same opening deleted",
@@ -126,10 +159,19 @@ final class TopicOpenings {
             probe = client.execute(SendMessage.builder().chatId(chat).messageThreadId((int) id).text("…")
                     .disableNotification(true).build());
         } catch (TelegramApiRequestException e) {
+            throwIfTransient(e);
             return null; // no topic (message thread not found), or a closed one: not an orphan of ours
         }
         client.execute(DeleteMessage.builder().chatId(chat).messageId(probe.getMessageId()).build());
         Message root = probe.getReplyToMessage();
         return root == null || root.getForumTopicCreated() == null ? null : root.getForumTopicCreated().getName();
+    }
+
+    /** 429 and 5xx say nothing about the topic: the search must be tried again, not concluded. */
+    private static void throwIfTransient(TelegramApiRequestException e) throws TelegramApiRequestException {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        if (code == 429 || code >= 500 || code == 0) {
+            throw e;
+        }
     }
 }

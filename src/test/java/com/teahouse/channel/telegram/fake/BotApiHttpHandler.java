@@ -66,6 +66,7 @@ final class BotApiHttpHandler implements HttpHandler {
             ObjectNode raw = RequestParser.parse(exchange);
             params = raw;
             faults.sleepIfDelayed(methodName);
+            faults.pauseIfPlanned(methodName);
             BotApiError planned = faults.nextFailure(methodName);
             if (planned != null) {
                 log.injected(new RecordedCall(methodName, raw, Instant.now(), planned.code(), planned.description()));

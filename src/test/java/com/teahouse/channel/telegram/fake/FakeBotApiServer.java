@@ -92,6 +92,7 @@ public final class FakeBotApiServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         faults.releaseHeldReplies();
+        faults.resume();
         updates.close();
         webhook.close();
         if (server != null) {
@@ -258,6 +259,23 @@ public final class FakeBotApiServer implements AutoCloseable {
 
     public void releaseHeldReplies() {
         faults.releaseHeldReplies();
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} wait before they are carried out until
+     * {@link #resumePaused()}: a call Telegram acts on only after a later one (an instance frozen mid-call).
+     */
+    public void pauseNext(String method, int times) {
+        faults.pauseNext(method, times);
+    }
+
+    /** How many calls are waiting in a pause now. */
+    public int pausedCalls() {
+        return faults.pausedNow();
+    }
+
+    public void resumePaused() {
+        faults.resume();
     }
 
     /** More than this many bot messages per second to one chat get 429 (0 = off, the default). */

@@ -17,6 +17,39 @@ final class FaultPlan {
     private volatile int messagesPerSecondPerChat;
     private final Map<String, Integer> heldReplies = new ConcurrentHashMap<>();
     private final java.util.concurrent.CountDownLatch releaseHeld = new java.util.concurrent.CountDownLatch(1);
+    private final Map<String, Integer> pauses = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch resumePaused = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger pausedNow = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The next {@code times} calls of {@code method} wait, before they are carried out, for {@link #resume()}. */
+    void pauseNext(String method, int times) {
+        pauses.merge(key(method), times, Integer::sum);
+    }
+
+    /** Waits here when a pause is planned for this call: an instance frozen before Telegram acted on its call. */
+    void pauseIfPlanned(String method) throws InterruptedException {
+        boolean[] pause = {false};
+        pauses.computeIfPresent(key(method), (k, n) -> {
+            pause[0] = true;
+            return n > 1 ? n - 1 : null;
+        });
+        if (pause[0]) {
+            pausedNow.incrementAndGet();
+            try {
+                resumePaused.await();
+            } finally {
+                pausedNow.decrementAndGet();
+            }
+        }
+    }
+
+    int pausedNow() {
+        return pausedNow.get();
+    }
+
+    void resume() {
+        resumePaused.countDown();
+    }
 
     /** The next {@code times} calls of {@code method} are carried out, but their reply is held back. */
     void holdReplies(String method, int times) {
