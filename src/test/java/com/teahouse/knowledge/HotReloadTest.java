@@ -1,5 +1,6 @@
 package com.teahouse.knowledge;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,15 +42,8 @@ class HotReloadTest {
         digest.close();
     }
 
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIVE_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(what + " not visible within " + LIVE_WITHIN);
+    private static void eventually(String what, BooleanSupplier condition) {
+        await(what).atMost(LIVE_WITHIN).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 
     private String top(String q) {
@@ -106,8 +100,13 @@ class HotReloadTest {
         eventually("recovered", () -> registry.get("teahouse.knowledge.reloads").counter().count() >= 2);
     }
 
+    /**
+     * Every query asked while the index is swapped gets the right entry, and queries are answered across every
+     * reload (each reload waits for at least one more answer). How many a second is KnowledgeBench's business, not a
+     * test's: a count threshold here only measured the machine.
+     */
     @Test
-    void queriesDuringReloadsNeverFail() throws Exception {
+    void queriesDuringReloadsKeepAnsweringCorrectly() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger answered = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -120,6 +119,9 @@ class HotReloadTest {
                         if (a.results().isEmpty()) {
                             throw new AssertionError("no results during reload");
                         }
+                        if (!"deposit-refund".equals(a.results().get(0).id())) {
+                            throw new AssertionError("wrong entry during reload: " + a.results().get(0).id());
+                        }
                         answered.incrementAndGet();
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
@@ -128,19 +130,23 @@ class HotReloadTest {
             });
             workers[t].start();
         }
-        for (int i = 0; i < 8; i++) {
-            assertTrue(digest.reloadNow());
-            Files.writeString(dir.resolve("synonyms.txt"), DigestFixture.SYNONYMS + "# edit " + i + "\n");
-        }
-        Thread.sleep(1500);
-        stop.set(true);
-        for (Thread w : workers) {
-            w.join();
+        try {
+            for (int i = 0; i < 8; i++) {
+                int before = answered.get();
+                assertTrue(digest.reloadNow());
+                Files.writeString(dir.resolve("synonyms.txt"), DigestFixture.SYNONYMS + "# edit " + i + "\n");
+                await("an answer after reload " + i).atMost(Duration.ofSeconds(30))
+                        .until(() -> answered.get() > before || failure.get() != null);
+            }
+        } finally {
+            stop.set(true);
+            for (Thread w : workers) {
+                w.join();
+            }
         }
         if (failure.get() != null) {
             throw new AssertionError("query failed during reload", failure.get());
         }
-        assertTrue(answered.get() > 100, "answered " + answered.get());
     }
 
     @Test

@@ -2,14 +2,12 @@ package com.teahouse.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -124,8 +122,15 @@ class PolicyDigestTest {
     @Test
     void hugeAndEmptyInput() {
         String huge = "保证金不退 AND (deposit* OR \"x\") ".repeat(4000).substring(0, 100_000);
-        DigestAnswer a = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> digest.ask(huge, "zh", 20));
+        // a clear outcome, not a speed: how long a huge paste takes is measured in KnowledgeBench
+        DigestAnswer a = digest.ask(huge, "zh", 20);
+        assertEquals(huge, a.query());
         assertTrue(a.results().size() <= 20);
+        assertTrue(a.answered() ? a.answer().isPresent() && a.decline() == DigestAnswer.Decline.NONE
+                : a.decline() != DigestAnswer.Decline.NONE, "answered " + a.answered() + ", decline " + a.decline());
+        assertEquals("deposit-refund", a.results().isEmpty() ? "" : a.results().get(0).id(),
+                "the paste is about a deposit not refunded");
+        assertTrue(digest.ask("质保期过了保证金还不退", "zh", 5).answered(), "the digest still answers after it");
         assertFalse(digest.ask("", "zh", 5).answered());
         assertFalse(digest.ask(null, "en", 5).answered());
         assertEquals(1, digest.ask("保证金", "zh", -3).results().size(), "limit clamped to at least 1");
