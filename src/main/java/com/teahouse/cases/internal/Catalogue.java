@@ -2,12 +2,12 @@ package com.teahouse.cases.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.teahouse.texts.DialogsDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The routing data, dialogs/categories.yaml: category → handling unit and working days; unit names. */
@@ -25,8 +25,8 @@ class Catalogue {
     private final String general;
 
     @SuppressWarnings("unchecked")
-    Catalogue(@Value("${teahouse.dialogs.dir:./dialogs}") String dir) {
-        Path file = Path.of(dir, "categories.yaml");
+    Catalogue(DialogsDir dialogs) {
+        Path file = dialogs.resolve("categories.yaml");
         try {
             Map<String, Object> data = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), Map.class);
             for (Map<String, Object> u : (List<Map<String, Object>>) data.get("units")) {

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * the case actions apologise instead of failing start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DialogProperties.class)
+@EnableConfigurationProperties({DialogProperties.class, StaffChatProperties.class})
 class DialogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DialogConfiguration.class);
@@ -51,7 +50,7 @@ class DialogConfiguration {
     @Bean
     HotlineDialog hotlineDialog(DialogFiles files, FlowMachine machine, Texts texts,
             ObjectProvider<PolicyLookup> policies, ObjectProvider<CaseDesk> cases, ObjectProvider<Clock> clock,
-            DialogProperties properties, @Value("${teahouse.telegram.staff-chat-id:}") String staffChat,
+            DialogProperties properties, StaffChatProperties staffChat,
             ApplicationEventPublisher events) {
         Prompts prompts = new Prompts(files.catalogues());
         Supplier<PolicyLookup> policy = () -> policies.getIfUnique(UnansweredPolicyLookup::new);
@@ -63,7 +62,7 @@ class DialogConfiguration {
             return d;
         };
         return new HotlineDialog(files, new FlowRunner(files, machine, prompts), prompts, texts, policy, desk,
-                clock.getIfUnique(Clock::systemUTC), staffChat, properties.followUpTurns(),
+                clock.getIfUnique(Clock::systemUTC), staffChat.staffChatId(), properties.followUpTurns(),
                 events::publishEvent);
     }
 

@@ -6,12 +6,10 @@ import com.teahouse.messaging.Button;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +24,11 @@ class CaseCard {
     private final String language;
     private final DateTimeFormatter time;
 
-    CaseCard(Texts texts, CaseWork work, @Value("${teahouse.staff.language:zh}") String language,
-            @Value("${teahouse.cases.zone:Asia/Shanghai}") String zone) {
+    CaseCard(Texts texts, CaseWork work, StaffProperties staff, HotlineZone zone) {
         this.texts = texts;
         this.work = work;
-        this.language = language;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
+        this.language = staff.language();
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone.zone());
     }
 
     String language() {

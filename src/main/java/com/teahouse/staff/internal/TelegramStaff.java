@@ -4,18 +4,15 @@ import com.teahouse.cases.Actor;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Person;
 import com.teahouse.cases.CaseCaller;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Who is staff on Telegram: users linked to a staff account (who then act under the account's name, roles and
  * unit), and the bootstrap list {@code teahouse.telegram.staff-user-ids}, whose ids act as supervisors of every
- * unit until they are linked to accounts. Read here rather than from the channel's own
- * properties, which are internal to the channel module.
+ * unit until they are linked to accounts. Read from {@link StaffForumProperties} rather than from the channel's
+ * own properties, which are internal to the channel module.
  */
 @Component
 class TelegramStaff {
@@ -26,11 +23,9 @@ class TelegramStaff {
     private final Set<String> listed;
     private final AccountStore accounts;
 
-    TelegramStaff(@Value("${teahouse.telegram.staff-chat-id:}") String staffChat,
-            @Value("${teahouse.telegram.staff-user-ids:}") String staffUserIds, AccountStore accounts) {
-        this.staffChat = staffChat == null ? "" : staffChat.strip();
-        this.listed = Arrays.stream(staffUserIds.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+    TelegramStaff(StaffForumProperties forum, AccountStore accounts) {
+        this.staffChat = forum.staffChatId();
+        this.listed = forum.staffUsers();
         this.accounts = accounts;
     }
 

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +25,7 @@ class StoreConfiguration {
 
     /** Only when no URL is configured; Spring closes it after the client that uses it. */
     @Bean(destroyMethod = "close")
-    EmbeddedRedisHolder embeddedRedis(StoreProperties props, @Value("${teahouse.data-dir:./data}") String dataDir,
+    EmbeddedRedisHolder embeddedRedis(StoreProperties props, DataDirProperties data,
             Environment environment) {
         if (props.external()) {
             return new EmbeddedRedisHolder(null);
@@ -34,7 +33,7 @@ class StoreConfiguration {
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new EmbeddedRedisInProduction();
         }
-        return new EmbeddedRedisHolder(EmbeddedRedis.start(StoreProperties.redisDir(dataDir), 0,
+        return new EmbeddedRedisHolder(EmbeddedRedis.start(data.redisDir(), 0,
                 props.embeddedMaxMemory()));
     }
 

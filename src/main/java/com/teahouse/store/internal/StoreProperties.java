@@ -1,6 +1,5 @@
 package com.teahouse.store.internal;
 
-import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -42,9 +41,5 @@ record StoreProperties(String url, String prefix, Integer poolSize, String embed
         boolean configured() {
             return master != null && !master.isBlank() || nodes != null && !nodes.isBlank();
         }
-    }
-
-    static Path redisDir(String dataDir) {
-        return Path.of(dataDir == null || dataDir.isBlank() ? "./data" : dataDir).resolve("redis");
     }
 }

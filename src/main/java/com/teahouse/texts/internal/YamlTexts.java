@@ -2,6 +2,7 @@ package com.teahouse.texts.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.teahouse.texts.DialogsDir;
 import com.teahouse.texts.Texts;
 import com.teahouse.messaging.RichText;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** {@link Texts} loaded once from {@code dialogs/texts/}. */
@@ -22,8 +22,8 @@ public class YamlTexts implements Texts {
 
     private final Map<String, Map<String, String>> texts;
 
-    YamlTexts(@Value("${teahouse.dialogs.dir:./dialogs}") String dir) {
-        this.texts = load(Path.of(dir, "texts"));
+    YamlTexts(DialogsDir dialogs) {
+        this.texts = load(dialogs.resolve("texts"));
     }
 
     public static Map<String, Map<String, String>> load(Path dir) {

@@ -2,13 +2,13 @@ package com.teahouse.channel.web.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.teahouse.texts.DialogsDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The web page's own words (title, placeholder, errors) from {@code dialogs/web.yaml}, per language. */
@@ -19,8 +19,8 @@ class WebUiTexts {
 
     private final Map<String, Map<String, String>> texts;
 
-    WebUiTexts(@Value("${teahouse.dialogs.dir:./dialogs}") String dir) {
-        this.texts = load(Path.of(dir, "web.yaml"));
+    WebUiTexts(DialogsDir dialogs) {
+        this.texts = load(dialogs.resolve("web.yaml"));
     }
 
     @SuppressWarnings("unchecked")
