@@ -3,13 +3,12 @@ package com.teahouse.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.teahouse.testsupport.EventStreams;
 import com.teahouse.testsupport.TestHotline;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,21 +99,8 @@ class LiveStreamsTest {
     private static Socket openStream(String chat) throws IOException {
         Socket socket = new Socket("127.0.0.1", app.port());
         socket.setSoTimeout(30_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /api/chat/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                + (chat == null ? "" : "Cookie: teahouse_chat=" + chat + "\r\n") + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before the headers: " + head);
-            }
-            head.append((char) b);
-        }
-        if (!head.toString().startsWith("HTTP/1.1 200")) {
+        String head = EventStreams.head(socket, "/api/chat/events", chat == null ? null : "teahouse_chat=" + chat);
+        if (!head.startsWith("HTTP/1.1 200")) {
             throw new IOException("not a stream: " + head);
         }
         return socket;

@@ -3,11 +3,10 @@ package com.teahouse.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.teahouse.testsupport.EventStreams;
 import com.teahouse.testsupport.TestHotline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,18 +64,6 @@ class StreamsPerAddressTest {
     /** Opens a web chat stream without a cookie (a fresh chat each time) and reads the status line. */
     private static int status(Socket socket) throws IOException {
         socket.setSoTimeout(30_000);
-        socket.getOutputStream().write(("GET /api/chat/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before the headers: " + head);
-            }
-            head.append((char) b);
-        }
-        return Integer.parseInt(head.substring(9, 12));
+        return EventStreams.status(EventStreams.head(socket, "/api/chat/events", null));
     }
 }

@@ -8,6 +8,7 @@ import com.teahouse.cases.CaseRequest;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Address;
 import com.teahouse.staff.StaffRole;
+import com.teahouse.testsupport.EventStreams;
 import com.teahouse.testsupport.TestHotline;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,20 +173,10 @@ class ConsoleStreamTest {
             Socket socket = new Socket("127.0.0.1", app.port());
             String cookie = String.join("; ", cookies.getCookieStore().getCookies().stream()
                     .map(c -> c.getName() + "=" + c.getValue()).toList());
-            socket.getOutputStream().write(("GET /staff/api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Accept: text/event-stream\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+            EventStreams.request(socket, "/staff/api/stream", cookie);
             // wait for the hello, so the stream is registered before anything happens
-            InputStream in = socket.getInputStream();
             socket.setSoTimeout(60_000);
-            StringBuilder seen = new StringBuilder();
-            while (!seen.toString().contains("hello")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("stream refused: " + seen);
-                }
-                seen.append((char) b);
-            }
+            EventStreams.readUntil(socket, "hello", "stream refused: ");
             return socket;
         }
 
