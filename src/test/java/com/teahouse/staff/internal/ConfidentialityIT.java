@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,102 +54,107 @@ class ConfidentialityIT {
     void personalDataReachesOnlyThoseAllowedToSeeIt() throws Exception {
         FakeUser sup = FakeUser.human(4801, "赵督办", "zh");
         FakeUser unit = FakeUser.human(4802, "钱专员", "zh");
-        try (FakeBotApiServer telegram = new FakeBotApiServer().start()) {
-            FakeChat group = telegram.forumGroup(-1001234567001L, "热线工作群", sup, unit);
-            telegram.privateChat(sup.id(), sup.firstName(), "zh");
-            telegram.privateChat(unit.id(), unit.firstName(), "zh");
-            Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
-            p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
-            try (TestHotline app = TestHotline.start(data, p)) {
-                account(app, "c-sup", Set.of(StaffRole.SUPERVISOR), null, sup);
-                account(app, "c-unit", Set.of(StaffRole.STAFF), "iit", unit);
-                TelegramDriver asUnit = new TelegramDriver(telegram, app, group, unit);
-                TelegramDriver asSup = new TelegramDriver(telegram, app, group, sup);
-                CaseDesk desk = app.bean(CaseDesk.class);
-                CaseWork work = app.bean(CaseWork.class);
+        try (ForumHotline hotline = ForumHotline.start(data, -1001234567001L, sup, unit)) {
+            FakeBotApiServer telegram = hotline.telegram();
+            FakeChat group = hotline.group();
+            TestHotline app = hotline.app();
+            account(app, "c-sup", Set.of(StaffRole.SUPERVISOR), null, sup);
+            account(app, "c-unit", Set.of(StaffRole.STAFF), "iit", unit);
+            TelegramDriver asUnit = new TelegramDriver(telegram, app, group, unit);
+            TelegramDriver asSup = new TelegramDriver(telegram, app, group, sup);
+            CaseDesk desk = app.bean(CaseDesk.class);
+            CaseWork work = app.bean(CaseWork.class);
 
-                new ScriptRunner(asUnit).run(complaint(SECRET, "保密", "confidential"));
-                String secret = newest(desk, work, true);
-                new ScriptRunner(asUnit).run(complaint(OPEN, "不保密", "open"));
-                String open = newest(desk, work, false);
+            new ScriptRunner(asUnit).run(complaint(SECRET, "保密", "confidential"));
+            String secret = newest(desk, work, true);
+            new ScriptRunner(asUnit).run(complaint(OPEN, "不保密", "open"));
+            String open = newest(desk, work, false);
 
-                // the unit's member presses "show contact": refused on the confidential case, shown (privately,
-                // logged) on the other; the supervisor gives a reason and gets the confidential one
-                assertTrue(said(asUnit.staff(secret, "case:contact:" + secret, true)).contains("只有督办人员"));
-                // (the contact goes to the asker's private chat: read below from the calls the fake recorded)
-                assertFalse(said(asUnit.staff(open, "case:contact:" + open, true)).contains(OPEN.get(2)));
-                assertFalse(said(asSup.staff(secret, "/contact 企业要求回电核实", false)).contains(SECRET.get(2)));
-                assertTrue(work.history(open).stream().anyMatch(h -> h.type().equals("contact")));
-                assertTrue(work.history(secret).stream().anyMatch(h -> h.type().equals("contact")
-                        && h.note().equals("企业要求回电核实")));
+            // the unit's member presses "show contact": refused on the confidential case, shown (privately,
+            // logged) on the other; the supervisor gives a reason and gets the confidential one
+            assertTrue(said(asUnit.staff(secret, "case:contact:" + secret, true)).contains("只有督办人员"));
+            // (the contact goes to the asker's private chat: read below from the calls the fake recorded)
+            assertFalse(said(asUnit.staff(open, "case:contact:" + open, true)).contains(OPEN.get(2)));
+            assertFalse(said(asSup.staff(secret, "/contact 企业要求回电核实", false)).contains(SECRET.get(2)));
+            assertTrue(work.history(open).stream().anyMatch(h -> h.type().equals("contact")));
+            assertTrue(work.history(secret).stream().anyMatch(h -> h.type().equals("contact")
+                    && h.note().equals("企业要求回电核实")));
 
-                // every Bot API call the unit's member could read: the forum, and their own private chat
-                String forum = calls(telegram, group.id());
-                String unitChat = calls(telegram, unit.id());
-                String supChat = calls(telegram, sup.id());
-                for (String v : SECRET) {
-                    assertFalse(forum.contains(v), "confidential value in the forum: " + v);
-                    assertFalse(unitChat.contains(v), "confidential value sent to unit staff: " + v);
-                }
-                for (String v : List.of(OPEN.get(1), OPEN.get(2))) {
-                    assertFalse(forum.contains(v), "contact person or phone on the shared forum: " + v);
-                }
-                assertTrue(forum.contains(OPEN.get(0)), "a non-confidential company stays on its card");
-                assertTrue(unitChat.contains(OPEN.get(2)), "shown to unit staff on request");
-                for (String v : SECRET.subList(0, 3)) {
-                    assertTrue(supChat.contains(v), "the supervisor gets the confidential contact: " + v);
-                }
-                assertTrue(telegram.rejectedCalls().isEmpty(), telegram.rejectedCalls().toString());
+            // every Bot API call the unit's member could read: the forum, and their own private chat
+            String forum = calls(telegram, group.id());
+            String unitChat = calls(telegram, unit.id());
+            String supChat = calls(telegram, sup.id());
+            for (String v : SECRET) {
+                assertFalse(forum.contains(v), "confidential value in the forum: " + v);
+                assertFalse(unitChat.contains(v), "confidential value sent to unit staff: " + v);
+            }
+            for (String v : List.of(OPEN.get(1), OPEN.get(2))) {
+                assertFalse(forum.contains(v), "contact person or phone on the shared forum: " + v);
+            }
+            assertTrue(forum.contains(OPEN.get(0)), "a non-confidential company stays on its card");
+            assertTrue(unitChat.contains(OPEN.get(2)), "shown to unit staff on request");
+            for (String v : SECRET.subList(0, 3)) {
+                assertTrue(supChat.contains(v), "the supervisor gets the confidential contact: " + v);
+            }
+            assertTrue(telegram.rejectedCalls().isEmpty(), telegram.rejectedCalls().toString());
 
-                // every console response, as unit staff
-                Console unitConsole = Console.login(app, "c-unit");
-                List<String> seen = new ArrayList<>();
-                seen.add(unitConsole.get("/staff"));
-                seen.add(unitConsole.get("/staff/api/queue"));
-                seen.add(unitConsole.get("/staff/api/me"));
-                for (String t : List.of(secret, open)) {
-                    seen.add(unitConsole.get("/staff/case/" + t));
-                    seen.add(unitConsole.get("/staff/api/cases/" + t));
-                }
-                HttpResponse<String> refused = unitConsole.post("/staff/api/cases/" + secret + "/contact",
-                        "{\"text\":\"想看看\"}");
-                assertEquals(403, refused.statusCode());
-                seen.add(refused.body());
-                String all = String.join("\n", seen);
-                for (String v : SECRET) {
-                    assertFalse(all.contains(v), "confidential value in the console for unit staff: " + v);
-                }
-                for (String v : List.of(OPEN.get(1), OPEN.get(2))) {
-                    assertFalse(all.contains(v), "contact data outside the 'show contact' step: " + v);
-                }
-                HttpResponse<String> shown = unitConsole.post("/staff/api/cases/" + open + "/contact", "{}");
-                assertEquals(200, shown.statusCode());
-                assertTrue(shown.body().contains(OPEN.get(2)) && shown.body().contains(OPEN.get(1)), shown.body());
+            // every console response, as unit staff
+            Console unitConsole = Console.login(app, "c-unit");
+            List<String> seen = new ArrayList<>();
+            seen.add(unitConsole.get("/staff"));
+            seen.add(unitConsole.get("/staff/api/queue"));
+            seen.add(unitConsole.get("/staff/api/me"));
+            for (String t : List.of(secret, open)) {
+                seen.add(unitConsole.get("/staff/case/" + t));
+                seen.add(unitConsole.get("/staff/api/cases/" + t));
+            }
+            HttpResponse<String> refused = unitConsole.post("/staff/api/cases/" + secret + "/contact",
+                    "{\"text\":\"想看看\"}");
+            assertEquals(403, refused.statusCode());
+            seen.add(refused.body());
+            String all = String.join("\n", seen);
+            for (String v : SECRET) {
+                assertFalse(all.contains(v), "confidential value in the console for unit staff: " + v);
+            }
+            for (String v : List.of(OPEN.get(1), OPEN.get(2))) {
+                assertFalse(all.contains(v), "contact data outside the 'show contact' step: " + v);
+            }
+            HttpResponse<String> shown = unitConsole.post("/staff/api/cases/" + open + "/contact", "{}");
+            assertEquals(200, shown.statusCode());
+            assertTrue(shown.body().contains(OPEN.get(2)) && shown.body().contains(OPEN.get(1)), shown.body());
 
-                // as a supervisor: the case without contact data, the contact through the logged step
-                Console supConsole = Console.login(app, "c-sup");
-                String caseJson = supConsole.get("/staff/api/cases/" + secret);
-                for (String v : SECRET) {
-                    assertFalse(caseJson.contains(v), "the transcript never carries a personal answer: " + v);
-                }
-                assertTrue(caseJson.contains("[拖欠账款、保证金不退]"), "buttons as the user saw them: " + caseJson);
-                assertFalse(caseJson.contains("complaint.category="), "no button codes: " + caseJson);
-                assertTrue(caseJson.contains("\"from\":\"bot\""), "the bot's side too: " + caseJson);
-                assertEquals(400, supConsole.post("/staff/api/cases/" + secret + "/contact", "{}").statusCode(),
-                        "a confidential contact needs a reason");
-                HttpResponse<String> contact = supConsole.post("/staff/api/cases/" + secret + "/contact",
-                        "{\"text\":\"企业要求回电\"}");
-                assertEquals(200, contact.statusCode());
-                for (String v : SECRET) {
-                    assertTrue(contact.body().contains(v), "the supervisor sees " + v + " in " + contact.body());
-                }
+            // as a supervisor: the case without contact data, the contact through the logged step
+            Console supConsole = Console.login(app, "c-sup");
+            String caseJson = supConsole.get("/staff/api/cases/" + secret);
+            for (String v : SECRET) {
+                assertFalse(caseJson.contains(v), "the transcript never carries a personal answer: " + v);
+            }
+            assertTrue(caseJson.contains("[拖欠账款、保证金不退]"), "buttons as the user saw them: " + caseJson);
+            assertFalse(caseJson.contains("complaint.category="), "no button codes: " + caseJson);
+            assertTrue(caseJson.contains("\"from\":\"bot\""), "the bot's side too: " + caseJson);
+            assertEquals(400, supConsole.post("/staff/api/cases/" + secret + "/contact", "{}").statusCode(),
+                    "a confidential contact needs a reason");
+            HttpResponse<String> contact = supConsole.post("/staff/api/cases/" + secret + "/contact",
+                    "{\"text\":\"企业要求回电\"}");
+            assertEquals(200, contact.statusCode());
+            for (String v : SECRET) {
+                assertTrue(contact.body().contains(v), "the supervisor sees " + v + " in " + contact.body());
             }
         }
     }
 
     /** A complaint through the real dialog, with the planted values. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> complaint(List<String> v, String confidential, String name) throws Exception {
+        return complaint(v, confidential, name, "2025年3月我们为区政府完成了道路工程，至今尾款 120 万元未付，多次催要无果。");
+    }
+
+    /**
+     * The same complaint with the description given: {@link ConfidentialWordsIT} plants the values there too, where
+     * the form did not ask for them.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> complaint(List<String> v, String confidential, String name, String description)
+            throws Exception {
         String yaml = """
                 name: planted %s
                 language: zh
@@ -159,7 +163,7 @@ class ConfidentialityIT {
                     buttons: [拖欠账款、保证金不退]
                   - press: 拖欠账款、保证金不退
                     expect: 第 2 步
-                  - say: 2025年3月我们为区政府完成了道路工程，至今尾款 120 万元未付，多次催要无果。
+                  - say: %s
                     expect: 第 3 步
                   - say: 奎文区
                     expect: 第 4 步
@@ -175,7 +179,7 @@ class ConfidentialityIT {
                     expect: 请核对
                   - press: ✅ 确认提交
                     expect: 投诉已受理
-                """.formatted(name, v.get(0), v.get(3), v.get(1), v.get(2), confidential);
+                """.formatted(name, description, v.get(0), v.get(3), v.get(1), v.get(2), confidential);
         return new ObjectMapper(new YAMLFactory()).readValue(yaml, Map.class);
     }
 

@@ -16,7 +16,6 @@ import com.teahouse.staff.StaffRole;
 import com.teahouse.testsupport.TestHotline;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,50 +38,47 @@ class TakeoverConversationIT {
     @Test
     void theEntrepreneursWordsDuringATakeoverAreInTheConversationInOrderAndMasked() throws Exception {
         FakeUser unit = FakeUser.human(4902, "孙专员", "zh");
-        try (FakeBotApiServer telegram = new FakeBotApiServer().start()) {
-            FakeChat group = telegram.forumGroup(-1001234567002L, "热线工作群", unit);
-            telegram.privateChat(unit.id(), unit.firstName(), "zh");
-            Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
-            p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
-            try (TestHotline app = TestHotline.start(data, p)) {
-                ConfidentialityIT.account(app, "t-unit", Set.of(StaffRole.STAFF), "iit", unit);
-                TelegramDriver asUnit = new TelegramDriver(telegram, app, group, unit);
-                CaseWork work = app.bean(CaseWork.class);
+        try (ForumHotline hotline = ForumHotline.start(data, -1001234567002L, unit)) {
+            FakeBotApiServer telegram = hotline.telegram();
+            FakeChat group = hotline.group();
+            TestHotline app = hotline.app();
+            ConfidentialityIT.account(app, "t-unit", Set.of(StaffRole.STAFF), "iit", unit);
+            TelegramDriver asUnit = new TelegramDriver(telegram, app, group, unit);
+            CaseWork work = app.bean(CaseWork.class);
 
-                Map<String, Object> script = ConfidentialityIT.complaint(SECRET, "保密", "takeover");
-                script.put("steps", takeoverSteps(script));
-                new ScriptRunner(asUnit).run(script);
-                String t = ConfidentialityIT.newest(app.bean(CaseDesk.class), work, true);
+            Map<String, Object> script = ConfidentialityIT.complaint(SECRET, "保密", "takeover");
+            script.put("steps", takeoverSteps(script));
+            new ScriptRunner(asUnit).run(script);
+            String t = ConfidentialityIT.newest(app.bean(CaseDesk.class), work, true);
 
-                // the case keeps each side's words in order, the entrepreneur's already masked for the unit
-                List<String> kept = work.history(t).stream()
-                        .filter(h -> h.type().equals("owner-message") || h.type().equals("message"))
-                        .map(h -> h.type() + ": " + h.note()).toList();
-                assertThat(kept).containsExactly(
-                        "owner-message: 我是***的，电话 ***，联系人***，尾款还没到",
-                        "message: 请提供合同编号",
-                        "owner-message: 合同编号 HT-2025-031，信用代码 ***",
-                        "owner-message: [photo] 合同扫描件");
+            // the case keeps each side's words in order, the entrepreneur's already masked for the unit
+            List<String> kept = work.history(t).stream()
+                    .filter(h -> h.type().equals("owner-message") || h.type().equals("message"))
+                    .map(h -> h.type() + ": " + h.note()).toList();
+            assertThat(kept).containsExactly(
+                    "owner-message: 我是***的，电话 ***，联系人***，尾款还没到",
+                    "message: 请提供合同编号",
+                    "owner-message: 合同编号 HT-2025-031，信用代码 ***",
+                    "owner-message: [photo] 合同扫描件");
 
-                // the unit's case page: the same lines, in that order, after the complaint's own conversation
-                JsonNode page = new ObjectMapper().readTree(ConfidentialityIT.Console.login(app, "t-unit")
-                        .get("/staff/api/cases/" + t));
-                List<String> lines = new ArrayList<>();
-                page.get("conversation").forEach(l -> lines.add(l.get("from").asText() + ": " + l.get("text").asText()));
-                int first = lines.indexOf("user: 我是***的，电话 ***，联系人***，尾款还没到");
-                assertThat(first).as("the takeover in %s", lines).isPositive();
-                assertThat(lines.subList(first, lines.size())).containsExactly(
-                        "user: 我是***的，电话 ***，联系人***，尾款还没到",
-                        "staff: 请提供合同编号",
-                        "user: 合同编号 HT-2025-031，信用代码 ***",
-                        "user: [photo] 合同扫描件");
-                String seen = page.toString() + ConfidentialityIT.calls(telegram, group.id())
-                        + ConfidentialityIT.calls(telegram, unit.id());
-                for (String v : SECRET) {
-                    assertThat(seen).as("a confidential value the unit could read").doesNotContain(v);
-                }
-                assertThat(telegram.rejectedCalls()).isEmpty();
+            // the unit's case page: the same lines, in that order, after the complaint's own conversation
+            JsonNode page = new ObjectMapper().readTree(ConfidentialityIT.Console.login(app, "t-unit")
+                    .get("/staff/api/cases/" + t));
+            List<String> lines = new ArrayList<>();
+            page.get("conversation").forEach(l -> lines.add(l.get("from").asText() + ": " + l.get("text").asText()));
+            int first = lines.indexOf("user: 我是***的，电话 ***，联系人***，尾款还没到");
+            assertThat(first).as("the takeover in %s", lines).isPositive();
+            assertThat(lines.subList(first, lines.size())).containsExactly(
+                    "user: 我是***的，电话 ***，联系人***，尾款还没到",
+                    "staff: 请提供合同编号",
+                    "user: 合同编号 HT-2025-031，信用代码 ***",
+                    "user: [photo] 合同扫描件");
+            String seen = page.toString() + ConfidentialityIT.calls(telegram, group.id())
+                    + ConfidentialityIT.calls(telegram, unit.id());
+            for (String v : SECRET) {
+                assertThat(seen).as("a confidential value the unit could read").doesNotContain(v);
             }
+            assertThat(telegram.rejectedCalls()).isEmpty();
         }
     }
 
