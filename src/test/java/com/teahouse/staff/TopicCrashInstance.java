@@ -5,9 +5,9 @@ import com.teahouse.cases.CaseRequest;
 import com.teahouse.cases.ConversationLine;
 import com.teahouse.messaging.Address;
 import com.teahouse.store.RedisStore;
+import com.teahouse.testsupport.HotlineProcesses;
 import com.teahouse.testsupport.TestHotline;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,11 +23,8 @@ import org.springframework.context.annotation.Bean;
 public final class TopicCrashInstance {
 
     public static void main(String[] args) {
-        Map<String, String> props = new HashMap<>(TestHotline.telegram(args[2],
-                com.teahouse.channel.telegram.fake.FakeBotApiServer.DEFAULT_TOKEN));
-        props.put("teahouse.redis.url", args[1]);
+        Map<String, String> props = HotlineProcesses.instanceProperties(args[1], args[2]);
         props.put("teahouse.telegram.staff-chat-id", args[3]);
-        props.put("logging.level.root", "WARN");
         props.put("logging.level.com.teahouse.channel.telegram", "INFO");
         if (args.length > 4) {
             props.put("test.owner-chat", args[4]);

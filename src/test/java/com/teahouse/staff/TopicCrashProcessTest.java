@@ -8,8 +8,8 @@ import com.teahouse.channel.telegram.fake.FakeBotApiServer;
 import com.teahouse.channel.telegram.fake.FakeChat;
 import com.teahouse.channel.telegram.fake.FakeUser;
 import com.teahouse.channel.telegram.fake.SentMessage;
-import com.teahouse.store.internal.EmbeddedRedis;
-import java.nio.file.Files;
+import com.teahouse.testsupport.HotlineProcesses;
+import com.teahouse.testsupport.HotlineProcesses.End;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,29 +33,22 @@ class TopicCrashProcessTest {
 
     @Test
     void aKillBetweenTheTopicAndItsRecordLeavesOneTopicWithTheCard() throws Exception {
-        try (EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"));
-             JedisPooled jedis = new JedisPooled(java.net.URI.create(redis.url()));
-             FakeBotApiServer telegram = new FakeBotApiServer().start()) {
+        try (HotlineProcesses hotline = HotlineProcesses.start(data, TopicCrashInstance.class)) {
+            JedisPooled jedis = hotline.jedis();
+            FakeBotApiServer telegram = hotline.telegram();
             FakeChat owner = telegram.privateChat(4343L, "Zhang", "zh");
             FakeChat forum = telegram.forumGroup(GROUP, "热线工作群", FakeUser.human(11, "李工", "zh"));
             int handMade = telegram.createTopic(forum, "排班"); // a topic staff made by hand: never touched
             telegram.holdReplies("createForumTopic", 1);
-            Process first = start("first", redis.url(), telegram.baseUrl(), Long.toString(owner.id()));
-            String t;
-            try {
+            // killed while Telegram's reply is on its way
+            String t = hotline.run("first", End.KILL, List.of(Long.toString(GROUP), Long.toString(owner.id())), () -> {
                 await().atMost(Duration.ofMinutes(6)).until(() -> jedis.exists("test:opened")
                         && telegram.topics(GROUP).size() == 2);
-                t = jedis.get("test:opened");
-            } catch (AssertionError | RuntimeException e) {
-                System.out.println(Files.readString(data.resolve("first.log")));
-                throw e;
-            } finally {
-                first.destroyForcibly().waitFor(); // SIGKILL while Telegram's reply is on its way
-            }
+                return jedis.get("test:opened");
+            });
             telegram.releaseHeldReplies();
             assertThat(jedis.hget("teahouse:case:" + t, "topicThread")).isNull();
-            Process second = start("second", redis.url(), telegram.baseUrl(), null);
-            try {
+            hotline.run("second", End.STOP, List.of(Long.toString(GROUP)), () -> {
                 await().atMost(Duration.ofMinutes(6)).until(() -> jedis.hget("teahouse:case:" + t, "card") != null);
                 int thread = Integer.parseInt(jedis.hget("teahouse:case:" + t, "topicThread"));
                 await().atMost(Duration.ofMinutes(1)).until(() -> topicsOf(telegram, t).size() == 1);
@@ -72,29 +65,11 @@ class TopicCrashProcessTest {
                 assertThat(telegram.calls("createForumTopic")).hasSize(2);
                 assertThat(telegram.rejectedCalls()).as("only probes of ids that are no topic are refused")
                         .allMatch(c -> c.method().equals("sendMessage"));
-            } catch (AssertionError | RuntimeException e) {
-                System.out.println(Files.readString(data.resolve("second.log")));
-                throw e;
-            } finally {
-                second.destroy();
-                second.waitFor();
-            }
+            });
         }
     }
 
     private static List<JsonNode> topicsOf(FakeBotApiServer telegram, String t) {
         return telegram.topics(GROUP).stream().filter(n -> n.get("name").asText().contains(t)).toList();
-    }
-
-    private Process start(String name, String redisUrl, String apiUrl, String ownerChat) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-cp",
-                System.getProperty("java.class.path"), TopicCrashInstance.class.getName(),
-                data.resolve(name).toString(), redisUrl, apiUrl, Long.toString(GROUP)));
-        if (ownerChat != null) {
-            command.add(ownerChat);
-        }
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile()).start();
     }
 }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.teahouse.channel.telegram.fake.FakeBotApiServer;
 import com.teahouse.channel.telegram.fake.FakeChat;
 import com.teahouse.channel.telegram.fake.SentMessage;
-import com.teahouse.store.internal.EmbeddedRedis;
-import java.nio.file.Files;
+import com.teahouse.testsupport.HotlineProcesses;
+import com.teahouse.testsupport.HotlineProcesses.End;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,28 +28,20 @@ class NoticeCrashProcessTest {
 
     @Test
     void theNoticeArrivesOnceAfterAKillBetweenCommitAndDelivery() throws Exception {
-        try (EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"));
-             JedisPooled jedis = new JedisPooled(java.net.URI.create(redis.url()));
-             FakeBotApiServer telegram = new FakeBotApiServer().start()) {
+        try (HotlineProcesses hotline = HotlineProcesses.start(data, NoticeInstance.class)) {
+            JedisPooled jedis = hotline.jedis();
+            FakeBotApiServer telegram = hotline.telegram();
             FakeChat owner = telegram.privateChat(4242L, "Zhang", "zh");
             String deliveryLease = "teahouse:lease:case-notices";
             jedis.set(deliveryLease, "the-test", SetParams.setParams().px(Duration.ofMinutes(20).toMillis()));
-            Process first = start("first", redis.url(), telegram.baseUrl(), Long.toString(owner.id()));
-            String t;
-            try {
+            String t = hotline.run("first", End.KILL, List.of(Long.toString(owner.id())), () -> {
                 await().atMost(Duration.ofMinutes(6)).until(() -> jedis.exists("test:changed"));
-                t = jedis.get("test:changed");
                 assertThat(jedis.xlen("teahouse:cases:notices")).isEqualTo(2); // dispatched, claimed
-            } catch (AssertionError | RuntimeException e) {
-                System.out.println(Files.readString(data.resolve("first.log")));
-                throw e;
-            } finally {
-                first.destroyForcibly().waitFor(); // SIGKILL
-            }
+                return jedis.get("test:changed");
+            });
             assertThat(telegram.sentMessages(owner.id())).isEmpty();
             jedis.del(deliveryLease);
-            Process second = start("second", redis.url(), telegram.baseUrl(), null);
-            try {
+            hotline.run("second", End.STOP, List.of(), () -> {
                 await().atMost(Duration.ofMinutes(6)).until(() -> allDelivered(jedis));
                 List<SentMessage> sent = telegram.awaitSent(owner.id(), 1, Duration.ofMinutes(2));
                 assertThat(sent).hasSize(1);
@@ -58,13 +50,7 @@ class NoticeCrashProcessTest {
                 await().atMost(Duration.ofMinutes(1)).until(() -> jedis.xpending("teahouse:outbox:"
                         + shardOf(jedis, t), "lanes").getTotal() == 0);
                 assertThat(telegram.sentMessages(owner.id())).hasSize(1);
-            } catch (AssertionError | RuntimeException e) {
-                System.out.println(Files.readString(data.resolve("second.log")));
-                throw e;
-            } finally {
-                second.destroy();
-                second.waitFor();
-            }
+            });
         }
     }
 
@@ -78,17 +64,5 @@ class NoticeCrashProcessTest {
     private static int shardOf(JedisPooled jedis, String t) {
         String owner = jedis.hget("teahouse:case:" + t, "ownerChat");
         return Math.floorMod(("telegram:" + owner).hashCode(), 16);
-    }
-
-    private Process start(String name, String redisUrl, String apiUrl, String ownerChat) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-cp",
-                System.getProperty("java.class.path"), NoticeInstance.class.getName(), data.resolve(name).toString(),
-                redisUrl, apiUrl));
-        if (ownerChat != null) {
-            command.add(ownerChat);
-        }
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile()).start();
     }
 }

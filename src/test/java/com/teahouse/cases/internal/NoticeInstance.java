@@ -5,9 +5,9 @@ import com.teahouse.cases.CaseDesk;
 import com.teahouse.cases.CaseWork;
 import com.teahouse.messaging.Address;
 import com.teahouse.store.RedisStore;
+import com.teahouse.testsupport.HotlineProcesses;
 import com.teahouse.testsupport.TestHotline;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -22,10 +22,7 @@ import org.springframework.context.annotation.Bean;
 public final class NoticeInstance {
 
     public static void main(String[] args) {
-        Map<String, String> props = new HashMap<>(TestHotline.telegram(args[2],
-                com.teahouse.channel.telegram.fake.FakeBotApiServer.DEFAULT_TOKEN));
-        props.put("teahouse.redis.url", args[1]);
-        props.put("logging.level.root", "WARN");
+        Map<String, String> props = HotlineProcesses.instanceProperties(args[1], args[2]);
         if (args.length > 3) {
             props.put("test.owner-chat", args[3]);
         }
