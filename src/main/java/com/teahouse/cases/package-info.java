@@ -12,5 +12,6 @@
  * in the same script, delivered once per {@link com.teahouse.cases.CaseNoticeTarget} through a consumer group;
  * every instance also publishes {@link com.teahouse.cases.CaseChanged} from that stream, for live views.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases")
+@org.springframework.modulith.ApplicationModule(displayName = "Cases",
+        allowedDependencies = {"messaging", "store", "texts"})
 package com.teahouse.cases;

@@ -4,4 +4,5 @@
  * feeding the {@link com.teahouse.messaging.Inbox} and a {@link com.teahouse.messaging.ChannelOutlet}; the
  * conversation engine does not change.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Channels", allowedDependencies = {"messaging"})
 package com.teahouse.channel;

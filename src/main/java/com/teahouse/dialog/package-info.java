@@ -4,5 +4,6 @@
  * entrepreneurs' chats. Publishes {@link com.teahouse.dialog.UnansweredQuestion} (in memory) when a policy question
  * was declined, a "did you mean" passed over, or an answer said not to help.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dialog")
+@org.springframework.modulith.ApplicationModule(displayName = "Dialog",
+        allowedDependencies = {"cases", "knowledge", "messaging", "texts"})
 package com.teahouse.dialog;

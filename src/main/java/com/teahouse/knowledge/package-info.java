@@ -13,4 +13,6 @@
  * ({@link com.teahouse.knowledge.DigestStore}: publish, withdraw, rollback, history, export); the repository's
  * knowledge/ only seeds an empty store, and every instance follows the published revision within seconds.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
+        allowedDependencies = {"messaging", "store", "texts"})
 package com.teahouse.knowledge;

@@ -4,5 +4,6 @@
  * bounds of live streams. One {@link LimitsProperties} record holds every number. {@link SharedRates} offers the
  * same Redis buckets, named and sized by the caller, for limits others set on us (Telegram's send limits).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Limits")
+@org.springframework.modulith.ApplicationModule(displayName = "Limits",
+        allowedDependencies = {"messaging", "store", "texts"})
 package com.teahouse.limits;

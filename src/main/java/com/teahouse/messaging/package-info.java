@@ -8,5 +8,6 @@
  * while its token is the lane's current one, so an instance that paused past its lease writes nothing.
  * {@link Outbox#postOnce} posts with a delivery marker in the same script, for deliveries repeated after a crash.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Messaging")
+@org.springframework.modulith.ApplicationModule(displayName = "Messaging",
+        allowedDependencies = {"store"})
 package com.teahouse.messaging;

@@ -11,5 +11,6 @@
  * (conversation, attachments through the server, timeline, working-time deadlines, notes, canned replies) and
  * private deadline reminders to the holder.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff")
+@org.springframework.modulith.ApplicationModule(displayName = "Staff",
+        allowedDependencies = {"cases", "limits", "messaging", "store", "texts"})
 package com.teahouse.staff;

@@ -7,5 +7,6 @@
  * on a schedule, in one instance at a time, so personal data is kept no longer than its period.
  * {@link com.teahouse.store.LeaseLoop} is the one loop for work done by one instance at a time under a named lease.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Store")
+@org.springframework.modulith.ApplicationModule(displayName = "Store",
+        allowedDependencies = {})
 package com.teahouse.store;

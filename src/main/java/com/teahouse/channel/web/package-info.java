@@ -2,5 +2,6 @@
  * The web chat at {@code /}: a page anyone can use without Telegram. Messages go through the same inbox and
  * outbox as Telegram; the chat's transcript lives in Redis and reaches the page live over server-sent events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web chat channel")
+@org.springframework.modulith.ApplicationModule(displayName = "Web chat channel",
+        allowedDependencies = {"limits", "messaging", "store", "texts"})
 package com.teahouse.channel.web;
