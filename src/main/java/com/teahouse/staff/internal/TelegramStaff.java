@@ -25,9 +25,12 @@ class TelegramStaff {
     private final String staffChat;
     private final Set<String> listed;
     private final AccountStore accounts;
+    private final HolderIds ids;
 
     TelegramStaff(@Value("${teahouse.telegram.staff-chat-id:}") String staffChat,
-            @Value("${teahouse.telegram.staff-user-ids:}") String staffUserIds, AccountStore accounts) {
+            @Value("${teahouse.telegram.staff-user-ids:}") String staffUserIds, AccountStore accounts,
+            HolderIds ids) {
+        this.ids = ids;
         this.staffChat = staffChat == null ? "" : staffChat.strip();
         this.listed = Arrays.stream(staffUserIds.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -59,7 +62,7 @@ class TelegramStaff {
         if (linked.isPresent()) {
             return linked.get().caller();
         }
-        return listed.contains(p.id()) ? CaseCaller.staff(new Actor("tg:" + p.id(), p.name()), true, false, null)
-                : CaseCaller.NOBODY;
+        return listed.contains(p.id()) ? CaseCaller.staff(new Actor(ids.bootstrap(p.id()), p.name()), true, false,
+                null) : CaseCaller.NOBODY;
     }
 }
