@@ -68,7 +68,7 @@ class OwnerDesk implements CaseDesk {
         if (!stored.equals(tracking)) {
             return summaryOf(stored);
         }
-        events.publishEvent(new CaseEvent.CaseOpened(tracking));
+        events.publishEvent(new CaseEvent.CaseOpened(tracking, request.owner()));
         scheduler.fireNow(tracking, "dispatch");
         return new CaseSummary(tracking, CaseState.NEW.id(), category.id(),
                 catalogue.unitName(category.unit(), request.language()), now, replyDue);
