@@ -35,18 +35,27 @@ class WebSessions {
     static final Duration LIFETIME = Duration.ofDays(30);
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{24}\\.[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long the id a rotation replaced still leads to the new one: requests the browser had in flight. */
+    static final Duration ROTATION_GRACE = Duration.ofSeconds(10);
     /**
-     * KEYS: ended marker and alias of the presented id; ARGV: prefix, presented id, fresh id, lifetime in seconds.
-     * Returns {ended} or {ok|rotated, chat}: one request only takes the rotation mark, and with it the fresh id.
+     * KEYS: ended marker and alias of the presented id; ARGV: prefix, presented id, fresh id, lifetime and grace
+     * in seconds. Returns {ended}, {ok, chat} or {rotated, chat, new id}: one request only takes the rotation
+     * mark; for a few seconds the replaced id leads to the same new id (a page's stream and a send in flight).
      */
     private static final String RESOLVE = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then return {'ended', ''} end
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              local next = redis.call('GET', ARGV[1] .. 'web:rotated:' .. ARGV[2])
+              local chat = next and redis.call('GET', ARGV[1] .. 'web:alias:' .. next)
+              if chat then return {'rotated', chat, next} end
+              return {'ended', ''}
+            end
             local chat = redis.call('GET', KEYS[2]) or ARGV[2]
             if redis.call('DEL', ARGV[1] .. 'web:rotate:' .. chat) == 1 then
               redis.call('SET', KEYS[1], '1', 'EX', ARGV[4])
               redis.call('DEL', KEYS[2])
               redis.call('SET', ARGV[1] .. 'web:alias:' .. ARGV[3], chat, 'EX', ARGV[4])
-              return {'rotated', chat}
+              redis.call('SET', ARGV[1] .. 'web:rotated:' .. ARGV[2], ARGV[3], 'EX', ARGV[5])
+              return {'rotated', chat, ARGV[3]}
             end
             return {'ok', chat}
             """;
@@ -69,8 +78,7 @@ class WebSessions {
         if (presented == null) {
             return issue(request, response);
         }
-        String fresh = newId();
-        List<String> r = resolve(presented, fresh);
+        List<String> r = resolve(presented, newId());
         if (r == null) {
             return presented; // Redis is away: nothing can be read or sent anyway, the caller answers "busy"
         }
@@ -78,7 +86,7 @@ class WebSessions {
             case "ended" -> {
                 return issue(request, response);
             }
-            case "rotated" -> cookies.set(request, response, fresh, LIFETIME);
+            case "rotated" -> cookies.set(request, response, r.get(2), LIFETIME);
             default -> cookies.upgrade(request, response, presented, LIFETIME);
         }
         return r.get(1);
@@ -89,6 +97,7 @@ class WebSessions {
         Optional<String> chat = cookies.presented(request, this::issuedByUs).map(id -> {
             String aliased = store.jedis().get(store.key("web:alias:" + id));
             markEnded(id);
+            store.jedis().del(store.key("web:alias:" + id));
             return aliased == null ? id : aliased;
         });
         chat.ifPresent(this::markEnded);
@@ -105,7 +114,8 @@ class WebSessions {
         try {
             return (List<String>) store.jedis().eval(RESOLVE,
                     List.of(endedKey(presented), store.key("web:alias:" + presented)),
-                    List.of(store.prefix(), presented, fresh, Long.toString(LIFETIME.toSeconds())));
+                    List.of(store.prefix(), presented, fresh, Long.toString(LIFETIME.toSeconds()),
+                            Long.toString(ROTATION_GRACE.toSeconds())));
         } catch (JedisException e) {
             return null;
         }

@@ -110,7 +110,13 @@ class WebSessionsTest {
         assertThat(same.getHeaders("Set-Cookie")).isEmpty();
         assertThat(transcript.after(chat, null)).hasSize(1);
 
-        // the earlier id (leaked, planted) gets a fresh, empty chat: nothing of the complainant's
+        // a request the browser had in flight with the earlier id, within the grace: led to the same new id
+        MockHttpServletResponse inFlight = new MockHttpServletResponse();
+        assertThat(s.current(request(false, new Cookie("teahouse_chat", first)), inFlight)).isEqualTo(first);
+        assertThat(value(inFlight)).isEqualTo(second);
+
+        // once the grace is over (its marker expired), the earlier id (leaked, planted) gets a fresh, empty chat
+        jedis.del("t:web:rotated:" + first);
         MockHttpServletResponse leaked = new MockHttpServletResponse();
         String other = s.current(request(false, new Cookie("teahouse_chat", first)), leaked);
         assertThat(other).isNotEqualTo(first);
@@ -123,6 +129,7 @@ class WebSessionsTest {
         String third = value(again);
         assertThat(s.current(request(false, new Cookie("teahouse_chat", third)), new MockHttpServletResponse()))
                 .isEqualTo(first);
+        jedis.del("t:web:rotated:" + second);
         assertThat(s.current(request(false, new Cookie("teahouse_chat", second)), new MockHttpServletResponse()))
                 .isNotEqualTo(first);
 
