@@ -2,7 +2,7 @@
 -- state, fields, indexes and deadline items, and appends the event. Keys are derived from the prefix, so this
 -- needs a single Redis (not a cluster), which is what Teahouse runs on.
 -- ARGV: 1 key prefix, 2 tracking number, 3 the change as JSON (see CaseChange)
--- Returns {outcome, state before, holder's name}; outcome: ok, unknown, refused, repeated
+-- Returns {outcome, state before, holder's name}; outcome: ok, unknown, refused, not-holder, repeated
 local p, t = ARGV[1], ARGV[2]
 local a = cjson.decode(ARGV[3])
 local ck = p .. 'case:' .. t
@@ -11,12 +11,15 @@ if not state then return {'unknown', '', ''} end
 local holder = redis.call('HGET', ck, 'claimedByName') or ''
 -- an anonymised case is history: it has no description or contact left to work with
 if redis.call('HEXISTS', ck, 'anonymisedAt') == 1 then return {'refused', state, holder} end
+-- holderOnly: the caller must hold the case now; someone else holding it, or nobody (re-routed or returned
+-- meanwhile), is 'not-holder', checked first so callers say "only the holder or a supervisor may"
+local claimedBy = redis.call('HGET', ck, 'claimedBy')
+if a.holderOnly == '1' and (claimedBy ~= a.holder or a.holder == '') then return {'not-holder', state, holder} end
 local allowed = false
 for _, s in ipairs(a.from) do if s == '*' or s == state then allowed = true end end
 if not allowed then return {'refused', state, holder} end
-if a.holder and a.holder ~= '' then
-  local c = redis.call('HGET', ck, 'claimedBy')
-  if c and c ~= '' and c ~= a.holder then return {'refused', state, holder} end
+if a.holder and a.holder ~= '' and claimedBy and claimedBy ~= '' and claimedBy ~= a.holder then
+  return {'refused', state, holder}
 end
 -- [merge] a merge (并单) names the case it joins or leaves: that one must exist, not be this case, be in one of
 -- the states given and (when given) of the same category; checked before anything is written

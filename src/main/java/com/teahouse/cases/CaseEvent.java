@@ -10,8 +10,12 @@ public sealed interface CaseEvent {
 
     String trackingNumber();
 
-    /** Stored; state new. */
-    record CaseOpened(String trackingNumber) implements CaseEvent {
+    /** Stored; state new. {@code owner}: the chat that opened it (a web chat rotates its id then), null if unknown. */
+    record CaseOpened(String trackingNumber, com.teahouse.messaging.Address owner) implements CaseEvent {
+
+        public CaseOpened(String trackingNumber) {
+            this(trackingNumber, null);
+        }
     }
 
     /** Routed to a unit (first time, after a transfer, or re-routed): waiting for a claim. */

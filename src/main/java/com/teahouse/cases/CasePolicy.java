@@ -1,12 +1,6 @@
 package com.teahouse.cases;
 
-import static com.teahouse.cases.CaseState.CLAIMED;
-import static com.teahouse.cases.CaseState.CLOSED;
-import static com.teahouse.cases.CaseState.DISPATCHED;
-import static com.teahouse.cases.CaseState.REOPENED;
-import static com.teahouse.cases.CaseState.REPLIED;
-import static com.teahouse.cases.CaseState.RETURNED;
-
+import com.teahouse.cases.CaseWork.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +12,9 @@ import java.util.function.Function;
  * conversation all ask it before they change or show a case. It decides from the caller ({@link CaseCaller}:
  * roles, unit, holdership, ownership), the action and the case's state. {@link CaseWork} still refuses a stale
  * change atomically (a claim race, a holder who changed meanwhile); this class says who may try at all, and
- * gives the polite reason (a key of {@code dialogs/texts/access.yaml}) when not.
+ * gives the polite reason (a key of {@code dialogs/texts/access.yaml}) when not; {@link #refusalOf(CaseWork.Outcome)}
+ * words such an atomic refusal the same way. The table's cells are {@link CaseRules}' and {@link MergeRules}'
+ * (package-private: nothing else decides).
  *
  * <p>The product owner's decision table (12345 practice: the centre's supervisors dispatch, re-route, extend
  * and supervise; a handling unit claims, answers or returns; the entrepreneur who filed a case owns it):
@@ -50,8 +46,7 @@ import java.util.function.Function;
  * supervisor = role SUPERVISOR, and the bootstrap ids of {@code teahouse.telegram.staff-user-ids}; ADMIN acts on
  * cases only if also SUPERVISOR; POLICY_EDITOR has no case access; anyone else is refused politely and nothing
  * changes. Group chats are never owners (the dialog asks them to write privately).
- */
-public final class CasePolicy {
+ */public final class CasePolicy {
 
     public static final int MAX_EXTEND_DAYS = 30;
     static final Duration REOPEN_WINDOW = Duration.ofDays(30);
@@ -98,13 +93,11 @@ public final class CasePolicy {
         }
     }
 
-    private final Clock clock;
-    private final Function<String, Optional<Instant>> closedAt;
+    private final CaseRules rules;
 
     /** @param closedAt when a case was closed (for the reopen window), from its event log */
     public CasePolicy(Clock clock, Function<String, Optional<Instant>> closedAt) {
-        this.clock = clock;
-        this.closedAt = closedAt;
+        this.rules = new CaseRules(clock, closedAt);
     }
 
     /** Who may try this action on this case now, without looking at its input (to offer a prompt or a button). */
@@ -113,7 +106,7 @@ public final class CasePolicy {
             if (!who.owns(c)) {
                 return Decision.HIDE;
             }
-            return inState(what, c) ? Decision.ALLOW : refusedState(c);
+            return rules.inState(what, c) ? Decision.ALLOW : CaseRules.refusedState(c);
         }
         if (!who.handlesCases()) {
             return Decision.refuse("access.refused.staff");
@@ -121,28 +114,29 @@ public final class CasePolicy {
         if (!who.supervisor() && !who.staffOf(c)) {
             return Decision.HIDE;
         }
-        String role = roleProblem(who, what, c);
+        String role = CaseRules.roleProblem(who, what, c);
         if (role != null) {
             return Decision.refuse(role);
         }
-        return inState(what, c) ? Decision.ALLOW : refusedState(c);
+        return rules.inState(what, c) ? Decision.ALLOW : CaseRules.refusedState(c);
     }
 
     /** {@link #decide(CaseCaller, Action, CaseRecord)}, then the input the action needs. */
     public Decision decide(CaseCaller who, Action what, CaseRecord c, Input in) {
         Decision d = decide(who, what, c);
-        if (!d.allowed()) {
-            return d;
+        return d.allowed() ? CaseRules.input(what, c, in) : d;
+    }
+
+    /**
+     * A change the policy allowed but {@link CaseWork} refused atomically because the caller no longer holds the
+     * case ({@link Outcome.Problem#NOT_HOLDER}: someone claimed it, or it was re-routed or returned meanwhile):
+     * the same refusal the policy gives a non-holder, so every caller says the same. Null for any other outcome.
+     */
+    public Decision refusalOf(Outcome o) {
+        if (o == null || o.problem() != Outcome.Problem.NOT_HOLDER) {
+            return null;
         }
-        String text = in == null || in.text() == null ? "" : in.text().strip();
-        return switch (what) {
-            case EXTEND -> in == null || in.days() == null || in.days() < 1 || in.days() > MAX_EXTEND_DAYS
-                    ? Decision.refuse("access.refused.days") : needs(text, "access.refused.reason");
-            case DECLINE, RETURN -> needs(text, "access.refused.reason");
-            case SEE_CONTACT -> c.confidential() ? needs(text, "access.refused.contact_reason") : d;
-            case RESOLVE, RELAY, NOTE -> needs(text, "access.refused.text");
-            default -> d;
-        };
+        return new Decision(Decision.Verdict.REFUSED, "access.refused.holder", o.state(), null);
     }
 
     /**
@@ -172,47 +166,7 @@ public final class CasePolicy {
         return c.withoutContact();
     }
 
-    private static String roleProblem(CaseCaller who, Action what, CaseRecord c) {
-        boolean sup = who.supervisor();
-        return switch (what) {
-            case SEE, CLAIM, NOTE -> null;
-            case SEE_CONTACT -> c.confidential() && !sup ? "access.refused.supervisor" : null;
-            case RELAY, RESOLVE, DECLINE -> sup || who.holds(c) ? null : "access.refused.holder";
-            case RETURN -> !who.staffOf(c) ? "access.refused.unit"
-                    : c.state() == CLAIMED && !who.holds(c) ? "access.refused.holder" : null;
-            case TRANSFER, EXTEND, REOPEN -> sup ? null : "access.refused.supervisor";
-            case RATE, STATUS -> "access.refused.owner";
-            // [merge]
-            case MERGE -> sup || who.holds(c) ? null : "access.refused.holder";
-            case UNMERGE, DISMISS -> null;
-            // [/merge]
-        };
-    }
-
-    private boolean inState(Action what, CaseRecord c) {
-        CaseState s = c.state();
-        return switch (what) {
-            case SEE, SEE_CONTACT, STATUS -> true;
-            case CLAIM -> s == DISPATCHED || s == REOPENED;
-            case RELAY, RESOLVE -> s == CLAIMED;
-            case NOTE -> s != CLOSED;
-            case RETURN, EXTEND, DECLINE -> s == DISPATCHED || s == CLAIMED;
-            case TRANSFER -> s == DISPATCHED || s == RETURNED || s == CLAIMED;
-            case RATE -> s == REPLIED;
-            // [merge]
-            case MERGE, DISMISS -> MERGEABLE.contains(s);
-            case UNMERGE -> s == CaseState.MERGED;
-            // [/merge]
-            case REOPEN -> s == REPLIED || (s == CLOSED && closedAt.apply(c.trackingNumber())
-                    .map(at -> !clock.instant().isAfter(at.plus(REOPEN_WINDOW))).orElse(false));
-        };
-    }
-
     // [merge]
-    /** The states a case may be merged from and into: still being worked on under its own number. */
-    static final java.util.Set<CaseState> MERGEABLE = java.util.EnumSet.of(CaseState.NEW, DISPATCHED, CLAIMED,
-            RETURNED, REOPENED);
-
     /**
      * Merging {@code b} into {@code into}: MERGE on b, then the target: another case the caller can see (else
      * HIDDEN, as if it did not exist), still open and not merged itself, of the same category unless the caller
@@ -221,46 +175,15 @@ public final class CasePolicy {
      */
     public Decision decideMerge(CaseCaller who, CaseRecord b, CaseRecord into, boolean hasGroup) {
         Decision d = decide(who, Action.MERGE, b);
-        if (!d.allowed()) {
-            return d;
-        }
-        if (into == null || (!who.supervisor() && !who.staffOf(into))) {
-            return Decision.refuse("merge.refused.target");
-        }
-        if (into.trackingNumber().equals(b.trackingNumber())) {
-            return Decision.refuse("merge.refused.self");
-        }
-        if (!MERGEABLE.contains(into.state())) {
-            return new Decision(Decision.Verdict.REFUSED, "merge.refused.targetState", into.state(), null);
-        }
-        if (hasGroup) {
-            return Decision.refuse("merge.refused.hasGroup");
-        }
-        if (!java.util.Objects.equals(into.category(), b.category()) && !who.supervisor()) {
-            return Decision.refuse("merge.refused.category");
-        }
-        return Decision.ALLOW;
+        return d.allowed() ? MergeRules.target(who, b, into, hasGroup) : d;
     }
 
     /** Undoing a merge is possible until the case it was merged into is resolved (replied or closed). */
     public Decision decideUnmerge(CaseCaller who, CaseRecord b, CaseRecord into) {
         Decision d = decide(who, Action.UNMERGE, b);
-        if (!d.allowed()) {
-            return d;
-        }
-        if (into != null && (into.state() == REPLIED || into.state() == CLOSED)) {
-            return new Decision(Decision.Verdict.REFUSED, "merge.refused.resolved", into.state(), null);
-        }
-        return Decision.ALLOW;
+        return d.allowed() ? MergeRules.unmergeTarget(into) : d;
     }
     // [/merge]
-
-    private static Decision refusedState(CaseRecord c) {
-        if (c.state() == CLAIMED && c.claimedByName() != null) {
-            return new Decision(Decision.Verdict.REFUSED, "access.refused.claimed", c.state(), c.claimedByName());
-        }
-        return new Decision(Decision.Verdict.REFUSED, "access.refused.state", c.state(), null);
-    }
 
     // [reports bulletin] personal data in exports
 
@@ -277,9 +200,5 @@ public final class CasePolicy {
     /** Finding cases by a person's phone number (the console's search) is a look-up of personal data: the same rule. */
     public boolean mayFindByPhone(CaseCaller who) {
         return mayExportPersonal(who);
-    }
-
-    private static Decision needs(String text, String key) {
-        return text.isEmpty() ? Decision.refuse(key) : Decision.ALLOW;
     }
 }

@@ -41,8 +41,21 @@ public interface CaseWork {
     /** A supervisor routes a case (returned or not) to a unit. */
     Outcome reroute(String trackingNumber, Actor actor, String unit, String opId);
 
-    /** 不予受理, with the route the entrepreneur should take instead. */
-    Outcome decline(String trackingNumber, Actor actor, DeclineRoute route, String reason, String opId);
+    /**
+     * 不予受理 by the holder, with the route the entrepreneur should take instead: refused with
+     * {@link Outcome.Problem#NOT_HOLDER} unless the actor holds the case (claimed) when it is written.
+     */
+    default Outcome decline(String trackingNumber, Actor actor, DeclineRoute route, String reason, String opId) {
+        return decline(trackingNumber, actor, route, reason, opId, false);
+    }
+
+    /**
+     * {@link #decline(String, Actor, DeclineRoute, String, String)}; {@code asSupervisor} (a supervisor, as
+     * {@link CasePolicy} decided) may decline a dispatched or claimed case whoever holds it. The state and the
+     * holder are checked in the same atomic change as the write.
+     */
+    Outcome decline(String trackingNumber, Actor actor, DeclineRoute route, String reason, String opId,
+            boolean asSupervisor);
 
     /** Moves the reply deadline; the entrepreneur gets the explanation. */
     Outcome extend(String trackingNumber, Actor actor, int workingDays, String explanation, String opId);
@@ -60,6 +73,12 @@ public interface CaseWork {
 
     /** Logs that a staff member was shown the contact data (never the data itself; the reason, if any). */
     Outcome contactShown(String trackingNumber, Actor actor, String reason, String opId);
+
+    /**
+     * Gives the open cases held under a former actor id the new one (F21: a linked account's "tg:&lt;telegram
+     * id&gt;" becomes the account's own id); idempotent. Returns how many cases it renamed.
+     */
+    long renameHolders(java.util.Map<String, String> formerToNew);
 
     /** Records the staff forum topic of a case. */
     void topicOpened(String trackingNumber, Address topic);
@@ -109,7 +128,11 @@ public interface CaseWork {
      */
     record Outcome(boolean done, Problem problem, CaseState state, String claimer) {
 
-        public enum Problem { NONE, UNKNOWN, WRONG_STATE, REPEATED, BAD_INPUT }
+        /**
+         * NOT_HOLDER: the change needed the caller to hold the case, and when it was written someone else held
+         * it, or nobody; {@link CasePolicy#refusalOf(Outcome)} words it as the policy's own refusal.
+         */
+        public enum Problem { NONE, UNKNOWN, WRONG_STATE, REPEATED, BAD_INPUT, NOT_HOLDER }
 
         public static Outcome unknown() {
             return new Outcome(false, Problem.UNKNOWN, null, null);

@@ -16,6 +16,8 @@ final class CaseChange {
     String to = "";
     String op = "";
     String holder = "";
+    /** Refuse unless {@link #holder} holds the case (not only when someone else does): nobody holding is refused too. */
+    boolean holderOnly;
     final Map<String, String> set = new LinkedHashMap<>();
     final List<String> del = new ArrayList<>();
     final List<String> dlRemove = new ArrayList<>();
@@ -58,6 +60,15 @@ final class CaseChange {
     CaseChange heldBy(Actor actor) {
         this.holder = actor.id();
         return this;
+    }
+
+    /**
+     * Refuse unless this actor holds the case now: someone else holding it and nobody holding it (re-routed,
+     * returned meanwhile) are both refused, in the same script as the write (F7: decline by the holder).
+     */
+    CaseChange heldOnlyBy(Actor actor) {
+        this.holderOnly = true;
+        return heldBy(actor);
     }
 
     CaseChange set(String field, Object value) {
@@ -128,6 +139,7 @@ final class CaseChange {
         m.put("to", to);
         m.put("op", op);
         m.put("holder", holder);
+        m.put("holderOnly", holderOnly ? "1" : "0");
         m.put("set", set);
         m.put("del", del);
         m.put("dlRemove", dlRemove);

@@ -21,7 +21,7 @@ class CaseScripts {
     CaseScripts(RedisStore store) {
         this.store = store;
         for (String name : List.of("open", "transition", "claim-item", "finish-item", "takeover", "reindex",
-                "anonymise")) {
+                "anonymise", "rename-holders")) {
             sources.put(name, read(name));
         }
     }

@@ -30,12 +30,12 @@ class DeadlineScheduler implements SmartLifecycle {
 
     private final RedisStore redis;
     private final CaseScripts scripts;
-    private final Workflow workflow;
+    private final ClockWorkflow workflow;
     private final CasesProperties props;
     private final Clock clock;
     private final LeaseLoop loop;
 
-    DeadlineScheduler(RedisStore redis, CaseScripts scripts, @Lazy Workflow workflow, CasesProperties props,
+    DeadlineScheduler(RedisStore redis, CaseScripts scripts, @Lazy ClockWorkflow workflow, CasesProperties props,
             Clock clock) {
         this.redis = redis;
         this.loop = new LeaseLoop(redis, "case-deadlines",

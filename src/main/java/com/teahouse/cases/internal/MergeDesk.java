@@ -95,7 +95,7 @@ class MergeDesk implements CaseMerging {
         String category = sameCategoryOnly ? store.field(b, "category") : null;
         CaseChange change = CaseChange.from(MergeStates.MERGEABLE.toArray(CaseState[]::new)).to(CaseState.MERGED)
                 .op(op()).set("mergedInto", into).clear("claimedBy", "claimedByName", "due")
-                .dropItems(Workflow.ALL_ITEMS).dropItems("dispatch").ended()
+                .dropItems(CaseTransitions.ALL_ITEMS).dropItems("dispatch").ended()
                 .mergeWith(into, true, MergeStates.IDS, category, "merge-in").event("merge", actor, now, into);
         return run(b, change, new CaseEvent.CaseMerged(b, into, actor));
     }

@@ -28,13 +28,13 @@ class MergeFollowers {
 
     private final CaseStore store;
     private final MergeDesk merges;
-    private final Workflow workflow;
+    private final OwnerWorkflow workflow;
     private final CasesProperties props;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final NoticeCodec notices;
 
-    MergeFollowers(CaseStore store, MergeDesk merges, Workflow workflow, CasesProperties props, Clock clock,
+    MergeFollowers(CaseStore store, MergeDesk merges, OwnerWorkflow workflow, CasesProperties props, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, NoticeCodec notices) {
         this.notices = notices;
         this.store = store;
@@ -85,7 +85,7 @@ class MergeFollowers {
         for (String b : merges.group(d.trackingNumber())) {
             CaseChange change = CaseChange.from(CaseState.MERGED).to(CaseState.DECLINED).op(op(entry, b))
                     .set("declineRoute", d.route().name()).set("resolution", d.reason() == null ? "" : d.reason())
-                    .dropItems(Workflow.ALL_ITEMS).ended()
+                    .dropItems(CaseTransitions.ALL_ITEMS).ended()
                     .event("decline", Actor.SYSTEM, now, d.route().name() + ": " + d.reason());
             CaseEvent declined = new CaseEvent.CaseDeclined(b, d.route(), d.reason());
             change.notice = notices.write(List.of(declined));
@@ -102,7 +102,7 @@ class MergeFollowers {
         if (into != null) {
             // a member said 不满意: it goes back into the group, and the group's case is reopened for everyone
             CaseChange back = CaseChange.from(CaseState.REOPENED).to(CaseState.MERGED).op(op(entry, t)).clear("due")
-                    .dropItems(Workflow.ALL_ITEMS).ended().event("rejoin", Actor.OWNER, now, into);
+                    .dropItems(CaseTransitions.ALL_ITEMS).ended().event("rejoin", Actor.OWNER, now, into);
             store.apply(t, back);
             if (CaseState.MERGED.id().equals(store.field(t, "state"))) {
                 // also when B was back already: a crash may have come between B's rejoining and A's reopening
@@ -114,7 +114,7 @@ class MergeFollowers {
         for (String b : merges.group(t)) {
             CaseChange back = CaseChange.from(CaseState.REPLIED, CaseState.CLOSED).to(CaseState.MERGED)
                     .op(op(entry, b)).clear("due")
-                    .dropItems(Workflow.ALL_ITEMS).ended().event("rejoin", Actor.SYSTEM, now, t);
+                    .dropItems(CaseTransitions.ALL_ITEMS).ended().event("rejoin", Actor.SYSTEM, now, t);
             back.notice = notices.write(List.of(new CaseEvent.CaseRejoined(b, t))); // told by MergeNotices
             store.apply(b, back);
         }

@@ -30,14 +30,14 @@ class OwnerDesk implements CaseDesk {
     private final TrackingNumbers numbers;
     private final Catalogue catalogue;
     private final WorkCalendar calendar;
-    private final Workflow workflow;
+    private final OwnerWorkflow workflow;
     private final DeadlineScheduler scheduler;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CasePolicy policy;
 
     OwnerDesk(CaseStore store, TrackingNumbers numbers, Catalogue catalogue, WorkCalendar calendar,
-            Workflow workflow, DeadlineScheduler scheduler, Clock clock, ApplicationEventPublisher events,
+            OwnerWorkflow workflow, DeadlineScheduler scheduler, Clock clock, ApplicationEventPublisher events,
             CasePolicy policy) {
         this.policy = policy;
         this.store = store;
@@ -68,7 +68,7 @@ class OwnerDesk implements CaseDesk {
         if (!stored.equals(tracking)) {
             return summaryOf(stored);
         }
-        events.publishEvent(new CaseEvent.CaseOpened(tracking));
+        events.publishEvent(new CaseEvent.CaseOpened(tracking, request.owner()));
         scheduler.fireNow(tracking, "dispatch");
         return new CaseSummary(tracking, CaseState.NEW.id(), category.id(),
                 catalogue.unitName(category.unit(), request.language()), now, replyDue);

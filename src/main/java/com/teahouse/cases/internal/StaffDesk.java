@@ -25,9 +25,11 @@ class StaffDesk implements CaseWork {
     private final Catalogue catalogue;
     private final RedisStore redis;
     private final Clock clock;
+    private final CaseScripts scripts;
 
     StaffDesk(CaseStore store, CaseEventLog events, OpenQueue queue, Workflow workflow, Catalogue catalogue,
-            RedisStore redis, Clock clock) {
+            RedisStore redis, Clock clock, CaseScripts scripts) {
+        this.scripts = scripts;
         this.store = store;
         this.events = events;
         this.queue = queue;
@@ -78,8 +80,9 @@ class StaffDesk implements CaseWork {
     }
 
     @Override
-    public Outcome decline(String t, Actor actor, DeclineRoute route, String reason, String opId) {
-        return workflow.decline(t, actor, route, reason, opId);
+    public Outcome decline(String t, Actor actor, DeclineRoute route, String reason, String opId,
+            boolean asSupervisor) {
+        return workflow.decline(t, actor, route, reason, opId, asSupervisor);
     }
 
     @Override
@@ -100,6 +103,15 @@ class StaffDesk implements CaseWork {
     @Override
     public Outcome contactShown(String t, Actor actor, String reason, String opId) {
         return workflow.contactShown(t, actor, reason, opId);
+    }
+
+    @Override
+    public long renameHolders(Map<String, String> formerToNew) {
+        if (formerToNew.isEmpty()) {
+            return 0;
+        }
+        Object n = scripts.run("rename-holders", List.of(), List.of(redis.prefix(), CaseCodec.json(formerToNew)));
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     @Override

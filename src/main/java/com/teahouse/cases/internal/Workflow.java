@@ -1,18 +1,15 @@
 package com.teahouse.cases.internal;
 
 import static com.teahouse.cases.CaseState.CLAIMED;
-import static com.teahouse.cases.CaseState.CLOSED;
 import static com.teahouse.cases.CaseState.DECLINED;
 import static com.teahouse.cases.CaseState.DISPATCHED;
-import static com.teahouse.cases.CaseState.NEW;
 import static com.teahouse.cases.CaseState.REOPENED;
 import static com.teahouse.cases.CaseState.REPLIED;
 import static com.teahouse.cases.CaseState.RETURNED;
 
 import com.teahouse.cases.Actor;
-import com.teahouse.cases.CaseDesk.Rating;
 import com.teahouse.cases.CaseEvent;
-import com.teahouse.cases.CaseState;
+import com.teahouse.cases.CasePolicy;
 import com.teahouse.cases.CaseWork.DeclineRoute;
 import com.teahouse.cases.CaseWork.Outcome;
 import com.teahouse.cases.CaseWork.Outcome.Problem;
@@ -20,51 +17,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The state machine of a case: which change may start from which state, what it does to deadlines, and which
- * event it publishes once stored. Each method is one atomic transition (transition.lua); a refused one changes
- * nothing and says why.
+ * The staff's side of the state machine: which change may start from which state, what it does to deadlines,
+ * and which event it publishes once stored. Each method is one atomic transition ({@link CaseTransitions});
+ * a refused one changes nothing and says why. The entrepreneur's changes are {@link OwnerWorkflow}'s, the
+ * deadlines' {@link ClockWorkflow}'s.
  */
 @Component
 class Workflow {
-
-    static final String[] ALL_ITEMS = {"claim-remind", "claim-due", "reply-remind", "reply-due", "rate-due"};
 
     private final CaseStore store;
     private final WorkCalendar calendar;
     private final Catalogue catalogue;
     private final CasesProperties props;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final CaseTally tally;
-    private final NoticeCodec notices;
+    private final CaseTransitions transitions;
 
     Workflow(CaseStore store, WorkCalendar calendar, Catalogue catalogue, CasesProperties props, Clock clock,
-            ApplicationEventPublisher events, CaseTally tally, NoticeCodec notices) {
-        this.tally = tally;
-        this.notices = notices;
+            CaseTransitions transitions) {
         this.store = store;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.props = props;
         this.clock = clock;
-        this.events = events;
-    }
-
-    Outcome dispatch(String t, String op) {
-        Instant now = clock.instant();
-        Instant replyDue = CaseCodec.instant(store.field(t, "replyDue"));
-        CaseChange change = claimWindow(CaseChange.from(NEW).to(DISPATCHED), now).op(op)
-                .event("dispatch", Actor.SYSTEM, now, store.field(t, "unit"));
-        if (replyDue != null) {
-            change.item("reply-due", replyDue);
-            remindBefore(change, "reply-remind", replyDue, now, Duration.ofDays(1));
-        }
-        return run(t, change, () -> new CaseEvent.CaseDispatched(t, store.field(t, "unit"), true));
+        this.transitions = transitions;
     }
 
     Outcome claim(String t, Actor actor, String op) {
@@ -75,7 +53,7 @@ class Workflow {
                 .set("claimedBy", actor.id()).set("claimedByName", actor.name())
                 .set("due", store.field(t, "replyDue")).dropItems("claim-remind", "claim-due")
                 .event("claim", actor, now, null);
-        return run(t, change, () -> new CaseEvent.CaseClaimed(t, actor));
+        return transitions.run(t, change, new CaseEvent.CaseClaimed(t, actor));
     }
 
     /** On behalf of the holder (a supervisor): the holder is neither checked nor replaced. */
@@ -89,9 +67,10 @@ class Workflow {
         if (!onBehalfOfHolder) {
             change.heldBy(actor).set("claimedBy", actor.id()).set("claimedByName", actor.name());
         }
-        change.set("resolution", reply).set("repliedAt", now).set("due", rateDue).dropItems(ALL_ITEMS)
-                .item("rate-due", rateDue).supervised(false).event("resolve", actor, now, reply);
-        return run(t, change, () -> new CaseEvent.CaseResolved(t, actor, reply));
+        change.set("resolution", reply).set("repliedAt", now).set("due", rateDue)
+                .dropItems(CaseTransitions.ALL_ITEMS).item("rate-due", rateDue).supervised(false)
+                .event("resolve", actor, now, reply);
+        return transitions.run(t, change, new CaseEvent.CaseResolved(t, actor, reply));
     }
 
     /** 转办 by the unit, or re-routing by a supervisor: to a unit, unclaimed, with a new claim window. */
@@ -100,12 +79,13 @@ class Workflow {
             return new Outcome(false, Problem.BAD_INPUT, null, null);
         }
         Instant now = clock.instant();
-        CaseChange change = claimWindow(CaseChange.from(DISPATCHED, CLAIMED, REOPENED, RETURNED).to(DISPATCHED),
-                now).op(op).set("unit", unit).clear("claimedBy", "claimedByName").event(type, actor, now, unit);
+        CaseChange change = transitions.claimWindow(CaseChange.from(DISPATCHED, CLAIMED, REOPENED, RETURNED)
+                .to(DISPATCHED), now).op(op).set("unit", unit).clear("claimedBy", "claimedByName")
+                .event(type, actor, now, unit);
         if (holderOnly) {
             change.heldBy(actor);
         }
-        return run(t, change, () -> new CaseEvent.CaseDispatched(t, unit, false));
+        return transitions.run(t, change, new CaseEvent.CaseDispatched(t, unit, false));
     }
 
     Outcome giveBack(String t, Actor actor, String reason, String op) {
@@ -113,22 +93,29 @@ class Workflow {
         CaseChange change = CaseChange.from(DISPATCHED, CLAIMED, REOPENED).to(RETURNED).heldBy(actor).op(op)
                 .clear("claimedBy", "claimedByName").dropItems("claim-remind", "claim-due")
                 .event("return", actor, now, reason);
-        return run(t, change, () -> new CaseEvent.CaseReturned(t, actor, reason));
+        return transitions.run(t, change, new CaseEvent.CaseReturned(t, actor, reason));
     }
 
-    Outcome decline(String t, Actor actor, DeclineRoute route, String reason, String op) {
+    /**
+     * 不予受理 (F7): the states and who may are checked in the same script as the write, as {@link CasePolicy}
+     * has them, so a case re-routed, returned or claimed by someone else after the policy said yes is refused.
+     * The holder: only a case claimed, and held by this actor now ({@link Problem#NOT_HOLDER} otherwise). A
+     * supervisor ({@code asSupervisor}): a case dispatched or claimed, whoever holds it.
+     */
+    Outcome decline(String t, Actor actor, DeclineRoute route, String reason, String op, boolean asSupervisor) {
         Instant now = clock.instant();
-        CaseChange change = CaseChange.from(NEW, DISPATCHED, CLAIMED, REOPENED, RETURNED).to(DECLINED).op(op)
-                .set("declineRoute", route.name()).set("resolution", reason == null ? "" : reason)
-                .dropItems(ALL_ITEMS).dropItems("dispatch").ended()
+        CaseChange change = asSupervisor ? CaseChange.from(DISPATCHED, CLAIMED)
+                : CaseChange.from(CLAIMED).heldOnlyBy(actor);
+        change.to(DECLINED).op(op).set("declineRoute", route.name()).set("resolution", reason == null ? "" : reason)
+                .dropItems(CaseTransitions.ALL_ITEMS).dropItems("dispatch").ended()
                 .event("decline", actor, now, route.name() + ": " + reason);
-        return run(t, change, () -> new CaseEvent.CaseDeclined(t, route, reason));
+        return transitions.run(t, change, new CaseEvent.CaseDeclined(t, route, reason));
     }
 
     Outcome extend(String t, Actor actor, int days, String explanation, String op) {
         Instant now = clock.instant();
         Instant current = CaseCodec.instant(store.field(t, "replyDue"));
-        if (days < 1 || days > com.teahouse.cases.CasePolicy.MAX_EXTEND_DAYS || current == null) {
+        if (days < 1 || days > CasePolicy.MAX_EXTEND_DAYS || current == null) {
             return new Outcome(false, Problem.BAD_INPUT, null, null);
         }
         Instant due = calendar.workingDaysAfter(current, days);
@@ -137,18 +124,18 @@ class Workflow {
         if (!DISPATCHED.id().equals(store.field(t, "state"))) {
             change.set("due", due);
         }
-        remindBefore(change, "reply-remind", due, now, Duration.ofDays(1));
-        return run(t, change, () -> new CaseEvent.DeadlineExtended(t, explanation));
+        CaseTransitions.remindBefore(change, "reply-remind", due, now, Duration.ofDays(1));
+        return transitions.run(t, change, new CaseEvent.DeadlineExtended(t, explanation));
     }
 
     Outcome note(String t, Actor actor, String text, String op) {
         CaseChange change = CaseChange.fromAny().op(op).event("note", actor, clock.instant(), text);
-        return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, text));
+        return transitions.run(t, change, new CaseEvent.CaseNoted(t, actor, text));
     }
 
     Outcome contactShown(String t, Actor actor, String reason, String op) {
         CaseChange change = CaseChange.fromAny().op(op).event("contact", actor, clock.instant(), reason);
-        return run(t, change, () -> new CaseEvent.CaseNoted(t, actor, null));
+        return transitions.run(t, change, new CaseEvent.CaseNoted(t, actor, null));
     }
 
     Outcome said(String t, Actor actor, String text, String op, boolean onBehalfOfHolder) {
@@ -157,101 +144,7 @@ class Workflow {
             change.heldBy(actor);
         }
         // [merge] StaffSaid: the words reach the merged cases' entrepreneurs through the notices stream too
-        return run(t, change, List.of(new CaseEvent.CaseNoted(t, actor, null),
+        return transitions.run(t, change, List.of(new CaseEvent.CaseNoted(t, actor, null),
                 new CaseEvent.StaffSaid(t, actor, text)));
-    }
-
-    /**
-     * [takeover lines] What the entrepreneur said while staff hold the case (relayed to its topic): kept in the
-     * event log, as the case page's conversation shows it; idempotent on the message, like a staff relay.
-     */
-    Outcome ownerSaid(String t, String text, String op) {
-        CaseChange change = CaseChange.from(CLAIMED, REOPENED).op(op).event("owner-message", Actor.OWNER,
-                clock.instant(), text);
-        return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, null));
-    }
-
-    Outcome rate(String t, Rating rating, String comment, String op) {
-        Instant now = clock.instant();
-        if (rating == Rating.UNSATISFIED) {
-            return reopen(t, CaseChange.from(REPLIED), "rate", Rating.UNSATISFIED.name(), comment, op);
-        }
-        CaseChange change = CaseChange.from(REPLIED).to(CLOSED).op(op).set("rating", rating.name())
-                .set("ratingComment", comment == null ? "" : comment).dropItems(ALL_ITEMS).ended()
-                .event("rate", Actor.OWNER, now, rating.name() + (comment == null ? "" : ": " + comment));
-        return run(t, change, List.of(new CaseEvent.CaseRated(t, rating), new CaseEvent.CaseClosed(t, "rated")));
-    }
-
-    /** The entrepreneur's comment on a rating already recorded: logged, no change of state. */
-    Outcome comment(String t, String comment, String op) {
-        CaseChange change = CaseChange.from(CLOSED, REOPENED).op(op == null ? null : "comment:" + op)
-                .set("ratingComment", comment)
-                .event("comment", Actor.OWNER, clock.instant(), comment);
-        return run(t, change, () -> new CaseEvent.CaseNoted(t, Actor.OWNER, comment));
-    }
-
-    /** Back to the unit and the person who handled it, with a fresh reply deadline. */
-    Outcome reopen(String t, CaseChange from, String type, String rating, String note, String op) {
-        Instant now = clock.instant();
-        Instant due = calendar.workingDaysAfter(now, catalogue.category(store.field(t, "category")).days());
-        from.to(REOPENED).op(op).set("replyDue", due).set("due", due).openUntil(due).dropItems(ALL_ITEMS)
-                .item("reply-due", due).event(type, Actor.OWNER, now, note);
-        remindBefore(from, "reply-remind", due, now, Duration.ofDays(1));
-        if (rating != null) {
-            from.set("rating", rating);
-        }
-        return run(t, from, () -> new CaseEvent.CaseReopened(t, note));
-    }
-
-    Outcome closeUnrated(String t, String op) {
-        CaseChange change = CaseChange.from(REPLIED).to(CLOSED).op(op).dropItems(ALL_ITEMS).ended()
-                .event("close", Actor.SYSTEM, clock.instant(), "no rating within " + props.rateDays() + " days");
-        return run(t, change, () -> new CaseEvent.CaseClosed(t, "unrated"));
-    }
-
-    Outcome supervise(String t, String which, String op) {
-        CaseChange change = CaseChange.from(NEW, DISPATCHED, CLAIMED, REOPENED, RETURNED).op(op)
-                .set("supervised", "1").supervised(true).event("supervise", Actor.SYSTEM, clock.instant(), which);
-        return run(t, change, () -> new CaseEvent.CaseUnderSupervision(t, which));
-    }
-
-    Outcome remind(String t, String which, CaseChange from, String op) {
-        from.op(op).event("remind", Actor.SYSTEM, clock.instant(), which);
-        return run(t, from, () -> new CaseEvent.DeadlineApproaching(t, which));
-    }
-
-    private CaseChange claimWindow(CaseChange change, Instant now) {
-        Instant claimDue = calendar.plusWorkingTime(now, Duration.ofHours(props.claimHours()));
-        change.set("claimDue", claimDue).set("due", claimDue).dropItems("claim-remind").item("claim-due", claimDue);
-        return remindBefore(change, "claim-remind", claimDue, now, Duration.ofMinutes(30));
-    }
-
-    private static CaseChange remindBefore(CaseChange change, String kind, Instant due, Instant now, Duration ahead) {
-        Instant at = due.minus(ahead);
-        return at.isAfter(now) ? change.item(kind, at) : change;
-    }
-
-    private Outcome run(String t, CaseChange change, Supplier<CaseEvent> event) {
-        return run(t, change, List.of(event.get()));
-    }
-
-    /**
-     * Applies the change with its notices (the events, in the notices stream by the same script: CaseNotices
-     * delivers them), then publishes the events in this instance for whatever may miss them after a crash.
-     */
-    private Outcome run(String t, CaseChange change, List<CaseEvent> happened) {
-        change.notice = notices.write(happened);
-        tally.measure(t, change); // the reports counters, written by the same script (CaseTally)
-        CaseStore.Applied applied = store.apply(t, change);
-        return switch (applied.outcome()) {
-            case "ok" -> {
-                happened.forEach(events::publishEvent);
-                yield new Outcome(true, Problem.NONE,
-                        change.to.isEmpty() ? applied.before() : CaseState.of(change.to), applied.holder());
-            }
-            case "unknown" -> Outcome.unknown();
-            case "repeated" -> new Outcome(false, Problem.REPEATED, applied.before(), applied.holder());
-            default -> new Outcome(false, Problem.WRONG_STATE, applied.before(), applied.holder());
-        };
     }
 }

@@ -24,9 +24,18 @@ record Account(String username, String passwordHash, Set<StaffRole> roles, Strin
         return CaseCaller.staff(actor(), has(StaffRole.SUPERVISOR), has(StaffRole.STAFF), unit);
     }
 
-    /** One identity in Telegram and on the web when linked, so a claim made in one can be finished in the other. */
+    /**
+     * The account's own id, in Telegram and on the web alike, so a claim made in one can be finished in the other
+     * (F21): never the Telegram user id, a personal identifier that would otherwise sit in every case event and
+     * log line, and that two accounts could once share. Claims recorded as "tg:&lt;id&gt;" before are renamed
+     * at start-up ({@link HolderIds}).
+     */
     Actor actor() {
         String shown = number == null || number.isBlank() ? name : name + " (" + number + ")";
-        return new Actor(telegramId != null && !telegramId.isBlank() ? "tg:" + telegramId : "web:" + username, shown);
+        return new Actor(actorId(username), shown);
+    }
+
+    static String actorId(String username) {
+        return "web:" + username;
     }
 }

@@ -6,6 +6,7 @@ import com.teahouse.cases.CasePolicy.Action;
 import com.teahouse.cases.CasePolicy.Decision;
 import com.teahouse.cases.CasePolicy.Input;
 import com.teahouse.cases.CaseRecord;
+import com.teahouse.cases.CaseWork.Outcome;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,15 @@ class ConsoleAccess {
         }
         return refused(Refusals.aboutInput(d) ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN,
                 refusals.of(d).plainText());
+    }
+
+    /**
+     * Null unless the change was refused atomically because the caller no longer holds the case: then the same
+     * 403 and words as the policy's refusal of a non-holder ({@link CasePolicy#refusalOf}).
+     */
+    ResponseEntity<Map<String, Object>> refusal(Outcome o) {
+        Decision d = policy.refusalOf(o);
+        return d == null ? null : refused(HttpStatus.FORBIDDEN, refusals.of(d).plainText());
     }
 
     ResponseEntity<Map<String, Object>> refused(HttpStatus status, String message) {

@@ -153,9 +153,13 @@ class ConsoleApi {
             case NOTE -> work.note(n, me, text, op);
             case RELAY -> message(c, me, text, op, a.caller().actsOnBehalfOfHolder(c));
             case EXTEND -> work.extend(n, me, in.days(), text, op);
-            case DECLINE -> work.decline(n, me, to, text, op);
+            case DECLINE -> work.decline(n, me, to, text, op, a.caller().supervisor());
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         };
+        var lostHold = access.refusal(o);
+        if (lostHold != null) {
+            return lostHold;
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("done", o.done());
         result.put("problem", o.problem().name());

@@ -93,7 +93,7 @@ class Reminders {
         return redis.jedis().lrange(key(username), 0, KEEP - 1).stream().map(FlatJson::read).toList();
     }
 
-    /** The holder's account: its actor id is "tg:<telegram id>" when linked, else "web:<username>". */
+    /** The holder's account: "web:<username>"; "tg:<telegram id>" on a claim older than F21 not yet renamed. */
     private Optional<Account> holderOf(String actorId) {
         if (actorId.startsWith("tg:")) {
             return accounts.byTelegram(actorId.substring(3));

@@ -89,7 +89,7 @@ class StaffCommands {
         }
         String reason = parts.length < 2 ? "" : parts[1];
         return act(where, who, Action.DECLINE, t, Input.text(reason),
-                c -> work.decline(t, who.actor(), route, reason, op));
+                c -> work.decline(t, who.actor(), route, reason, op, who.supervisor()));
     }
 
     private Step extend(Address where, CaseCaller who, String t, String args, String op) {
@@ -166,6 +166,10 @@ class StaffCommands {
     private Step outcome(Address where, Outcome o) {
         if (o.done() || o.problem() == Outcome.Problem.REPEATED) {
             return Step.reply(List.of());
+        }
+        Decision lostHold = policy.refusalOf(o); // no longer the holder when written: the policy's own words
+        if (lostHold != null) {
+            return Step.reply(List.of(Outbound.send(where, refusals.of(lostHold))));
         }
         return switch (o.problem()) {
             case UNKNOWN -> say(where, "staff.unknown", Map.of());

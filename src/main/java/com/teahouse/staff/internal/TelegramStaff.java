@@ -22,8 +22,10 @@ class TelegramStaff {
     private final String staffChat;
     private final Set<String> listed;
     private final AccountStore accounts;
+    private final HolderIds ids;
 
-    TelegramStaff(StaffForumProperties forum, AccountStore accounts) {
+    TelegramStaff(StaffForumProperties forum, AccountStore accounts, HolderIds ids) {
+        this.ids = ids;
         this.staffChat = forum.staffChatId();
         this.listed = forum.staffUsers();
         this.accounts = accounts;
@@ -54,7 +56,7 @@ class TelegramStaff {
         if (linked.isPresent()) {
             return linked.get().caller();
         }
-        return listed.contains(p.id()) ? CaseCaller.staff(new Actor("tg:" + p.id(), p.name()), true, false, null)
-                : CaseCaller.NOBODY;
+        return listed.contains(p.id()) ? CaseCaller.staff(new Actor(ids.bootstrap(p.id()), p.name()), true, false,
+                null) : CaseCaller.NOBODY;
     }
 }

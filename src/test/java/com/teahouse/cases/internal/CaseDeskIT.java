@@ -174,7 +174,9 @@ class CaseDeskIT {
         assertFalse(redis.jedis().sismember(redis.key("cases:by-unit:iit"), t));
         assertTrue(work.queue(new CaseFilter(null, "market", null, false, false, 1000)).stream()
                 .anyMatch(c -> c.trackingNumber().equals(t)));
-        assertTrue(work.decline(t, li, CaseWork.DeclineRoute.COURT, "属于合同纠纷", null).done());
+        assertFalse(work.decline(t, li, CaseWork.DeclineRoute.COURT, "属于合同纠纷", null).done(), "li does not hold it");
+        assertTrue(work.decline(t, new Actor("web:sup", "督办员"), CaseWork.DeclineRoute.COURT, "属于合同纠纷", null, true)
+                .done());
         assertEquals(CaseState.DECLINED, work.get(t).orElseThrow().state());
         assertFalse(work.claim(t, li, null).done(), "declined is an ending");
     }

@@ -110,7 +110,7 @@ public final class CaseHistories {
             case CLAIM -> w.claim(t, staff, null);
             case EXTEND -> w.extend(t, staff, s.value(), "需要协调相关部门", null);
             case RESOLVE -> w.resolve(t, staff, "已协调办理完毕", null, false);
-            case DECLINE -> w.decline(t, staff, DeclineRoute.COURT, "已进入诉讼程序", null);
+            case DECLINE -> w.decline(t, staff, DeclineRoute.COURT, "已进入诉讼程序", null, true);
             case MERGE -> d.merging().merge(t, numbers[s.value()], staff, true);
             case SATISFIED, BASICALLY_SATISFIED, UNSATISFIED -> {
                 d.desk().rate(t, h.request().owner(), Rating.valueOf(s.act().name()), null, null);

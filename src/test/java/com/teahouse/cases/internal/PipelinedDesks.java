@@ -64,15 +64,18 @@ public final class PipelinedDesks implements CaseHistories.Desks {
                 followers.follow("load-" + entries.incrementAndGet(), List.of(e));
             }
         };
-        Workflow workflow = new Workflow(store, calendar, catalogue, props, clock, events, tally, notices);
+        CaseTransitions transitions = new CaseTransitions(store, events, tally, notices, calendar, props);
+        Workflow workflow = new Workflow(store, calendar, catalogue, props, clock, transitions);
+        OwnerWorkflow owners = new OwnerWorkflow(store, calendar, catalogue, clock, transitions);
         merges = new MergeDesk(store, redis, calendar, props, clock, events, notices) {
             @Override
             public List<String> group(String a) {
                 return loaded.group(a);
             }
         };
-        followers = new MergeFollowers(store, merges, workflow, props, clock, events, notices);
-        scheduler = new DeadlineScheduler(redis, scripts, workflow, props, clock);
+        followers = new MergeFollowers(store, merges, owners, props, clock, events, notices);
+        scheduler = new DeadlineScheduler(redis, scripts, new ClockWorkflow(store, props, clock, transitions), props,
+                clock);
         Map<String, Long> seq = new HashMap<>();
         TrackingNumbers numbers = new TrackingNumbers(redis, clock, props) {
             @Override
@@ -81,10 +84,10 @@ public final class PipelinedDesks implements CaseHistories.Desks {
                 return format(props.prefix(), day, seq.merge(day, (long) firstSeq, (a, b) -> a + 1));
             }
         };
-        desk = new OwnerDesk(store, numbers, catalogue, calendar, workflow, scheduler, clock, events,
+        desk = new OwnerDesk(store, numbers, catalogue, calendar, owners, scheduler, clock, events,
                 app.getBean(CasePolicy.class));
         work = new StaffDesk(store, new CaseEventLog(redis), new OpenQueue(redis, store, scripts), workflow, catalogue,
-                redis, clock);
+                redis, clock, scripts);
     }
 
     /** Starts a batch. */

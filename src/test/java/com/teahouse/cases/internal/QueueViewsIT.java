@@ -148,7 +148,7 @@ class QueueViewsIT {
         assertTrue(work.resolve(payment.get(0), li, "done", null).done());
         assertTrue(work.claim(fees.get(2), li, null).done());
         assertTrue(work.extend(fees.get(2), li, 5, "need documents", null).done());
-        assertTrue(work.decline(fees.get(0), li, CaseWork.DeclineRoute.COURT, "合同纠纷", null).done());
+        assertTrue(work.decline(fees.get(0), li, CaseWork.DeclineRoute.COURT, "合同纠纷", null, true).done());
         assertFalse(actual(work, new CaseFilter(null, null, "fees", false, false, 50)).contains(fees.get(0)));
         assertNull(store.jedis().zscore(store.key("cases:due"), fees.get(0)));
         assertNull(store.jedis().zscore(store.key("cases:open:category:fees"), fees.get(0)));

@@ -125,7 +125,7 @@ final class ReportMonth {
         at(16, 9, 0);
         open("G", "fees", "奎文区", "web");
         at(16, 10, 0);
-        must(work.decline(n("G"), BOSS, DeclineRoute.COURT, "属于司法程序", null));
+        must(work.decline(n("G"), BOSS, DeclineRoute.COURT, "属于司法程序", null, true));
         at(20, 9, 0);
         open("E", "payment", "潍城区", "telegram");
         at(20, 9, 5);

@@ -307,7 +307,7 @@ class CasePermissionsMatrixIT {
             case DISPATCHED -> { }
             case CLAIMED -> work.claim(t, holder, null);
             case RETURNED -> work.giveBack(t, holder, "不属于本单位", null);
-            case DECLINED -> work.decline(t, sup, CaseWork.DeclineRoute.COURT, "属于司法程序", null);
+            case DECLINED -> work.decline(t, sup, CaseWork.DeclineRoute.COURT, "属于司法程序", null, true);
             case REPLIED, CLOSED, REOPENED -> {
                 work.claim(t, holder, null);
                 work.resolve(t, holder, "已办理", null);

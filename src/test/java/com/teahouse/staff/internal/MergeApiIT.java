@@ -129,7 +129,7 @@ class MergeApiIT {
         work.claim(closed, new Actor("web:g-sup", "g-sup"), null);
         work.resolve(closed, new Actor("web:g-sup", "g-sup"), "已付", null);
         String declined = open(desk, "payment", "某公司", "货款未付。", "寒亭区");
-        work.decline(declined, Actor.SYSTEM, CaseWork.DeclineRoute.COURT, "诉讼中", null);
+        work.decline(declined, Actor.SYSTEM, CaseWork.DeclineRoute.COURT, "诉讼中", null, true);
         Map<String, String> before = redis.jedis().hgetAll(redis.key("case:" + b));
         long events = redis.jedis().xlen(redis.key("case:" + b + ":events"));
 

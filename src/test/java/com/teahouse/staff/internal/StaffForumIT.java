@@ -50,6 +50,8 @@ class StaffForumIT {
     }
 
     @Autowired
+    HolderIds ids;
+    @Autowired
     CapturingTelegram telegram;
     @Autowired
     CaseDesk desk;
@@ -106,7 +108,7 @@ class StaffForumIT {
         press(topic, user("11", "李工"), "case:claim:" + t);
         press(topic, user("12", "王工"), "case:claim:" + t);
         telegram.await(CapturingTelegram.to(topic, "该案件已由 李工 接单"));
-        assertEquals("tg:11", work.get(t).orElseThrow().claimedBy());
+        assertEquals(ids.bootstrap("11"), work.get(t).orElseThrow().claimedBy(), "by a keyed hash, not the id (F21)");
         telegram.await(CapturingTelegram.to(OWNER, "李工"));
         assertEquals(topic, desk.takeoverOf(OWNER).orElseThrow(), "the entrepreneur's messages go to the topic");
 

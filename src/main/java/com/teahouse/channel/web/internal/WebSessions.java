@@ -1,7 +1,6 @@
 package com.teahouse.channel.web.internal;
 
 import com.teahouse.store.RedisStore;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,79 +10,128 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * A web chat is identified by an id that only the server issues: 18 random bytes and an HMAC of them under a
- * secret that every instance shares (kept in Redis, created once). A cookie the server did not sign, or one
- * whose chat was ended, is replaced by a fresh id, so nobody can pick an id for someone else. Issuing writes
- * nothing to Redis: anonymous visitors cost no storage until they send something. The cookie is HttpOnly,
- * SameSite=Lax, and Secure whenever the request came over HTTPS (directly, or through a trusted proxy).
+ * secret that every instance shares (kept in Redis, created once). A cookie ({@link ChatCookies}) the server did
+ * not sign, or one whose chat was ended, is replaced by a fresh id, so nobody can pick an id for someone else.
+ * Issuing writes nothing to Redis: anonymous visitors cost no storage until they send something.
+ *
+ * <p>F10: after the chat files a complaint ({@link ChatRotation}) the browser's next request gets a new signed id
+ * in place of the one it presented, which is refused from then on, so an id that leaked before reads nothing
+ * later. The new id names the same chat ({@code web:alias:<id>}): the browser keeps its transcript and its cases.
  */
 @Component
 class WebSessions {
 
-    static final String COOKIE = "teahouse_chat";
     static final Duration LIFETIME = Duration.ofDays(30);
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{24}\\.[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long the id a rotation replaced still leads to the new one: requests the browser had in flight. */
+    static final Duration ROTATION_GRACE = Duration.ofSeconds(10);
+    /**
+     * KEYS: ended marker and alias of the presented id; ARGV: prefix, presented id, fresh id, lifetime and grace
+     * in seconds. Returns {ended}, {ok, chat} or {rotated, chat, new id}: one request only takes the rotation
+     * mark; for a few seconds the replaced id leads to the same new id (a page's stream and a send in flight).
+     */
+    private static final String RESOLVE = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              local next = redis.call('GET', ARGV[1] .. 'web:rotated:' .. ARGV[2])
+              local chat = next and redis.call('GET', ARGV[1] .. 'web:alias:' .. next)
+              if chat then return {'rotated', chat, next} end
+              return {'ended', ''}
+            end
+            local chat = redis.call('GET', KEYS[2]) or ARGV[2]
+            if redis.call('DEL', ARGV[1] .. 'web:rotate:' .. chat) == 1 then
+              redis.call('SET', KEYS[1], '1', 'EX', ARGV[4])
+              redis.call('DEL', KEYS[2])
+              redis.call('SET', ARGV[1] .. 'web:alias:' .. ARGV[3], chat, 'EX', ARGV[4])
+              redis.call('SET', ARGV[1] .. 'web:rotated:' .. ARGV[2], ARGV[3], 'EX', ARGV[5])
+              return {'rotated', chat, ARGV[3]}
+            end
+            return {'ok', chat}
+            """;
 
     private final RedisStore store;
+    private final ChatCookies cookies;
     private volatile byte[] secret;
 
-    WebSessions(RedisStore store) {
+    WebSessions(RedisStore store, ChatCookies cookies) {
         this.store = store;
+        this.cookies = cookies;
     }
 
-    /** The chat of this request; issues a new one (with its cookie) when there is none or it is not ours. */
+    /**
+     * The chat of this request; issues a new id (with its cookie) when there is none or it is not ours, and a
+     * rotated one when the chat filed a complaint since.
+     */
     String current(HttpServletRequest request, HttpServletResponse response) {
-        return presented(request).orElseGet(() -> issue(request, response));
-    }
-
-    /** Ends the chat of this device: its id is refused from now on and the cookie is cleared. */
-    Optional<String> end(HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> id = presented(request);
-        id.ifPresent(s -> store.jedis().set(endedKey(s), "1", SetParams.setParams().ex(LIFETIME.toSeconds())));
-        response.addHeader("Set-Cookie", cookie(request, "").maxAge(Duration.ZERO).build().toString());
-        return id;
-    }
-
-    private Optional<String> presented(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
+        String presented = cookies.presented(request, this::issuedByUs).orElse(null);
+        if (presented == null) {
+            return issue(request, response);
         }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue)
-                .filter(this::issuedByUs).findFirst().filter(id -> !ended(id));
+        List<String> r = resolve(presented, newId());
+        if (r == null) {
+            return presented; // Redis is away: nothing can be read or sent anyway, the caller answers "busy"
+        }
+        switch (r.get(0)) {
+            case "ended" -> {
+                return issue(request, response);
+            }
+            case "rotated" -> cookies.set(request, response, r.get(2), LIFETIME);
+            default -> cookies.upgrade(request, response, presented, LIFETIME);
+        }
+        return r.get(1);
     }
 
-    /** While Redis is away nothing can be read or sent anyway; the caller then answers "busy", not a new chat. */
-    private boolean ended(String id) {
+    /** Ends the chat of this device: its id (and the chat's first one) is refused from now on, the cookie cleared. */
+    Optional<String> end(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> chat = cookies.presented(request, this::issuedByUs).map(id -> {
+            String aliased = store.jedis().get(store.key("web:alias:" + id));
+            markEnded(id);
+            store.jedis().del(store.key("web:alias:" + id));
+            return aliased == null ? id : aliased;
+        });
+        chat.ifPresent(this::markEnded);
+        cookies.clear(request, response);
+        return chat;
+    }
+
+    private void markEnded(String id) {
+        store.jedis().set(endedKey(id), "1", SetParams.setParams().ex(LIFETIME.toSeconds()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> resolve(String presented, String fresh) {
         try {
-            return store.jedis().exists(endedKey(id));
+            return (List<String>) store.jedis().eval(RESOLVE,
+                    List.of(endedKey(presented), store.key("web:alias:" + presented)),
+                    List.of(store.prefix(), presented, fresh, Long.toString(LIFETIME.toSeconds()),
+                            Long.toString(ROTATION_GRACE.toSeconds())));
         } catch (JedisException e) {
-            return false;
+            return null;
         }
     }
 
     private String issue(HttpServletRequest request, HttpServletResponse response) {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String random = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String id = random + "." + signature(random);
-        response.addHeader("Set-Cookie", cookie(request, id).maxAge(LIFETIME).build().toString());
+        String id = newId();
+        cookies.set(request, response, id, LIFETIME);
         return id;
     }
 
-    private static ResponseCookie.ResponseCookieBuilder cookie(HttpServletRequest request, String value) {
-        return ResponseCookie.from(COOKIE, value).httpOnly(true).sameSite("Lax").path("/").secure(request.isSecure());
+    private String newId() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        String random = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return random + "." + signature(random);
     }
 
     boolean issuedByUs(String id) {
