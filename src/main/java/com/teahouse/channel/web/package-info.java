@@ -3,5 +3,5 @@
  * outbox as Telegram; the chat's transcript lives in Redis and reaches the page live over server-sent events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web chat channel",
-        allowedDependencies = {"limits", "messaging", "store", "texts"})
+        allowedDependencies = {"cases", "limits", "messaging", "store", "texts"})
 package com.teahouse.channel.web;
