@@ -54,8 +54,22 @@ public final class HandoffDetector {
     private HandoffDetector() {
     }
 
+    /**
+     * A long paste is judged on its start and its end, where a request for a person stands ("…转人工"): the
+     * lexicon's windowed patterns cost time per character, and a 100,000-character paste must stay cheap.
+     */
+    static final int HEAD = 1000;
+    static final int TAIL = 300;
+
     public static boolean asksForPerson(String question) {
-        String q = normalise(question);
+        if (question.length() > HEAD + TAIL) {
+            return matches(normalise(question.substring(0, HEAD)))
+                    || matches(normalise(question.substring(question.length() - TAIL)));
+        }
+        return matches(normalise(question));
+    }
+
+    private static boolean matches(String q) {
         for (Language l : LANGUAGES) {
             if (l.matches(q)) {
                 return true;
