@@ -53,6 +53,9 @@ class KnowledgeEvaluationTest {
      * Second Chinese pass (answers-zh, 2026-12-02): a model and thresholds per language, sample questions that
      * made near-duplicates of confidentiality, penalty and arrears entries reworded: answered-right 75.2% (zh 83.6%,
      * en 64.5%), wrong 2.9%, top-3 95.7%, follow-ups wrong 2.4%.
+     * Person requests (answers8, 2026-12-02): complaints about the bot and its answers, more words for a person (同志,
+     * whoever is in charge), waiting for a call: 0 of 93 missed. The lead asked for the 8 held-out misses to be
+     * studied, so the person figure is no longer a held-out one: new wordings are in knowledge-handoff/table.txt.
      */
     static final double MIN_ANSWERED_RIGHT = 0.75;
     static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.64;
@@ -61,7 +64,7 @@ class KnowledgeEvaluationTest {
     static final double MAX_ANSWERED_WRONG = 0.030;
     static final double MIN_OOS_DECLINED = 0.90;
     static final double MIN_TOP3 = 0.955;
-    static final int MAX_PERSON_REQUESTS_MISSED = 8;
+    static final int MAX_PERSON_REQUESTS_MISSED = 0;
     /**
      * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%): a wrong answer to a follow-up is
      * worse than an offer, so this is a ceiling, to be lowered.

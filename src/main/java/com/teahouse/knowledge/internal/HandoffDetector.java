@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,12 +30,15 @@ public final class HandoffDetector {
      * {@code staff}: a word for the hotline's own people, which in a short message is a request for one
      * ("坐席在吗", "agent??"), where a long one is more likely a question that mentions them.
      */
-    private record Language(Pattern strong, Pattern request, Pattern staff, boolean words, int shortLength, Pattern about) {
+    private record Language(Pattern strong, Pattern request, Pattern staff, boolean words, int shortLength, Pattern about,
+                            Pattern topic) {
         boolean matches(String q) {
             if (strong.matcher(q).find()) {
                 return true;
             }
-            boolean asks = request.matcher(q).find() || length(q) <= shortLength && staff.matcher(q).find();
+            // a staff word alone is a request only in a message that names no policy topic: "招聘工作人员有补贴吗"
+            boolean asks = request.matcher(q).find()
+                    || length(q) <= shortLength && staff.matcher(q).find() && !topic.matcher(q).find();
             return asks && !about.matcher(q).find();
         }
 
@@ -50,8 +54,22 @@ public final class HandoffDetector {
     private HandoffDetector() {
     }
 
+    /**
+     * A long paste is judged on its start and its end, where a request for a person stands ("…转人工"): the
+     * lexicon's windowed patterns cost time per character, and a 100,000-character paste must stay cheap.
+     */
+    static final int HEAD = 1000;
+    static final int TAIL = 300;
+
     public static boolean asksForPerson(String question) {
-        String q = question.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        if (question.length() > HEAD + TAIL) {
+            return matches(normalise(question.substring(0, HEAD)))
+                    || matches(normalise(question.substring(question.length() - TAIL)));
+        }
+        return matches(normalise(question));
+    }
+
+    private static boolean matches(String q) {
         for (Language l : LANGUAGES) {
             if (l.matches(q)) {
                 return true;
@@ -59,6 +77,25 @@ public final class HandoffDetector {
         }
         return false;
     }
+
+    /**
+     * Full-width forms (ＡＩ, ！) folded by NFKC, curly apostrophes made straight, and the traditional forms of
+     * the lexicon's characters made simplified: "轉人工" and "I’d like a human" are the same requests.
+     */
+    static String normalise(String question) {
+        String q = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'').replace('\u2018', '\'');
+        StringBuilder out = new StringBuilder(q.length());
+        q.codePoints().forEach(cp -> {
+            int i = TRADITIONAL.indexOf(cp);
+            out.appendCodePoint(i < 0 ? cp : SIMPLIFIED.codePointAt(i));
+        });
+        return out.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** Traditional characters of the lexicon's words, each above its simplified form (both strings are BMP only). */
+    private static final String TRADITIONAL = "轉機器動覆聯繫話員務們經導電請幫負責說談這個問題嗎聽沒對來給讓處麼屬門線專統範麗見過還會號碼與後";
+    private static final String SIMPLIFIED = "转机器动复联系话员务们经导电请帮负责说谈这个问题吗听没对来给让处么属门线专统范丽见过还会号码与后";
 
     private static List<Language> load() {
         try (InputStream in = HandoffDetector.class.getResourceAsStream(LEXICON)) {
@@ -87,7 +124,7 @@ public final class HandoffDetector {
                         + edge,
                 any(n, "callback")));
         return new Language(Pattern.compile(any(n, "strong")), Pattern.compile(request), Pattern.compile(any(n, "staff")),
-                !edge.isEmpty(), shortLength, Pattern.compile(any(n, "about")));
+                !edge.isEmpty(), shortLength, Pattern.compile(any(n, "about")), Pattern.compile(any(n, "topic")));
     }
 
     private static String any(JsonNode n, String key) {

@@ -53,6 +53,17 @@ class KnowledgeHandoffDetectorTest {
         }
     }
 
+    /** A long paste is judged on its start and end (where people put "转人工"), not on the middle. */
+    @Test
+    void aLongPasteIsJudgedOnItsStartAndEnd() {
+        String middle = "合同约定九十天付款，对方一直拖欠。".repeat(500);
+        assertTrue(HandoffDetector.asksForPerson(middle + "转人工"));
+        assertTrue(HandoffDetector.asksForPerson("转人工！" + middle));
+        assertFalse(HandoffDetector.asksForPerson(middle));
+        assertTrue(HandoffDetector.asksForPerson("轉人工"), "traditional characters");
+        assertTrue(HandoffDetector.asksForPerson("ＨＵＭＡＮ"), "full-width letters");
+    }
+
     /** The table in knowledge-handoff/table.txt: one line per wording, "P text" a request, "N text" not one. */
     @TestFactory
     Stream<DynamicTest> theWordingTableIsReadAsLabelled() throws IOException {
