@@ -5,5 +5,5 @@
  * was declined, a "did you mean" passed over, or an answer said not to help.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dialog",
-        allowedDependencies = {"cases", "knowledge", "messaging", "texts"})
+        allowedDependencies = {"cases", "channel", "knowledge", "messaging", "texts"})
 package com.teahouse.dialog;

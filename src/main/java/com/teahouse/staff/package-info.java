@@ -12,5 +12,5 @@
  * private deadline reminders to the holder.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff",
-        allowedDependencies = {"cases", "limits", "messaging", "store", "texts"})
+        allowedDependencies = {"cases", "channel", "limits", "messaging", "store", "texts"})
 package com.teahouse.staff;

@@ -1,6 +1,8 @@
 package com.teahouse.dialog.internal;
 
 import com.teahouse.cases.CaseDesk;
+import com.teahouse.channel.OfficeChats;
+import com.teahouse.texts.DialogsDir;
 import com.teahouse.dialog.internal.engine.FlowMachine;
 import com.teahouse.dialog.internal.engine.RememberedFlows;
 import com.teahouse.dialog.internal.engine.StatemachineFlows;
@@ -25,15 +27,15 @@ import org.springframework.context.annotation.Configuration;
  * the case actions apologise instead of failing start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DialogProperties.class, StaffChatProperties.class})
+@EnableConfigurationProperties(DialogProperties.class)
 class DialogConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DialogConfiguration.class);
 
     @Bean
-    DialogFiles dialogFiles(DialogProperties properties) {
-        DialogFiles files = DialogFiles.load(Path.of(properties.dir()));
-        log.info("Dialog files in {}: {} flows", properties.dir(), files.flows().size());
+    DialogFiles dialogFiles(DialogsDir dialogs) {
+        DialogFiles files = DialogFiles.load(Path.of(dialogs.dir()));
+        log.info("Dialog files in {}: {} flows", dialogs.dir(), files.flows().size());
         return files;
     }
 
@@ -50,7 +52,7 @@ class DialogConfiguration {
     @Bean
     HotlineDialog hotlineDialog(DialogFiles files, FlowMachine machine, Texts texts,
             ObjectProvider<PolicyLookup> policies, ObjectProvider<CaseDesk> cases, ObjectProvider<Clock> clock,
-            DialogProperties properties, StaffChatProperties staffChat,
+            DialogProperties properties, ObjectProvider<OfficeChats> office,
             ApplicationEventPublisher events) {
         Prompts prompts = new Prompts(files.catalogues());
         Supplier<PolicyLookup> policy = () -> policies.getIfUnique(UnansweredPolicyLookup::new);
@@ -62,7 +64,7 @@ class DialogConfiguration {
             return d;
         };
         return new HotlineDialog(files, new FlowRunner(files, machine, prompts), prompts, texts, policy, desk,
-                clock.getIfUnique(Clock::systemUTC), staffChat.staffChatId(), properties.followUpTurns(),
+                clock.getIfUnique(Clock::systemUTC), office.getIfAvailable(() -> OfficeChats.NONE).staffForum().orElse(null), properties.followUpTurns(),
                 events::publishEvent);
     }
 

@@ -2,6 +2,7 @@ package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseRecord;
 import com.teahouse.cases.CaseWork;
+import com.teahouse.cases.WorkingTime;
 import com.teahouse.messaging.Button;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
@@ -24,11 +25,11 @@ class CaseCard {
     private final String language;
     private final DateTimeFormatter time;
 
-    CaseCard(Texts texts, CaseWork work, StaffProperties staff, HotlineZone zone) {
+    CaseCard(Texts texts, CaseWork work, StaffProperties staff, WorkingTime hours) {
         this.texts = texts;
         this.work = work;
         this.language = staff.language();
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone.zone());
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(hours.zone());
     }
 
     String language() {

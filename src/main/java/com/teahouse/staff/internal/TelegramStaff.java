@@ -1,18 +1,20 @@
 package com.teahouse.staff.internal;
 
 import com.teahouse.cases.Actor;
+import com.teahouse.channel.OfficeChats;
 import com.teahouse.messaging.Address;
 import com.teahouse.messaging.Person;
 import com.teahouse.cases.CaseCaller;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Who is staff on Telegram: users linked to a staff account (who then act under the account's name, roles and
  * unit), and the bootstrap list {@code teahouse.telegram.staff-user-ids}, whose ids act as supervisors of every
- * unit until they are linked to accounts. Read from {@link StaffForumProperties} rather than from the channel's
- * own properties, which are internal to the channel module.
+ * unit until they are linked to accounts. Both come from {@link OfficeChats}, the channel module's public view of
+ * its settings.
  */
 @Component
 class TelegramStaff {
@@ -24,10 +26,11 @@ class TelegramStaff {
     private final AccountStore accounts;
     private final HolderIds ids;
 
-    TelegramStaff(StaffForumProperties forum, AccountStore accounts, HolderIds ids) {
+    TelegramStaff(ObjectProvider<OfficeChats> chats, AccountStore accounts, HolderIds ids) {
+        OfficeChats office = chats.getIfAvailable(() -> OfficeChats.NONE);
         this.ids = ids;
-        this.staffChat = forum.staffChatId();
-        this.listed = forum.staffUsers();
+        this.staffChat = office.staffForum().orElse("");
+        this.listed = office.bootstrapStaff();
         this.accounts = accounts;
     }
 
