@@ -5,7 +5,6 @@ import com.teahouse.dialog.internal.flow.DialogFiles;
 import com.teahouse.dialog.internal.flow.FlowSpec;
 import com.teahouse.dialog.internal.flow.FlowSpec.StateSpec;
 import com.teahouse.dialog.internal.flow.FlowSpec.TransitionSpec;
-import java.util.Map;
 
 /**
  * Moves a conversation through the flows: the state machine says where an event leads, this class does what
@@ -17,7 +16,6 @@ final class FlowRunner {
     static final String HOME = "menu";
     private static final int MAX_CHAIN = 16;
     private static final int MAX_BACK = 20;
-    private static final int MAX_ATTACHMENTS = 10;
 
     interface Actions {
         /** Runs a flow's {@code do:}; returns the event to fire next, or null when it placed the conversation. */
@@ -27,14 +25,14 @@ final class FlowRunner {
     private final DialogFiles files;
     private final FlowMachine machine;
     private final Prompts prompts;
-    private final InputCheck check;
+    private final FormAnswers answers;
     private Actions actions;
 
     FlowRunner(DialogFiles files, FlowMachine machine, Prompts prompts) {
         this.files = files;
         this.machine = machine;
         this.prompts = prompts;
-        this.check = new InputCheck(prompts);
+        this.answers = new FormAnswers(this, files, prompts);
     }
 
     void actions(Actions actions) {
@@ -171,62 +169,17 @@ final class FlowRunner {
 
     /** Typed text at the current state: checked as its input asks, then kept and moved on. */
     void input(Turn t, String text) {
-        StateSpec state = state(t.conversation);
-        if (state.input() == null) {
-            t.say("unexpected.use_buttons");
-            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
-            return;
-        }
-        var result = check.check(state.input(), text, t);
-        if (!result.ok()) {
-            t.say(result.problem(), result.params());
-            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
-            return;
-        }
-        answer(t, result.value());
+        answers.input(t, text);
     }
 
     /** A choice pressed on a button of the current state; false when the value is not one of its choices. */
     boolean choose(Turn t, String value) {
-        StateSpec state = state(t.conversation);
-        if (state.input() == null || !InputCheck.isChoice(state.input(), value, prompts)) {
-            return false;
-        }
-        answer(t, value);
-        return true;
-    }
-
-    private void answer(Turn t, String value) {
-        var input = state(t.conversation).input();
-        t.conversation.fields.put(input.into(), value);
-        if ("categories".equals(input.from())) {
-            var category = files.catalogues().find("categories", value);
-            var unit = category == null ? null : files.catalogues().unit(category.unit());
-            if (unit != null) {
-                t.say("complaint.category_chosen", Map.of("unit", unit.label(t.language()), "days",
-                        category.days() == null ? 5 : category.days()));
-            }
-        }
-        fire(t, "valid");
+        return answers.choose(t, value);
     }
 
     /** A photo or document: kept when the state takes attachments, with its caption as the typed answer. */
     void attach(Turn t) {
-        StateSpec state = state(t.conversation);
-        if (state.input() == null || !state.input().attachments()) {
-            t.say("complaint.attachment_not_here");
-            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
-            return;
-        }
-        var kept = t.conversation.attachments;
-        t.message.attachments().stream().limit(Math.max(0, MAX_ATTACHMENTS - kept.size())).forEach(kept::add);
-        String caption = t.message.text();
-        if (caption != null && !caption.isBlank()) {
-            input(t, caption);
-        } else {
-            t.say("complaint.attachment_received", Map.of("count", kept.size()));
-            t.promptButtons(prompts.buttons(t, flow(t.conversation), state));
-        }
+        answers.attach(t);
     }
 
     void back(Turn t) {
