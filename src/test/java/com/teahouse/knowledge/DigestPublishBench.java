@@ -59,14 +59,20 @@ public final class DigestPublishBench {
                         .orElse(Integer.MAX_VALUE))).orElseThrow();
         String path = DigestStore.entryPath(id);
         List<Long> searches = new ArrayList<>();
+        List<Long> searchCpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread searcher = new Thread(() -> {
             Random random = new Random(7);
             while (running.get()) {
+                long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 b.ask(questions.get(random.nextInt(questions.size())), "zh", 5);
+                long wall = System.nanoTime() - s;
+                long cpu = threads.getCurrentThreadCpuTime() - c;
                 synchronized (searches) {
-                    searches.add(System.nanoTime() - s);
+                    searches.add(wall);
+                    searchCpu.add(cpu);
                 }
             }
         }, "bench-search");
@@ -74,6 +80,7 @@ public final class DigestPublishBench {
             b.ask(questions.get(i % questions.size()), "zh", 5);
         }
         searcher.start();
+        long[] followersBefore = followerWork(threads);
         long[] publish = new long[publishes];
         long[] served = new long[publishes];
         for (int i = 0; i < publishes; i++) {
@@ -93,6 +100,7 @@ public final class DigestPublishBench {
             }
             served[i] = System.nanoTime() - s;
         }
+        long[] followersAfter = followerWork(threads);
         running.set(false);
         searcher.join();
         System.out.printf("publish call (validate whole digest + atomic write), %d publishes: p50 %.0f ms, p99 %.0f ms%n",
@@ -100,11 +108,34 @@ public final class DigestPublishBench {
         System.out.printf("publish -> served on both instances: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 5000)%n",
                 pct(served, 50), pct(served, 99), pct(served, 100));
         long[] s;
+        long[] cpu;
         synchronized (searches) {
             s = searches.stream().mapToLong(Long::longValue).toArray();
+            cpu = searchCpu.stream().mapToLong(Long::longValue).toArray();
         }
         System.out.printf("search on instance B during publishes (%d queries): p50 %.1f ms, p99 %.1f ms%n", s.length,
                 pct(s, 50), pct(s, 99));
+        System.out.printf("applying a publish, per instance (knowledge-follower threads): %.0f ms CPU, %.1f MB allocated%n",
+                (followersAfter[0] - followersBefore[0]) / 1e6 / publishes / 2,
+                (followersAfter[1] - followersBefore[1]) / 1e6 / publishes / 2);
+        // wall far above CPU means the query waited (other threads on the cores, GC), not that it did more work
+        System.out.printf("  the same queries' thread CPU time: p50 %.1f ms, p99 %.1f ms%n", pct(cpu, 50), pct(cpu, 99));
+    }
+
+    /**
+     * CPU nanoseconds and bytes allocated so far by the instances' follower threads, which apply each publish: the
+     * work a publish costs an instance, measured apart from how busy the machine is.
+     */
+    private static long[] followerWork(java.lang.management.ThreadMXBean threads) {
+        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) threads;
+        long[] out = new long[2];
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("knowledge-follower")) {
+                out[0] += hotspot.getThreadCpuTime(t.getId());
+                out[1] += hotspot.getThreadAllocatedBytes(t.getId());
+            }
+        }
+        return out;
     }
 
     private static String letters(int i) {

@@ -53,6 +53,11 @@ class IncrementalIndexRankingTest {
         assertEquals(fresh.size(), snap.size());
         assertEquals(fresh.searcher().getIndexReader().numDocs(), snap.searcher().getIndexReader().maxDoc(),
                 "no deleted document is left to count in the statistics");
+        // the maps patched by each publish hold what a full build derives: the chat's texts, related entries
+        assertEquals(fresh.zhText(), snap.zhText());
+        assertEquals(ids(fresh.byDocument()), ids(snap.byDocument()));
+        assertEquals(fresh.byId(), snap.byId());
+        assertEquals(Set.copyOf(fresh.byDoc()), Set.copyOf(snap.byDoc()));
         DigestSearcher searcher = new DigestSearcher();
         int compared = 0;
         for (EvalSet.Question q : EvalSet.questions(dir.resolve("eval"))) {
@@ -85,6 +90,12 @@ class IncrementalIndexRankingTest {
         return new Entry(id, e.file().resolveSibling(id + ".md"), e.titleZh() + "副本", e.titleEn(), e.questionsZh(),
                 e.questionsEn(), e.sources(), e.effective(), e.expires(), e.department(), e.tags(), e.answerZh(),
                 e.detailZh(), e.answerEn(), e.detailEn());
+    }
+
+    private static Map<String, List<String>> ids(Map<String, List<Entry>> byDocument) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        byDocument.forEach((document, entries) -> out.put(document, entries.stream().map(Entry::id).toList()));
+        return out;
     }
 
     private static String describe(Ranking r) {
