@@ -48,7 +48,9 @@ public class StepRunner {
     }
 
     /**
-     * Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. Throws
+     * Throws a Jedis exception when Redis fails, {@link StepCommit.Behind} when an earlier entry of the lane is
+     * pending again (a failover lost its commit): the caller reads the lane's pending entries again and goes on
+     * from the oldest, which is safe (a step done again is dropped as a duplicate once committed). Throws
      * {@link StepCommit.Fenced} when the lane's fencing token is no longer {@code token}: another instance owns
      * the lane now, nothing of this step was written, and the caller must drop the lane.
      */
@@ -69,8 +71,7 @@ public class StepRunner {
             read.sync();
             if (seen.get()) {
                 try (var ack = store.jedis().pipelined()) {
-                    ack.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
-                    writes.released(ack, message);
+                    writes.released(ack, message, shard, entryId);
                 }
                 meters.counter("teahouse.updates.duplicates", "channel", message.from().channel()).increment();
                 log.debug("Duplicate {} dropped", message.logId());
