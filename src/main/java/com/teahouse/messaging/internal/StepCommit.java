@@ -34,12 +34,14 @@ class StepCommit {
     }
 
     /**
-     * An earlier entry of the lane is pending again (its commit was lost in a failover): nothing was written; the
-     * lane must read its pending entries again and do that one first.
+     * The step is behind what Redis holds now, and nothing of its commit was written: an earlier entry of the lane
+     * is pending again (its commit was lost in a failover), or the master changed while the step ran (what its
+     * handler wrote may be lost with the old master). The lane reads its pending entries again and does them in
+     * order.
      */
     static final class Behind extends RuntimeException {
-        Behind(int shard, StreamEntryID entryId) {
-            super("lane " + shard + " has an entry before " + entryId + " pending", null, false, false);
+        Behind(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -73,7 +75,7 @@ class StepCommit {
         }
         Object result = run(k, a);
         if (Long.valueOf(2).equals(result)) {
-            throw new Behind(shard, entryId);
+            throw new Behind("lane " + shard + " has an entry before " + entryId + " pending");
         }
         if (!Long.valueOf(1).equals(result)) {
             throw new Fenced(shard, token);

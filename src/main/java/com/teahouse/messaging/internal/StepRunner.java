@@ -34,9 +34,12 @@ public class StepRunner {
     private final StreamWrites writes;
     private final StepCommit commit;
     private final long conversationSeconds;
+    private final MasterWatch master;
 
     StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
-            MeterRegistry meters, StreamWrites writes, StepCommit commit, MessagingRetention retention) {
+            MeterRegistry meters, StreamWrites writes, StepCommit commit, MessagingRetention retention,
+            MasterWatch master) {
+        this.master = master;
         this.store = store;
         this.keys = keys;
         this.codec = codec;
@@ -49,12 +52,13 @@ public class StepRunner {
 
     /**
      * Throws a Jedis exception when Redis fails, {@link StepCommit.Behind} when an earlier entry of the lane is
-     * pending again (a failover lost its commit): the caller reads the lane's pending entries again and goes on
+     * pending again (a failover lost its commit) or the master changed during the step: the caller reads the lane's pending entries again and goes on
      * from the oldest, which is safe (a step done again is dropped as a duplicate once committed). Throws
      * {@link StepCommit.Fenced} when the lane's fencing token is no longer {@code token}: another instance owns
      * the lane now, nothing of this step was written, and the caller must drop the lane.
      */
     public void process(int shard, long token, StreamEntryID entryId, String payload) {
+        long epoch = master.epoch();
         Inbound message;
         try {
             message = codec.inbound(payload);
@@ -80,6 +84,10 @@ public class StepRunner {
             state = stored.get();
         }
         Step step = decide(message, state);
+        if (master.epoch() != epoch) {
+            // the handler's own writes (a case opened) may be on the old master alone: do the step again there
+            throw new StepCommit.Behind("the Redis master changed during the step of " + entryId);
+        }
         commit(shard, token, entryId, message, step);
     }
 
