@@ -5,8 +5,12 @@
 --   queued count, 6.. the outbox stream of each reply (the lane of the chat it goes to)
 -- ARGV: 1 fencing token, 2 '1' when a new state is given, 3 the state, 4 state TTL s, 5 dedupe TTL s,
 --   6 inbox entry id, 7 consumer group, 8.. each reply's JSON, in the order of KEYS 6..
--- Returns 1 when committed, 0 when fenced off.
+-- Returns 1 when committed, 0 when fenced off, 2 when an earlier entry of the lane is pending: its commit was
+--   lost (a failover: replication is asynchronous) and it must be done first, or the chat's order breaks.
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+-- (a lane without its group yet, as in a bench that runs steps directly, has nothing pending)
+local read, pending = pcall(redis.call, 'XPENDING', KEYS[4], ARGV[7], '-', ARGV[6], 1)
+if read and pending[1] and pending[1][1] ~= ARGV[6] then return 2 end
 if ARGV[2] == '1' then
   redis.call('SET', KEYS[2], ARGV[3], 'EX', ARGV[4])
 else

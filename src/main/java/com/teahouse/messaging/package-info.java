@@ -6,6 +6,9 @@
  * {@link ChannelFiles} fetches a file a user sent through the server, never by a channel URL.
  * Lanes are fenced: each lease carries a token raised at every acquisition, and a step commits (one script) only
  * while its token is the lane's current one, so an instance that paused past its lease writes nothing.
+ * A step also commits only while no earlier entry of its lane is pending, and after a Redis failure or a master
+ * change a lane reads its pending entries again before any new one: a commit lost in a failover is done again
+ * first, so a chat keeps its order.
  * {@link Outbox#postOnce} posts with a delivery marker in the same script, for deliveries repeated after a crash.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Messaging",

@@ -28,8 +28,8 @@ final class ChaosFaults {
 
     /**
      * @param failover whether a Sentinel failover is among the faults. A failover can lose the old master's last
-     *                 step commits (replication is asynchronous); the lane that holds later entries in memory then
-     *                 runs ahead of the replayed one (issue 12, open), so the test in mvn verify leaves it out
+     *                 step commits (replication is asynchronous): their entries are pending again on the new
+     *                 master, and their lanes must do them again before any later entry
      */
     ChaosFaults(ChaosCluster cluster, int kills, int stormCalls, long pauseMillis, boolean failover) {
         this.failover = failover;

@@ -1,6 +1,8 @@
 package com.teahouse.chaos;
 
 import com.teahouse.channel.telegram.fake.FakeBotApiServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -16,15 +18,29 @@ final class ChaosQuiet {
     }
 
     static boolean quiet(FakeBotApiServer telegram, JedisPooled redis) {
+        return busy(telegram, redis).isEmpty();
+    }
+
+    /** What is not quiet yet, for a run that does not settle: updates waiting at the fake, streams left open. */
+    static List<String> busy(FakeBotApiServer telegram, JedisPooled redis) {
+        List<String> busy = new ArrayList<>();
         if (telegram.pendingUpdates() > 0) {
-            return false;
+            busy.add(telegram.pendingUpdates() + " update(s) waiting at the fake Bot API");
         }
         for (String stream : streams(redis)) {
-            if (undelivered(redis, stream) > 0) {
-                return false;
+            for (StreamGroupInfo g : groups(redis, stream)) {
+                String last = redis.xinfoStream(stream).getLastGeneratedId().toString();
+                if (g.getPending() > 0 || !g.getLastDeliveredId().toString().equals(last)) {
+                    busy.add(stream + " group " + g.getName() + ": " + g.getPending() + " pending, read to "
+                            + g.getLastDeliveredId() + " of " + last);
+                }
             }
         }
-        return true;
+        return busy;
+    }
+
+    private static List<StreamGroupInfo> groups(JedisPooled redis, String stream) {
+        return redis.exists(stream) ? redis.xinfoGroups(stream) : List.of();
     }
 
     /** Entries of the stream some group has not read or not acknowledged (0 for a stream without groups). */

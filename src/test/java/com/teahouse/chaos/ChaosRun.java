@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.JedisPooled;
 
 /** One run of chats on a cluster, with or without faults, and its figures once the system is quiet. */
@@ -32,8 +33,13 @@ final class ChaosRun {
         long wall = chats.run();
         List<String> done = faults == null ? List.of() : faults.finish();
         try (JedisPooled redis = cluster.redis.client()) {
-            await().atMost(settle).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> ChaosQuiet.quiet(cluster.telegram, redis));
+            try {
+                await().atMost(settle).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                        .until(() -> ChaosQuiet.quiet(cluster.telegram, redis));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the run did not settle within " + settle + " (faults " + done
+                        + "); not quiet: " + String.join("; ", ChaosQuiet.busy(cluster.telegram, redis)), e);
+            }
             return new ChaosRun(chats, wall, done, ChaosReport.of(cluster.telegram, redis, chats, pushesBefore));
         }
     }

@@ -106,6 +106,24 @@ public final class RedisProcesses implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** SIGSTOP of one process: a replica frozen so stops taking the master's writes (they stay the master's alone). */
+    public void freeze(String name) throws IOException, InterruptedException {
+        signal(name, "STOP");
+    }
+
+    /** SIGCONT of a frozen process. */
+    public void thaw(String name) throws IOException, InterruptedException {
+        signal(name, "CONT");
+    }
+
+    private void signal(String name, String signal) throws IOException, InterruptedException {
+        long pid;
+        synchronized (this) {
+            pid = processes.get(name).pid();
+        }
+        new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+    }
+
     /** Starts a killed process again, on the same configuration file and data, and waits until it answers. */
     public void restart(String name, int port, String password) throws IOException {
         launch(name);

@@ -108,6 +108,20 @@ final class ChatQueues {
         chats.values().removeIf(q -> q.items.isEmpty() && !q.inFlight);
     }
 
+    /**
+     * The lane's unsent replies read again from Redis (after a failure or a master change): they replace those held
+     * for it, but the ones in flight stay and are not added twice.
+     */
+    synchronized void replaceShard(int shard, List<Pending> pending) {
+        dropShard(shard);
+        for (Pending p : pending) {
+            Queue q = chats.get(key(p));
+            if (q == null || !(q.inFlight && !q.items.isEmpty() && q.items.peek().id().equals(p.id()))) {
+                add(p);
+            }
+        }
+    }
+
     private static String key(Pending pending) {
         return pending.outbound().to().conversationKey();
     }

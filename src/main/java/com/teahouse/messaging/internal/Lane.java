@@ -2,19 +2,28 @@ package com.teahouse.messaging.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * One lane's entries, run one at a time and in stream order on a shared pool. A Redis failure retries the same
- * entry (the step is idempotent) instead of skipping ahead, so a chat's order survives an outage. Each lane
- * object is one ownership of the lane, with its fencing token; a step refused for a stale token stops the lane
- * and tells {@code fenced}, which drops it (the entries stay pending in Redis for the new owner).
+ * One lane's entries, run one at a time and in stream order on a shared pool. Each lane object is one ownership
+ * of the lane, with its fencing token; a step refused for a stale token stops the lane and tells {@code fenced},
+ * which drops it (the entries stay pending in Redis for the new owner).
+ *
+ * <p>One error policy: after a Redis failure, a step refused because an earlier entry is pending again
+ * ({@link StepCommit.Behind}), or a master change ({@link MasterWatch}), the lane drops what it holds in memory,
+ * waits out a backoff (after a failure) and asks its tail to read its pending entries again
+ * ({@code wantReplay}); it runs nothing until they come ({@link #replay}), and then goes on from the oldest. So a
+ * commit lost in a failover is done again before any later entry of the chat (order, at least once), and an
+ * outage does not make the lane skip ahead. A new lane waits for its first replay too: a previous owner's
+ * unfinished entries come first.
  */
 final class Lane {
 
@@ -25,24 +34,55 @@ final class Lane {
     private final Executor pool;
     private final StepRunner runner;
     private final LongConsumer fenced;
+    private final LongSupplier masterEpoch;
+    private final Runnable wantReplay;
     private final Deque<StreamEntry> queue = new ArrayDeque<>();
+    private boolean awaitingReplay = true;
+    private boolean replayed;
+    private long epoch;
+    private long backoff = 50;
     private boolean running;
     private boolean stopped;
 
-    Lane(int shard, long token, Executor pool, StepRunner runner, LongConsumer fenced) {
+    Lane(int shard, long token, Executor pool, StepRunner runner, LongConsumer fenced, LongSupplier masterEpoch,
+            Runnable wantReplay) {
         this.shard = shard;
         this.token = token;
         this.pool = pool;
         this.runner = runner;
         this.fenced = fenced;
+        this.masterEpoch = masterEpoch;
+        this.wantReplay = wantReplay;
     }
 
+    /** A new entry ('>'); ignored while a replay is awaited, which reads it again (it is pending by now). */
     synchronized void enqueue(StreamEntry entry) {
-        if (stopped) {
+        if (stopped || awaitingReplay) {
             return;
         }
         queue.add(entry);
-        if (!running) {
+        start();
+    }
+
+    /** The lane's pending entries, oldest first, read after everything handed over so far: they replace it. */
+    synchronized void replay(List<StreamEntry> pending) {
+        if (stopped) {
+            return;
+        }
+        if (!replayed && !pending.isEmpty()) {
+            log.info("Lane {}: recovered {} unfinished message(s)", shard, pending.size());
+        }
+        replayed = true;
+        awaitingReplay = false;
+        epoch = masterEpoch.getAsLong();
+        queue.clear();
+        // the entry in flight, if pending, comes again: a second run finds it done (dedupe marker) and only acks it
+        queue.addAll(pending);
+        start();
+    }
+
+    private void start() {
+        if (!running && !queue.isEmpty()) {
             running = true;
             pool.execute(this::drain);
         }
@@ -75,42 +115,48 @@ final class Lane {
         while (true) {
             StreamEntry entry;
             synchronized (this) {
-                entry = stopped ? null : queue.poll();
+                if (!stopped && masterEpoch.getAsLong() != epoch) {
+                    askReplay(); // entries read from the old master may be ahead of what is pending now
+                }
+                entry = stopped || awaitingReplay ? null : queue.poll();
                 if (entry == null) {
                     running = false;
                     notifyAll();
                     return;
                 }
             }
-            runWithRetry(entry);
+            run(entry); // after a failure the loop finds the lane waiting for its replay, or replayed already
         }
     }
 
-    private void runWithRetry(StreamEntry entry) {
-        long backoff = 50;
-        while (true) {
-            try {
-                runner.process(shard, token, entry.getID(), entry.getFields().get("m"));
-                return;
-            } catch (StepCommit.Fenced e) {
-                synchronized (this) {
-                    stopped = true;
-                    queue.clear();
+    private void run(StreamEntry entry) {
+        try {
+            // a pending entry whose content is gone reads as unreadable and is set aside, never blocking the lane
+            runner.process(shard, token, entry.getID(), entry.getFields() == null ? null : entry.getFields().get("m"));
+            backoff = 50;
+        } catch (StepCommit.Fenced e) {
+            synchronized (this) {
+                stopped = true;
+                queue.clear();
+            }
+            fenced.accept(token);
+        } catch (JedisException | StepCommit.Behind e) {
+            log.warn("Lane {}: entry {} not done ({}); reading the lane's pending entries again in {} ms", shard,
+                    entry.getID(), e.getMessage(), backoff);
+            sleep(backoff);
+            backoff = Math.min(backoff * 2, 5000);
+            synchronized (this) {
+                if (!stopped) {
+                    askReplay();
                 }
-                fenced.accept(token);
-                return;
-            } catch (JedisException e) {
-                synchronized (this) {
-                    if (stopped) {
-                        return;
-                    }
-                }
-                log.warn("Lane {}: Redis failed during entry {} ({}); retrying in {} ms", shard, entry.getID(),
-                        e.getMessage(), backoff);
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 5000);
             }
         }
+    }
+
+    private void askReplay() {
+        queue.clear();
+        awaitingReplay = true;
+        wantReplay.run();
     }
 
     private static void sleep(long millis) {

@@ -15,7 +15,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 /**
  * Writes what a step decided (state, replies, dedupe marker, inbox acknowledgement) in one script that first
  * checks the lane's fencing token (commit-step.lua), so a step computed by an instance that has since lost the
- * lane is refused as a whole. One round trip, run by its SHA.
+ * lane is refused as a whole, and then that no earlier entry of the lane is pending, so a step is never committed
+ * ahead of one whose commit a failover lost. One round trip, run by its SHA.
  */
 @Component
 class StepCommit {
@@ -32,6 +33,18 @@ class StepCommit {
         }
     }
 
+    /**
+     * The step is behind what Redis holds now, and nothing of its commit was written: an earlier entry of the lane
+     * is pending again (its commit was lost in a failover), or the master changed while the step ran (what its
+     * handler wrote may be lost with the old master). The lane reads its pending entries again and does them in
+     * order.
+     */
+    static final class Behind extends RuntimeException {
+        Behind(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     private static final String SCRIPT = read();
 
     private final RedisStore store;
@@ -45,7 +58,10 @@ class StepCommit {
         this.codec = codec;
     }
 
-    /** Throws {@link Fenced} when the lane's token is no longer {@code token}, a Jedis exception when Redis fails. */
+    /**
+     * Throws {@link Fenced} when the lane's token is no longer {@code token}, {@link Behind} when an earlier entry
+     * of the lane is pending, a Jedis exception when Redis fails.
+     */
     void commit(int shard, long token, StreamEntryID entryId, Inbound message, String state, List<Outbound> replies,
             long stateSeconds, long dedupeSeconds) {
         List<String> k = new ArrayList<>(List.of(keys.fence(shard), keys.conversation(message.from()),
@@ -57,7 +73,11 @@ class StepCommit {
             k.add(keys.outbox(keys.shardOf(reply.to())));
             a.add(codec.write(reply));
         }
-        if (!Long.valueOf(1).equals(run(k, a))) {
+        Object result = run(k, a);
+        if (Long.valueOf(2).equals(result)) {
+            throw new Behind("lane " + shard + " has an entry before " + entryId + " pending");
+        }
+        if (!Long.valueOf(1).equals(result)) {
             throw new Fenced(shard, token);
         }
     }

@@ -34,9 +34,12 @@ public class StepRunner {
     private final StreamWrites writes;
     private final StepCommit commit;
     private final long conversationSeconds;
+    private final MasterWatch master;
 
     StepRunner(RedisStore store, MessagingKeys keys, JsonCodec codec, List<MessageHandler> handlers,
-            MeterRegistry meters, StreamWrites writes, StepCommit commit, MessagingRetention retention) {
+            MeterRegistry meters, StreamWrites writes, StepCommit commit, MessagingRetention retention,
+            MasterWatch master) {
+        this.master = master;
         this.store = store;
         this.keys = keys;
         this.codec = codec;
@@ -48,11 +51,14 @@ public class StepRunner {
     }
 
     /**
-     * Throws a Jedis exception when Redis fails; the caller retries the same entry, which is safe. Throws
+     * Throws a Jedis exception when Redis fails, {@link StepCommit.Behind} when an earlier entry of the lane is
+     * pending again (a failover lost its commit) or the master changed during the step: the caller reads the lane's pending entries again and goes on
+     * from the oldest, which is safe (a step done again is dropped as a duplicate once committed). Throws
      * {@link StepCommit.Fenced} when the lane's fencing token is no longer {@code token}: another instance owns
      * the lane now, nothing of this step was written, and the caller must drop the lane.
      */
     public void process(int shard, long token, StreamEntryID entryId, String payload) {
+        long epoch = master.epoch();
         Inbound message;
         try {
             message = codec.inbound(payload);
@@ -69,8 +75,7 @@ public class StepRunner {
             read.sync();
             if (seen.get()) {
                 try (var ack = store.jedis().pipelined()) {
-                    ack.xack(keys.inbox(shard), MessagingKeys.GROUP, entryId);
-                    writes.released(ack, message);
+                    writes.released(ack, message, shard, entryId);
                 }
                 meters.counter("teahouse.updates.duplicates", "channel", message.from().channel()).increment();
                 log.debug("Duplicate {} dropped", message.logId());
@@ -79,6 +84,10 @@ public class StepRunner {
             state = stored.get();
         }
         Step step = decide(message, state);
+        if (master.epoch() != epoch) {
+            // the handler's own writes (a case opened) may be on the old master alone: do the step again there
+            throw new StepCommit.Behind("the Redis master changed during the step of " + entryId);
+        }
         commit(shard, token, entryId, message, step);
     }
 

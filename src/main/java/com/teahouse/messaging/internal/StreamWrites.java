@@ -27,8 +27,11 @@ public class StreamWrites {
             redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
             return 1
             """;
+    /** KEYS: 1 queued count, 2 inbox; ARGV: 1 group, 2 entry id. Counts down only if the entry was pending. */
     private static final String RELEASE = """
-            if redis.call('DECR', KEYS[1]) <= 0 then redis.call('DEL', KEYS[1]) end
+            if redis.call('XACK', KEYS[2], ARGV[1], ARGV[2]) == 1 and redis.call('DECR', KEYS[1]) <= 0 then
+              redis.call('DEL', KEYS[1])
+            end
             return 1
             """;
 
@@ -57,9 +60,13 @@ public class StreamWrites {
                 List.of(Integer.toString(maxQueued), codec.write(message), "3600"));
     }
 
-    /** The chat's message left the lane: queued with the step's commit. */
-    public void released(PipeliningBase pipeline, Inbound message) {
-        pipeline.eval(RELEASE, List.of(keys.queued(message.from())), List.of());
+    /**
+     * The chat's message left the lane without a step (a duplicate): acknowledges its entry and counts it out of
+     * the chat's queue, once, even when the entry is run again after a replay of the lane.
+     */
+    public void released(PipeliningBase pipeline, Inbound message, int shard, StreamEntryID entryId) {
+        pipeline.eval(RELEASE, List.of(keys.queued(message.from()), keys.inbox(shard)),
+                List.of(MessagingKeys.GROUP, entryId.toString()));
     }
 
     public void inbound(PipeliningBase pipeline, Inbound message) {

@@ -2,6 +2,7 @@ package com.teahouse.channel.telegram.internal;
 
 import com.teahouse.messaging.Outbound;
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.StoreUnavailable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 
 /**
  * Opening a forum topic once, even across a crash. createForumTopic is not idempotent, and Telegram has no call
@@ -67,6 +71,13 @@ final class TopicOpenings {
             end
             return 1
             """;
+    /** KEYS: opening; ARGV: name, floor, TTL ms. One script, so a crash leaves the attempt counted or not at all. */
+    private static final String ATTEMPT = """
+            redis.call('HSET', KEYS[1], 'name', ARGV[1], 'floor', ARGV[2])
+            redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
     /** The search is done, unless another attempt widened it meanwhile. KEYS: opening; ARGV: the bound searched. */
     private static final String SWEPT = """
             if redis.call('HGET', KEYS[1], 'sweepTo') == ARGV[1] then redis.call('HDEL', KEYS[1], 'sweepTo') end
@@ -75,10 +86,12 @@ final class TopicOpenings {
 
     private final TelegramClient client;
     private final RedisStore redis;
+    private final boolean replicated;
 
     TopicOpenings(TelegramClient client, RedisStore redis) {
         this.client = client;
         this.redis = redis;
+        this.replicated = redis.jedis() instanceof JedisSentineled;
     }
 
     /**
@@ -95,12 +108,7 @@ final class TopicOpenings {
         Map<String, String> before = redis.jedis().hgetAll(key);
         if (!before.containsKey("thread")) {
             long floor = before.containsKey("floor") ? Long.parseLong(before.get("floor")) : highestKnown(chat);
-            try (var tx = redis.jedis().multi()) {
-                tx.hset(key, Map.of("name", name, "floor", Long.toString(floor)));
-                tx.hincrBy(key, "attempts", 1);
-                tx.pexpire(key, KEEP.toMillis());
-                tx.exec();
-            }
+            attempt(key, name, floor);
             String created = create(chat, name);
             redis.jedis().eval(RECORD, List.of(key, topics(chat)), List.of(created, Integer.toString(KEEP_TOPICS)));
         }
@@ -110,6 +118,22 @@ final class TopicOpenings {
             redis.jedis().eval(SWEPT, List.of(key), List.of(opening.get("sweepTo")));
         }
         return opening.get("thread");
+    }
+
+    /**
+     * Records the attempt, and behind Sentinel waits until a replica has it before Telegram is called: a failover
+     * that lost the record (replication is asynchronous) would make the repeat a first attempt, which creates a
+     * second topic and never looks for the first. Not on a replica within 2 s: the outbox tries again later.
+     */
+    private void attempt(String key, String name, long floor) {
+        try (var p = redis.jedis().pipelined()) {
+            p.eval(ATTEMPT, List.of(key), List.of(name, Long.toString(floor), Long.toString(KEEP.toMillis())));
+            Response<Object> replicas = replicated ? p.sendCommand(Protocol.Command.WAIT, "1", "2000") : null;
+            p.sync();
+            if (replicas != null && ((Long) replicas.get()) < 1) {
+                throw new StoreUnavailable("the topic opening's record reached no replica within 2 s", null);
+            }
+        }
     }
 
     private String create(String chat, String name) throws TelegramApiException {
