@@ -45,10 +45,12 @@ final class ChaosFaults {
             plan.add("kill");
         }
         plan.addAll(List.of("redis", "storm429", "storm5xx", "freeze"));
-        if (failover) {
-            plan.add("failover");
-        }
         Collections.shuffle(plan, random);
+        if (failover) {
+            // first, while the chats are still typing (a quiet machine answers the short run's chats in ~5 s): a
+            // failover after the traffic would prove nothing
+            plan.add(0, "failover");
+        }
         thread = new Thread(() -> {
             try {
                 for (String fault : plan) {
