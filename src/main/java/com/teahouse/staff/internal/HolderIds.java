@@ -2,6 +2,7 @@ package com.teahouse.staff.internal;
 
 import com.teahouse.cases.CaseWork;
 import com.teahouse.store.RedisStore;
+import com.teahouse.store.WhenRedisUp;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -35,12 +36,14 @@ class HolderIds {
     private final RedisStore redis;
     private final AccountStore accounts;
     private final CaseWork work;
+    private final WhenRedisUp whenRedisUp;
     private volatile byte[] secret;
 
-    HolderIds(RedisStore redis, AccountStore accounts, CaseWork work) {
+    HolderIds(RedisStore redis, AccountStore accounts, CaseWork work, WhenRedisUp whenRedisUp) {
         this.redis = redis;
         this.accounts = accounts;
         this.work = work;
+        this.whenRedisUp = whenRedisUp;
     }
 
     /** The actor id of a bootstrap Telegram id. */
@@ -55,8 +58,19 @@ class HolderIds {
         }
     }
 
-    /** Open cases held as "tg:&lt;id&gt;" by a linked account take the account's id. */
+    /**
+     * Open cases held as "tg:&lt;id&gt;" by a linked account take the account's id; started while Redis is down,
+     * as soon as it answers (an instance must not exit for want of Redis at start).
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void renameOnStart() {
+        try {
+            whenRedisUp.run("renaming holders held by Telegram id", this::renameFormerHolders);
+        } catch (RuntimeException e) {
+            log.warn("could not rename holders held by Telegram id yet", e);
+        }
+    }
+
     void renameFormerHolders() {
         Map<String, String> names = new LinkedHashMap<>();
         for (Account a : accounts.all()) {
