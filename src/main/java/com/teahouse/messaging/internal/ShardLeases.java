@@ -1,6 +1,7 @@
 package com.teahouse.messaging.internal;
 
 import com.teahouse.store.RedisLease;
+import com.teahouse.store.LuaScript;
 import com.teahouse.store.RedisStore;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,12 @@ public class ShardLeases {
     private final Map<Integer, Long> validUntilNanos = new ConcurrentHashMap<>();
 
     /** SET NX PX the lease; when taken, INCR the lane's fencing counter and return it (0: not taken). */
-    private static final String ACQUIRE = """
+    private static final LuaScript ACQUIRE = LuaScript.of("acquire-lane", """
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
               return redis.call('INCR', KEYS[2])
             end
             return 0
-            """;
+            """);
 
     ShardLeases(RedisStore store, MessagingKeys keys, MessagingProperties props) {
         this.store = store;
@@ -132,7 +133,7 @@ public class ShardLeases {
 
     private boolean acquire(int shard) {
         long asked = System.nanoTime();
-        Object token = store.jedis().eval(ACQUIRE, List.of(keys.lease(shard), keys.fence(shard)),
+        Object token = ACQUIRE.run(store, List.of(keys.lease(shard), keys.fence(shard)),
                 List.of(instanceId, Long.toString(ttlMillis)));
         if (!(token instanceof Long t) || t == 0) {
             return false;

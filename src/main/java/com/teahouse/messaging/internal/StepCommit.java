@@ -2,15 +2,12 @@ package com.teahouse.messaging.internal;
 
 import com.teahouse.messaging.Inbound;
 import com.teahouse.messaging.Outbound;
+import com.teahouse.store.LuaScript;
 import com.teahouse.store.RedisStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Writes what a step decided (state, replies, dedupe marker, inbox acknowledgement) in one script that first
@@ -45,12 +42,11 @@ class StepCommit {
         }
     }
 
-    private static final String SCRIPT = read();
+    private static final LuaScript SCRIPT = LuaScript.resource("/messaging/commit-step.lua");
 
     private final RedisStore store;
     private final MessagingKeys keys;
     private final JsonCodec codec;
-    private volatile String sha;
 
     StepCommit(RedisStore store, MessagingKeys keys, JsonCodec codec) {
         this.store = store;
@@ -83,22 +79,6 @@ class StepCommit {
     }
 
     private Object run(List<String> k, List<String> a) {
-        if (sha == null) {
-            sha = store.jedis().scriptLoad(SCRIPT);
-        }
-        try {
-            return store.jedis().evalsha(sha, k, a);
-        } catch (JedisNoScriptException e) {
-            sha = null;
-            return store.jedis().eval(SCRIPT, k, a);
-        }
-    }
-
-    private static String read() {
-        try (InputStream in = StepCommit.class.getResourceAsStream("/messaging/commit-step.lua")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("messaging/commit-step.lua missing from the classpath", e);
-        }
+        return SCRIPT.run(store, k, a);
     }
 }

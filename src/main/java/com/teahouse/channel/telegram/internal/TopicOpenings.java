@@ -1,6 +1,7 @@
 package com.teahouse.channel.telegram.internal;
 
 import com.teahouse.messaging.Outbound;
+import com.teahouse.store.LuaScript;
 import com.teahouse.store.RedisStore;
 import com.teahouse.store.StoreUnavailable;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class TopicOpenings {
      * way, when more than one attempt was made, {@code sweepTo} bounds (exclusive) the ids to search for orphans.
      * KEYS: opening, topics of the chat; ARGV: thread, topics kept.
      */
-    private static final String RECORD = """
+    private static final LuaScript RECORD = LuaScript.of("record-topic", """
             local won = redis.call('HSETNX', KEYS[1], 'thread', ARGV[1])
             local mine = tonumber(ARGV[1])
             if won == 1 then
@@ -70,7 +71,7 @@ final class TopicOpenings {
               redis.call('HSET', KEYS[1], 'sweepTo', mine + 1)
             end
             return 1
-            """;
+            """);
     /** KEYS: opening; ARGV: name, floor, TTL ms. One script, so a crash leaves the attempt counted or not at all. */
     private static final String ATTEMPT = """
             redis.call('HSET', KEYS[1], 'name', ARGV[1], 'floor', ARGV[2])
@@ -79,10 +80,10 @@ final class TopicOpenings {
             return 1
             """;
     /** The search is done, unless another attempt widened it meanwhile. KEYS: opening; ARGV: the bound searched. */
-    private static final String SWEPT = """
+    private static final LuaScript SWEPT = LuaScript.of("swept", """
             if redis.call('HGET', KEYS[1], 'sweepTo') == ARGV[1] then redis.call('HDEL', KEYS[1], 'sweepTo') end
             return 1
-            """;
+            """);
 
     private final TelegramClient client;
     private final RedisStore redis;
@@ -110,12 +111,12 @@ final class TopicOpenings {
             long floor = before.containsKey("floor") ? Long.parseLong(before.get("floor")) : highestKnown(chat);
             attempt(key, name, floor);
             String created = create(chat, name);
-            redis.jedis().eval(RECORD, List.of(key, topics(chat)), List.of(created, Integer.toString(KEEP_TOPICS)));
+            RECORD.run(redis, List.of(key, topics(chat)), List.of(created, Integer.toString(KEEP_TOPICS)));
         }
         Map<String, String> opening = redis.jedis().hgetAll(key);
         if (opening.containsKey("sweepTo")) {
             removeOrphans(chat, name, opening);
-            redis.jedis().eval(SWEPT, List.of(key), List.of(opening.get("sweepTo")));
+            SWEPT.run(redis, List.of(key), List.of(opening.get("sweepTo")));
         }
         return opening.get("thread");
     }

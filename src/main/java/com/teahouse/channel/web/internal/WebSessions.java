@@ -1,5 +1,6 @@
 package com.teahouse.channel.web.internal;
 
+import com.teahouse.store.LuaScript;
 import com.teahouse.store.RedisStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,27 +39,29 @@ class WebSessions {
     /** How long the id a rotation replaced still leads to the new one: requests the browser had in flight. */
     static final Duration ROTATION_GRACE = Duration.ofSeconds(10);
     /**
-     * KEYS: ended marker and alias of the presented id; ARGV: prefix, presented id, fresh id, lifetime and grace
-     * in seconds. Returns {ended}, {ok, chat} or {rotated, chat, new id}: one request only takes the rotation
-     * mark; for a few seconds the replaced id leads to the same new id (a page's stream and a send in flight).
+     * KEYS: ended marker, alias and rotation successor of the presented id, alias of the fresh id; ARGV: prefix,
+     * fresh id, lifetime and grace in seconds. Two keys depend on values read inside (the successor's alias, the
+     * chat's rotation mark), so the script builds them from the prefix: one Redis or Sentinel, not Cluster.
+     * Returns {ended}, {ok, chat} or {rotated, chat, new id}: one request only takes the rotation mark; for a few
+     * seconds the replaced id leads to the same new id (a page's stream and a send in flight).
      */
-    private static final String RESOLVE = """
+    private static final LuaScript RESOLVE = LuaScript.of("resolve-web-session", """
             if redis.call('EXISTS', KEYS[1]) == 1 then
-              local next = redis.call('GET', ARGV[1] .. 'web:rotated:' .. ARGV[2])
+              local next = redis.call('GET', KEYS[3])
               local chat = next and redis.call('GET', ARGV[1] .. 'web:alias:' .. next)
               if chat then return {'rotated', chat, next} end
               return {'ended', ''}
             end
-            local chat = redis.call('GET', KEYS[2]) or ARGV[2]
+            local chat = redis.call('GET', KEYS[2]) or ARGV[5]
             if redis.call('DEL', ARGV[1] .. 'web:rotate:' .. chat) == 1 then
-              redis.call('SET', KEYS[1], '1', 'EX', ARGV[4])
+              redis.call('SET', KEYS[1], '1', 'EX', ARGV[3])
               redis.call('DEL', KEYS[2])
-              redis.call('SET', ARGV[1] .. 'web:alias:' .. ARGV[3], chat, 'EX', ARGV[4])
-              redis.call('SET', ARGV[1] .. 'web:rotated:' .. ARGV[2], ARGV[3], 'EX', ARGV[5])
-              return {'rotated', chat, ARGV[3]}
+              redis.call('SET', KEYS[4], chat, 'EX', ARGV[3])
+              redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[4])
+              return {'rotated', chat, ARGV[2]}
             end
             return {'ok', chat}
-            """;
+            """);
 
     private final RedisStore store;
     private final ChatCookies cookies;
@@ -112,10 +115,11 @@ class WebSessions {
     @SuppressWarnings("unchecked")
     private List<String> resolve(String presented, String fresh) {
         try {
-            return (List<String>) store.jedis().eval(RESOLVE,
-                    List.of(endedKey(presented), store.key("web:alias:" + presented)),
-                    List.of(store.prefix(), presented, fresh, Long.toString(LIFETIME.toSeconds()),
-                            Long.toString(ROTATION_GRACE.toSeconds())));
+            return (List<String>) RESOLVE.run(store,
+                    List.of(endedKey(presented), store.key("web:alias:" + presented),
+                            store.key("web:rotated:" + presented), store.key("web:alias:" + fresh)),
+                    List.of(store.prefix(), fresh, Long.toString(LIFETIME.toSeconds()),
+                            Long.toString(ROTATION_GRACE.toSeconds()), presented));
         } catch (JedisException e) {
             return null;
         }

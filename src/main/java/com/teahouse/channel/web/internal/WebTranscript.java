@@ -2,6 +2,7 @@ package com.teahouse.channel.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.teahouse.store.LuaScript;
 import com.teahouse.store.RedisStore;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class WebTranscript {
     private static final int KEEP = 500;
     private static final long DELIVERED_SECONDS = 2 * 86_400;
     /** KEYS: transcript, delivered marker; ARGV: line, keep, ttl, notify channel, session, marker ttl. */
-    private static final String APPEND_ONCE = """
+    private static final LuaScript APPEND_ONCE = LuaScript.of("append-once", """
             local done = redis.call('GET', KEYS[2])
             if done then return done end
             local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*', 'line', ARGV[1])
@@ -28,7 +29,7 @@ class WebTranscript {
             redis.call('SET', KEYS[2], id, 'EX', ARGV[6])
             redis.call('PUBLISH', ARGV[4], ARGV[5])
             return id
-            """;
+            """);
 
     private final RedisStore store;
     private final ObjectMapper json = new ObjectMapper();
@@ -60,7 +61,7 @@ class WebTranscript {
         if (deliveryId == null) {
             return append(session, line);
         }
-        Object id = store.jedis().eval(APPEND_ONCE,
+        Object id = APPEND_ONCE.run(store,
                 List.of(key(session), store.key("web:delivered:" + deliveryId)),
                 List.of(write(line), Integer.toString(KEEP), Long.toString(ttlSeconds),
                         store.key(NOTIFY_CHANNEL), session, Long.toString(DELIVERED_SECONDS)));
