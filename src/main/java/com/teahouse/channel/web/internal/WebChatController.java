@@ -9,7 +9,6 @@ import com.teahouse.limits.RateLimiter;
 import com.teahouse.limits.RateLimiter.Scope;
 import com.teahouse.limits.RateLimiter.Verdict;
 import com.teahouse.messaging.Address;
-import com.teahouse.messaging.Contact;
 import com.teahouse.messaging.Inbound;
 import com.teahouse.messaging.Inbox;
 import com.teahouse.messaging.Person;
@@ -19,10 +18,8 @@ import com.teahouse.texts.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -46,11 +43,6 @@ class WebChatController {
 
     private static final Logger log = LoggerFactory.getLogger(WebChatController.class);
 
-    static final int MAX_TEXT = 4000;
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    /** A transcript line id the page answers to (a Redis stream id), or a channel message ref. */
-    private static final Pattern REF = Pattern.compile("[0-9A-Za-z-]{1,64}");
-
     private final Inbox inbox;
     private final WebTranscript transcript;
     private final WebNotifier notifier;
@@ -72,10 +64,6 @@ class WebChatController {
         this.sessions = sessions;
         this.limiter = limiter;
         this.strict = json.readerFor(Send.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    /** What the user did on the page; exactly one of text, button or phone. Unknown fields are refused. */
-    record Send(String id, String text, String button, String ref, String phone, String lang) {
     }
 
     @GetMapping("/api/chat/session")
@@ -120,14 +108,13 @@ class WebChatController {
         if (!verdict.allowed()) {
             return slowDown(lang, verdict.retryAfterSeconds());
         }
-        if (send.id() == null || !CLIENT_ID.matcher(send.id()).matches()
-                || send.ref() != null && !REF.matcher(send.ref()).matches()) {
+        if (!send.wellFormed()) {
             return error(400, texts.text(lang, "badRequest"));
         }
-        if (send.text() != null && send.text().length() > MAX_TEXT) {
+        if (send.tooLong()) {
             return error(413, texts.text(lang, "tooLong"));
         }
-        Inbound inbound = toInbound(session, send, lang);
+        Inbound inbound = send.toInbound(session, lang);
         if (inbound == null) {
             return error(400, texts.text(lang, "empty"));
         }
@@ -159,23 +146,6 @@ class WebChatController {
                 .body(Map.of("ok", false, "error", limitTexts.plain("limits.slowDown", lang)));
     }
 
-    private static Inbound toInbound(String session, Send send, String lang) {
-        Address from = Address.of(WebChannel.NAME, session);
-        Person person = new Person(session, null, lang);
-        String id = "web:" + session + ":" + send.id();
-        if (send.button() != null && !send.button().isBlank() && send.button().length() <= 64) {
-            return Inbound.button(id, from, person, send.button(), send.ref(), null);
-        }
-        if (send.phone() != null && !send.phone().isBlank() && send.phone().length() <= 32) {
-            return new Inbound(id, from, person, Inbound.Kind.CONTACT, null, null, null, null,
-                    new Contact(send.phone().trim(), null, null), List.of(), Instant.now());
-        }
-        if (send.text() != null && !send.text().isBlank()) {
-            return Inbound.text(id, from, person, send.text().strip());
-        }
-        return null;
-    }
-
     @GetMapping(path = "/api/chat/events", produces = "text/event-stream")
     ResponseEntity<?> events(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             HttpServletRequest request, HttpServletResponse response) {
@@ -185,7 +155,7 @@ class WebChatController {
             return ResponseEntity.status(429).header("Retry-After", Long.toString(verdict.retryAfterSeconds()))
                     .build();
         }
-        String lastSeen = lastEventId != null && REF.matcher(lastEventId).matches() ? lastEventId : null;
+        String lastSeen = Send.isRef(lastEventId) ? lastEventId : null;
         return notifier.follow(session, request.getRemoteAddr(), lastSeen).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(429).header("Retry-After", "30").build());
     }
