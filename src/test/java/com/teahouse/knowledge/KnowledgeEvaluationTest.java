@@ -66,10 +66,15 @@ class KnowledgeEvaluationTest {
     static final double MIN_TOP3 = 0.955;
     static final int MAX_PERSON_REQUESTS_MISSED = 0;
     /**
-     * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%): a wrong answer to a follow-up is
-     * worse than an offer, so this is a ceiling, to be lowered.
+     * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%; zh8: 1.2%): a wrong answer to a
+     * follow-up is worse than an offer, so this is a ceiling, to be lowered.
      */
-    static final double MAX_FOLLOWUP_WRONG = 0.03;
+    static final double MAX_FOLLOWUP_WRONG = 0.02;
+    /**
+     * Follow-ups answered right (zh8, 2026-12-02: short follow-ups fused with their context's topic, see
+     * TopicFusion): 51.2%, was 45.0%; wrong 1.2%, was 2.4%; top-3 85.0%, was 78.8%. Target 70%: a ratchet.
+     */
+    static final double MIN_FOLLOWUP_ANSWERED_RIGHT = 0.50;
 
     static PolicyDigest digest;
     static Map<String, Entry> entries;
@@ -141,6 +146,7 @@ class KnowledgeEvaluationTest {
         assertTrue(outcomes.stream().noneMatch(o -> o.kind() == EvalOutcome.Kind.PERSON_MISSED));
         EvalTable all = EvalTable.of("follow-ups", outcomes);
         assertTrue(all.answeredWrong() <= MAX_FOLLOWUP_WRONG, "follow-ups answered wrong " + all);
+        assertTrue(all.answeredRight() >= MIN_FOLLOWUP_ANSWERED_RIGHT, "follow-ups answered right " + all);
     }
 
     private static EvalTable report(String split, List<EvalOutcome> all, Predicate<EvalOutcome> in) {

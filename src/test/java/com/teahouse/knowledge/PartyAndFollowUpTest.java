@@ -68,6 +68,13 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aShortFollowUpIsAnsweredFromItsContextsNeighbourhood() {
+        // after "a 12345 case bounced between departments", the next step of the same law is what is asked
+        DigestAnswer a = digest.ask("一直推来推去解决不了怎么办", "zh", 5, "wf-12345-return-dispatch");
+        assertEquals("wf-12345-unresolved", a.answer().map(DigestHit::id).orElse("-"), a.toString());
+    }
+
+    @Test
     void aFollowUpOnAnotherTopicIsNotHijackedByTheContext() {
         DigestAnswer alone = digest.ask("个体户怎么注册", "zh", 5);
         DigestAnswer withContext = digest.ask("个体户怎么注册", "zh", 5, "payment-term-60-days");

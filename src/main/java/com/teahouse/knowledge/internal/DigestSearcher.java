@@ -44,6 +44,12 @@ public final class DigestSearcher {
      */
     Ranking rank(IndexSnapshot snap, String question, QueryPlan plan, Set<String> parties, int limit,
                  LocalDate today) {
+        return rank(snap, question, plan, parties, limit, today, Set.of());
+    }
+
+    /** As above, leaving out the entries of {@code exclude} (a follow-up asking about something else than its context). */
+    Ranking rank(IndexSnapshot snap, String question, QueryPlan plan, Set<String> parties, int limit,
+                 LocalDate today, Set<String> exclude) {
         Calibration calibration = snap.calibration();
         // a request for a person wins over everything; such questions are still ranked (for tools and
         // the explain API), but never answered
@@ -57,7 +63,7 @@ public final class DigestSearcher {
             TopDocs top = snap.searcher().search(plan.query, Math.max(limit, Reranker.DEPTH) + 16);
             for (ScoreDoc sd : top.scoreDocs) {
                 Entry e = snap.byDoc().get(sd.doc);
-                if (!e.isExpired(today)) {
+                if (!e.isExpired(today) && !exclude.contains(e.id())) {
                     candidates.add(new Candidate(e, sd.doc, sd.score));
                 }
             }
@@ -73,6 +79,12 @@ public final class DigestSearcher {
                     plan.concepts.size());
         }
         Reranker.rerank(plan, snap, candidates, parties, today);
+        // the party rule may bring an excluded entry back in
+        candidates.removeIf(c -> exclude.contains(c.entry.id()));
+        if (candidates.isEmpty()) {
+            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
+                    plan.concepts.size());
+        }
         List<Ranking.Ranked> ranked = new ArrayList<>();
         int n = Math.min(Math.max(limit, 3), candidates.size());
         double length = Math.log(1 + plan.concepts.size());

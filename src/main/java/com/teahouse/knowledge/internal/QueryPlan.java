@@ -67,6 +67,14 @@ final class QueryPlan {
      * they are no concepts of the question: coverage stays a measure of what the user asked.
      */
     static QueryPlan of(String question, String context, IndexSnapshot snap) {
+        return of(question, context, snap, -1);
+    }
+
+    /**
+     * As above, with the context's words weighted at {@code contextFactor} of a field's weight (a negative
+     * factor: like synonyms). A short follow-up leans on its context more than a question leans on a synonym.
+     */
+    static QueryPlan of(String question, String context, IndexSnapshot snap, float contextFactor) {
         String text = question == null ? "" : question.strip();
         if (text.length() > MAX_CHARS) {
             text = text.substring(0, MAX_CHARS);
@@ -95,17 +103,19 @@ final class QueryPlan {
             List<TokenLists.Token> words = TokenLists.tokens(snap.zhQuery(), Fields.ZH_Q, expanded.toString());
             List<TokenLists.Token> bigrams = TokenLists.tokens(snap.bigram(), Fields.ZH_Q_BI, expanded.toString());
             int typed = text.length();
-            add(q, snap, Fields.ZH_Q, Fields.W_ZH_Q, words, typed, Fields.SYNONYM_FACTOR);
-            add(q, snap, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
-            add(q, snap, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed, Fields.SYNONYM_FACTOR);
+            float zhContext = contextFactor < 0 ? Fields.SYNONYM_FACTOR : contextFactor;
+            add(q, snap, Fields.ZH_Q, Fields.W_ZH_Q, words, typed, full.length(), Fields.SYNONYM_FACTOR, zhContext);
+            add(q, snap, Fields.ZH_Q_BI, Fields.W_ZH_Q_BI, bigrams, typed, full.length(), Fields.SYNONYM_FACTOR, zhContext);
+            add(q, snap, Fields.ZH_B_BI, Fields.W_ZH_B_BI, bigrams, typed, full.length(), Fields.SYNONYM_FACTOR, zhContext);
             if (mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), expansions, false));
             }
         }
         if (en) {
             List<TokenLists.Token> words = TokenLists.tokens(snap.enQuery(), Fields.EN_Q, full);
-            add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), Fields.SYNONYM_FACTOR_EN);
-            add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), Fields.SYNONYM_FACTOR_EN);
+            float enContext = contextFactor < 0 ? Fields.SYNONYM_FACTOR_EN : contextFactor;
+            add(q, snap, Fields.EN_Q, Fields.W_EN_Q, words, text.length(), full.length(), Fields.SYNONYM_FACTOR_EN, enContext);
+            add(q, snap, Fields.EN_B, Fields.W_EN_B, words, text.length(), full.length(), Fields.SYNONYM_FACTOR_EN, enContext);
             if (!mostlyZh) {
                 concepts.addAll(concepts(words, text.length(), List.of(), true));
             }
@@ -120,11 +130,14 @@ final class QueryPlan {
      * helps recall without letting the entry that mentions every variant win every question.
      */
     private static void add(BooleanQuery.Builder q, IndexSnapshot snap, String field, float weight,
-                            List<TokenLists.Token> tokens, int typedLength, float synonymFactor) {
+                            List<TokenLists.Token> tokens, int typedLength, int contextEnd, float synonymFactor,
+                            float contextFactor) {
         Map<String, Float> weights = new LinkedHashMap<>();
         for (TokenLists.Token t : tokens) {
             boolean typed = !t.synonym() && t.start() < typedLength;
-            float w = typed ? weight : weight * synonymFactor;
+            // the context's own words (typed after the question), not the synonyms of either
+            boolean context = !t.synonym() && t.start() > typedLength && t.start() < contextEnd;
+            float w = typed ? weight : weight * (context ? contextFactor : synonymFactor);
             weights.merge(t.term(), w, Math::max);
         }
         List<Map.Entry<String, Float>> terms = new ArrayList<>(weights.entrySet());
