@@ -33,9 +33,7 @@ class TelegramScriptsEndToEndTest {
             p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
             p.put("teahouse.telegram.staff-user-ids", String.valueOf(li.id()));
             // the staff forum's 20-a-minute limit would make each card wait seconds: raised, as tests may
-            p.put("teahouse.telegram.send-limits.per-group.capacity", "1000");
-            p.put("teahouse.telegram.send-limits.per-group.refill", "1000");
-            p.put("teahouse.telegram.send-limits.per-group.period", "1s");
+            p.putAll(TestHotline.unthrottledSends());
             try (TestHotline app = TestHotline.start(data, p, ScriptedKnowledge.class)) {
                 ScriptRunner runner = new ScriptRunner(new TelegramDriver(telegram, app, group, li));
                 for (String script : new String[] {"complaint-zh.yaml", "takeover-rating.yaml", "did-you-mean-zh.yaml",

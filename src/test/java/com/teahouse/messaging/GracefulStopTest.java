@@ -86,7 +86,8 @@ class GracefulStopTest {
             int shards = keys.shards();
             await().atMost(Duration.ofSeconds(60)).until(() -> first.getBean(ShardLeases.class).owned().size() == shards);
             await().atMost(Duration.ofSeconds(60)).until(() -> exists(redis, deadlineLease));
-            telegram.awaitCall("getUpdates", Duration.ofSeconds(60));
+            // a long poll is open (not answered: that would take its 50 s), so the close must end it
+            telegram.awaitRequest("getUpdates", Duration.ofSeconds(60));
 
             HeldHandler held = first.getBean(HeldHandler.class);
             first.getBean(Inbox.class).accept(List.of(Inbound.text("slow-1", Address.of("test", "888001"), null, "x")));

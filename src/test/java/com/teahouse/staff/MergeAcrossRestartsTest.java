@@ -52,6 +52,7 @@ class MergeAcrossRestartsTest {
             props.put("teahouse.redis.url", redis.url());
             props.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
             props.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
+            props.putAll(TestHotline.unthrottledSends());
             String a;
             String b;
             try (TestHotline first = TestHotline.start(data.resolve("first"), props)) {

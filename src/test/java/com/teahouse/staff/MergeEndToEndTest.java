@@ -63,6 +63,7 @@ class MergeEndToEndTest {
         Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
         p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
         p.put("teahouse.telegram.staff-user-ids", String.valueOf(LI.id()));
+        p.putAll(TestHotline.unthrottledSends());
         return TestHotline.start(data, p);
     }
 

@@ -56,6 +56,7 @@ class StaffLoopEndToEndTest {
         Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
         p.put("teahouse.telegram.staff-chat-id", String.valueOf(GROUP));
         p.put("teahouse.telegram.staff-user-ids", LI.id() + "," + WANG.id());
+        p.putAll(TestHotline.unthrottledSends());
         return p;
     }
 

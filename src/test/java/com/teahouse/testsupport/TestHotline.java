@@ -41,6 +41,21 @@ public final class TestHotline implements AutoCloseable {
         return Map.of("teahouse.telegram.token", token, "teahouse.telegram.api-url", apiUrl);
     }
 
+    /**
+     * Telegram's send limits raised far above what a test sends, for tests that are not about those limits: with
+     * the real ones (a group 20 a minute, a private chat one a second) a staff-forum test spends most of its time
+     * waiting for tokens. The limits themselves are tested in SharedSendLimitsTest and TelegramChannelEndToEndTest.
+     */
+    public static Map<String, String> unthrottledSends() {
+        Map<String, String> p = new HashMap<>();
+        for (String bucket : new String[] {"overall", "per-group", "per-chat"}) {
+            p.put("teahouse.telegram.send-limits." + bucket + ".capacity", "100000");
+            p.put("teahouse.telegram.send-limits." + bucket + ".refill", "100000");
+            p.put("teahouse.telegram.send-limits." + bucket + ".period", "1s");
+        }
+        return p;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -28,6 +28,7 @@ record ForumHotline(FakeBotApiServer telegram, FakeChat group, TestHotline app) 
             }
             Map<String, String> p = new HashMap<>(TestHotline.telegram(telegram.baseUrl(), telegram.token()));
             p.put("teahouse.telegram.staff-chat-id", String.valueOf(group.id()));
+            p.putAll(TestHotline.unthrottledSends());
             return new ForumHotline(telegram, group, TestHotline.start(data, p));
         } catch (RuntimeException | Error e) {
             telegram.close();

@@ -63,6 +63,7 @@ final class BotApiHttpHandler implements HttpHandler {
             BotApiSpec.Method method = spec.method(methodName)
                     .orElseThrow(() -> new BotApiError(404, "Not Found", null));
             methodName = method.name();
+            log.received(methodName);
             ObjectNode raw = RequestParser.parse(exchange);
             params = raw;
             faults.sleepIfDelayed(methodName);

@@ -12,6 +12,13 @@ final class CallLog {
     private final List<RecordedCall> rejected = new ArrayList<>();
     private final List<RecordedCall> injected = new ArrayList<>();
     private final List<SentMessage> sent = new ArrayList<>();
+    /** Methods as their requests arrive, before any answer: a long poll is here while it is still open. */
+    private final List<String> received = new ArrayList<>();
+
+    synchronized void received(String method) {
+        received.add(method);
+        notifyAll();
+    }
 
     synchronized void accepted(RecordedCall call) {
         accepted.add(call);
@@ -72,6 +79,23 @@ final class CallLog {
             matching = sent(filter);
         }
         return matching;
+    }
+
+    /** Waits for a request of this method to arrive, answered or not (a long poll is answered only later). */
+    synchronized void awaitReceived(String method, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.stream().noneMatch(method::equalsIgnoreCase)) {
+            long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (leftMillis <= 0) {
+                throw new AssertionError("no " + method + " request within " + timeout + "; requests: " + received);
+            }
+            try {
+                wait(leftMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     synchronized RecordedCall awaitCall(String method, Duration timeout) {

@@ -319,6 +319,11 @@ public final class FakeBotApiServer implements AutoCloseable {
         return log.awaitSent(CallLog.inChat(chatId, threadId), count, timeout, "chat " + chatId + " topic " + threadId);
     }
 
+    /** Returns once a request of this method has arrived, before it is answered (e.g. a long poll in progress). */
+    public void awaitRequest(String method, Duration timeout) {
+        log.awaitReceived(method, timeout);
+    }
+
     public RecordedCall awaitCall(String method, Duration timeout) {
         return log.awaitCall(method, timeout);
     }
