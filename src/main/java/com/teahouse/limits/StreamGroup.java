@@ -85,6 +85,9 @@ public final class StreamGroup<T> {
         emitter.onTimeout(() -> close(stream));
         emitter.onError(e -> forget(stream));
         evicted.forEach(this::close);
+        // the response head goes out with a stream's first write: without one, a page whose stream has nothing to
+        // say yet would not see it open until the heartbeat (20 s), and a proxy might give up on it first
+        send(stream, SseEmitter.event().comment("open"));
         return Optional.of(stream);
     }
 
