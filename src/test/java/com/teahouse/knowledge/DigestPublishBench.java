@@ -80,6 +80,15 @@ public final class DigestPublishBench {
             b.ask(questions.get(i % questions.size()), "zh", 5);
         }
         searcher.start();
+        // the control: the same searches for a few seconds with no publish, so that the figures during publishes
+        // can be told apart from what the queries cost anyway (and from how busy the machine is)
+        long[] gcBefore = gc();
+        Thread.sleep(8000);
+        long[] gcQuiet = gc();
+        long[][] quiet = drain(searches, searchCpu);
+        System.out.printf("search on instance B, no publish (%d queries): p50 %.1f ms, p99 %.1f ms; thread CPU p50 %.1f ms,"
+                + " p99 %.1f ms; GC %d collections, %d ms%n", quiet[0].length, pct(quiet[0], 50), pct(quiet[0], 99),
+                pct(quiet[1], 50), pct(quiet[1], 99), gcQuiet[0] - gcBefore[0], gcQuiet[1] - gcBefore[1]);
         long[] followersBefore = followerWork(threads);
         long[] publish = new long[publishes];
         long[] served = new long[publishes];
@@ -103,23 +112,43 @@ public final class DigestPublishBench {
         long[] followersAfter = followerWork(threads);
         running.set(false);
         searcher.join();
+        long[] gcAfter = gc();
         System.out.printf("publish call (validate whole digest + atomic write), %d publishes: p50 %.0f ms, p99 %.0f ms%n",
                 publishes, pct(publish, 50), pct(publish, 99));
         System.out.printf("publish -> served on both instances: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 5000)%n",
                 pct(served, 50), pct(served, 99), pct(served, 100));
-        long[] s;
-        long[] cpu;
-        synchronized (searches) {
-            s = searches.stream().mapToLong(Long::longValue).toArray();
-            cpu = searchCpu.stream().mapToLong(Long::longValue).toArray();
-        }
+        long[][] during = drain(searches, searchCpu);
+        long[] s = during[0];
+        long[] cpu = during[1];
         System.out.printf("search on instance B during publishes (%d queries): p50 %.1f ms, p99 %.1f ms%n", s.length,
                 pct(s, 50), pct(s, 99));
         System.out.printf("applying a publish, per instance (knowledge-follower threads): %.0f ms CPU, %.1f MB allocated%n",
                 (followersAfter[0] - followersBefore[0]) / 1e6 / publishes / 2,
                 (followersAfter[1] - followersBefore[1]) / 1e6 / publishes / 2);
         // wall far above CPU means the query waited (other threads on the cores, GC), not that it did more work
-        System.out.printf("  the same queries' thread CPU time: p50 %.1f ms, p99 %.1f ms%n", pct(cpu, 50), pct(cpu, 99));
+        System.out.printf("  the same queries' thread CPU time: p50 %.1f ms, p99 %.1f ms; GC %d collections, %d ms%n",
+                pct(cpu, 50), pct(cpu, 99), gcAfter[0] - gcQuiet[0], gcAfter[1] - gcQuiet[1]);
+    }
+
+    /** The wall and CPU times recorded so far, cleared. */
+    private static long[][] drain(List<Long> searches, List<Long> searchCpu) {
+        synchronized (searches) {
+            long[][] out = {searches.stream().mapToLong(Long::longValue).toArray(),
+                searchCpu.stream().mapToLong(Long::longValue).toArray()};
+            searches.clear();
+            searchCpu.clear();
+            return out;
+        }
+    }
+
+    /** Garbage collections so far: count and milliseconds, all collectors. */
+    private static long[] gc() {
+        long[] out = new long[2];
+        for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, bean.getCollectionCount());
+            out[1] += Math.max(0, bean.getCollectionTime());
+        }
+        return out;
     }
 
     /**

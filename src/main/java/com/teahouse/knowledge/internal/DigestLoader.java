@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -71,9 +72,15 @@ public final class DigestLoader {
             return new Loaded(List.of(), SynonymRules.empty(), SourceCatalog.empty(), report, Calibration.DEFAULT,
                     EntityLexicon.empty());
         }
+        // the synonyms need smartcn, whose dictionaries load on first use (about a second), and the two YAML files
+        // need Jackson's YAML classes loaded: single-threaded start-up work that runs beside the entries' parsing
+        CompletableFuture<SynonymRules> synonyms = beside(() -> SynonymRules.load(dir.resolve(SYNONYMS),
+                DigestAnalyzers.zhForSynonyms(), DigestAnalyzers.enForSynonyms(), report));
+        CompletableFuture<Calibration> calibration = beside(() -> Calibration.load(dir.resolve(Calibration.FILE),
+                report));
+        CompletableFuture<EntityLexicon> entities = calibration.thenApply(c -> EntityLexicon.load(
+                dir.resolve(EntityLexicon.FILE), report));
         SourceCatalog catalog = SourceCatalog.load(dir.resolve(SOURCES), report);
-        SynonymRules synonyms = SynonymRules.load(dir.resolve(SYNONYMS), DigestAnalyzers.zhForSynonyms(),
-                DigestAnalyzers.enForSynonyms(), report);
         List<Entry> entries = new ArrayList<>();
         Path entriesDir = dir.resolve(ENTRIES);
         if (!Files.isDirectory(entriesDir)) {
@@ -84,13 +91,35 @@ public final class DigestLoader {
                     .map(file -> parse(file, report, cache)).flatMap(Optional::stream).toList());
         }
         EntryValidator.validate(entries, catalog, today, report);
-        Calibration calibration = Calibration.load(dir.resolve(Calibration.FILE), report);
-        EntityLexicon entities = EntityLexicon.load(dir.resolve(EntityLexicon.FILE), report);
         java.util.Set<String> ids = new java.util.HashSet<>();
         entries.forEach(e -> ids.add(e.id()));
-        entities.unknownEntries(ids).forEach(id -> report.add(Problem.warning(dir.resolve(EntityLexicon.FILE), 1,
+        join(entities).unknownEntries(ids).forEach(id -> report.add(Problem.warning(dir.resolve(EntityLexicon.FILE), 1,
                 "entities.yaml names entry '" + id + "', which the digest does not have")));
-        return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), synonyms, catalog, report, calibration, entities);
+        return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), join(synonyms), catalog, report,
+                join(calibration), join(entities));
+    }
+
+    /** Runs {@code work} on a thread of its own: the common pool is busy parsing entries. */
+    private static <T> CompletableFuture<T> beside(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, r -> {
+            Thread t = new Thread(r, "knowledge-load");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Optional<Entry> parse(Path file, LoadReport report, ParseCache cache) {

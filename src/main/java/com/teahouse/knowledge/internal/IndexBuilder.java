@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -20,15 +17,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /** Builds an in-memory index (ByteBuffersDirectory) and wraps it into an {@link IndexSnapshot}. */
 public final class IndexBuilder {
@@ -48,53 +36,10 @@ public final class IndexBuilder {
         }
     }
 
-    /** A full build whose index stays open for {@link #update}. */
+    /** A full build whose index stays open for {@link IndexUpdate#update}. */
     static LiveIndex buildLive(List<Entry> entries, AnalysisCache cache) {
         cache.beginBuild();
         return LiveIndex.create(entries, e -> document(e, cache));
-    }
-
-    /**
-     * The next generation after a few entries changed: {@code upserts} replace their namesakes (or are added),
-     * {@code removed} ids are withdrawn; only their documents are analysed and written. Synonyms, query analyzers,
-     * the decision model and the party lexicon are {@code base}'s. The derived maps are {@code base}'s with the
-     * changed entries patched in: rebuilding them for the whole digest (every entry's text lowered again, every
-     * stored document read back) cost seconds of CPU and hundreds of megabytes of garbage per publish on a 10,000
-     * entry digest, and the collections of that garbage stopped the queries being served meanwhile.
-     */
-    static IndexSnapshot update(IndexSnapshot base, LiveIndex index, List<Entry> upserts,
-                                java.util.Collection<String> removed, long generation, AnalysisCache cache) {
-        Map<String, Entry> byId = new HashMap<>(base.byId());
-        Map<String, String> zhText = new HashMap<>(base.zhText());
-        Set<String> changedIds = new HashSet<>(removed);
-        Set<String> documents = new HashSet<>();
-        for (String id : removed) {
-            firstDocument(byId.remove(id)).ifPresent(documents::add);
-            zhText.remove(id);
-        }
-        for (Entry e : upserts) {
-            changedIds.add(e.id());
-            firstDocument(byId.put(e.id(), e)).ifPresent(documents::add);
-            firstDocument(e).ifPresent(documents::add);
-            zhText.put(e.id(), zhAll(e).toLowerCase(Locale.ROOT));
-        }
-        Map<String, List<Entry>> byDocument = new HashMap<>(base.byDocument());
-        for (String document : documents) {
-            List<Entry> list = new ArrayList<>();
-            base.byDocument().getOrDefault(document, List.of()).stream()
-                    .filter(e -> !changedIds.contains(e.id())).forEach(list::add);
-            upserts.stream().filter(e -> firstDocument(e).filter(document::equals).isPresent()).forEach(list::add);
-            list.sort(Comparator.comparing(Entry::file)); // file order, as a full build lists them
-            if (list.isEmpty()) {
-                byDocument.remove(document);
-            } else {
-                byDocument.put(document, List.copyOf(list));
-            }
-        }
-        DirectoryReader reader = index.apply(upserts, removed, e -> document(e, cache));
-        return new IndexSnapshot(searcher(reader), byDoc(reader, byId), Map.copyOf(byId), Map.copyOf(zhText),
-                Map.copyOf(byDocument), base.zhQuery(), base.bigram(), base.enQuery(), base.synonyms(), generation,
-                base.calibration(), base.entities());
     }
 
     static IndexSnapshot snapshot(DirectoryReader reader, List<Entry> entries, SynonymRules synonyms,
@@ -116,9 +61,9 @@ public final class IndexBuilder {
             }
             SynonymMap zhMap = synonyms.map(DigestAnalyzers.zhForSynonyms());
             SynonymMap enMap = synonyms.map(DigestAnalyzers.enForSynonyms());
-            return new IndexSnapshot(searcher(reader), byDoc(reader, byId), Map.copyOf(byId), Map.copyOf(zhText),
-                    Map.copyOf(byDocument), DigestAnalyzers.zh(zhMap), DigestAnalyzers.bigram(),
-                    DigestAnalyzers.en(enMap), synonyms, generation, Calibration.DEFAULT, EntityLexicon.empty());
+            return new IndexSnapshot(new ExactSearcher(reader, DeletedTerms.NONE), IndexUpdate.byDoc(reader, byId),
+                    Map.copyOf(byId), Map.copyOf(zhText), Map.copyOf(byDocument), DigestAnalyzers.zh(zhMap),
+                    DigestAnalyzers.bigram(), DigestAnalyzers.en(enMap), synonyms, generation, Calibration.DEFAULT, EntityLexicon.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException e) {
@@ -126,46 +71,7 @@ public final class IndexBuilder {
         }
     }
 
-    private static IndexSearcher searcher(DirectoryReader reader) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(new BM25Similarity(Fields.BM25_K1, Fields.BM25_B));
-        return searcher;
-    }
-
-    /**
-     * The entry of every Lucene doc. Documents are numbered in no particular order (parallel adds, merges), so doc
-     * ids are mapped back through the id field's postings: one pass over its terms, where reading every stored
-     * document back would decompress the whole store.
-     */
-    private static List<Entry> byDoc(DirectoryReader reader, Map<String, Entry> byId) {
-        try {
-            Entry[] byDoc = new Entry[reader.maxDoc()];
-            for (LeafReaderContext leaf : reader.leaves()) {
-                Terms ids = leaf.reader().terms(Fields.ID);
-                if (ids == null) {
-                    continue;
-                }
-                Bits live = leaf.reader().getLiveDocs();
-                TermsEnum te = ids.iterator();
-                PostingsEnum postings = null;
-                for (BytesRef id = te.next(); id != null; id = te.next()) {
-                    postings = te.postings(postings, PostingsEnum.NONE);
-                    Entry e = null;
-                    for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                        if (live == null || live.get(d)) {
-                            e = e == null ? byId.get(id.utf8ToString()) : e;
-                            byDoc[leaf.docBase + d] = e;
-                        }
-                    }
-                }
-            }
-            return List.copyOf(Arrays.asList(byDoc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.util.Optional<String> firstDocument(Entry e) {
+    static java.util.Optional<String> firstDocument(Entry e) {
         return e == null || e.sources().isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(e.sources().get(0).document());
     }
@@ -178,7 +84,7 @@ public final class IndexBuilder {
     private static final Analyzer BIGRAM = DigestAnalyzers.bigram();
     private static final Analyzer EN = DigestAnalyzers.en(null);
 
-    private static Document document(Entry e, AnalysisCache cache) {
+    static Document document(Entry e, AnalysisCache cache) {
         Document d = new Document();
         d.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
         String tags = String.join(" ", e.tags());
@@ -197,7 +103,7 @@ public final class IndexBuilder {
         return d;
     }
 
-    private static String zhAll(Entry e) {
+    static String zhAll(Entry e) {
         return e.titleZh() + "\n" + String.join("\n", e.questionsZh()) + "\n" + String.join(" ", e.tags()) + "\n"
                 + e.answerZh() + "\n" + e.detailZh();
     }

@@ -46,13 +46,19 @@ public record IndexSnapshot(
         return e == null ? -1 : byDoc.indexOf(e);
     }
 
+    /** Live entries: deleted documents still in a segment keep their doc ids (with no entry) until merged away. */
     public int size() {
-        return byDoc.size();
+        return searcher.getIndexReader().numDocs();
+    }
+
+    /** Counts of the deleted documents the index still holds, which the statistics here leave out. */
+    private DeletedTerms deleted() {
+        return searcher instanceof ExactSearcher exact ? exact.deleted() : DeletedTerms.NONE;
     }
 
     /** BM25's idf over the question and body fields of a language: rare words say most. */
     double idf(boolean english, String term) {
-        int n = Math.max(1, byDoc.size());
+        int n = Math.max(1, size());
         int df = english ? Math.max(docFreq(Fields.EN_Q, term), docFreq(Fields.EN_B, term))
                 : docFreq(Fields.ZH_Q, term);
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -60,7 +66,7 @@ public record IndexSnapshot(
 
     int docFreq(String field, String term) {
         try {
-            return searcher.getIndexReader().docFreq(new Term(field, term));
+            return searcher.getIndexReader().docFreq(new Term(field, term)) - deleted().docFreq(field, term);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +93,10 @@ public record IndexSnapshot(
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        DeletedTerms deleted = deleted();
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= deleted.docFreq(field, terms.get(i));
         }
         return out;
     }

@@ -145,7 +145,7 @@ public final class KnowledgeReloader implements AutoCloseable {
             return false;
         }
         c.report().problems().forEach(p -> log.warn("{}", p.format(dir)));
-        IndexSnapshot next = IndexBuilder.update(base, live, c.upserts(), c.removed(), generation.incrementAndGet(),
+        IndexSnapshot next = IndexUpdate.update(base, live, c.upserts(), c.removed(), generation.incrementAndGet(),
                 analysisCache);
         current.set(next);
         reloads.increment();
