@@ -120,27 +120,39 @@ class KnowledgeEvaluationTest {
     void followUpsAreReported() {
         List<EvalSet.FollowUpCase> cases = EvalSet.followUps(EVAL);
         List<EvalOutcome> outcomes = new ArrayList<>();
+        int noContext = 0;
+        List<String> contexts = new ArrayList<>();
         for (EvalSet.FollowUpCase c : cases) {
             DigestAnswer first = digest.ask(c.first(), c.lang(), 5);
             // the entry the user saw: the answer, or the "did you mean" button they would press
             String context = first.answer().map(DigestHit::id).orElse(first.offered().stream().map(DigestHit::id)
                     .filter(c.firstExpect()::contains).findFirst().orElse(null));
+            noContext += context == null ? 1 : 0;
+            contexts.add(context == null ? "no context" : context);
             DigestAnswer next = digest.ask(c.q(), c.lang(), 5, context);
-            EvalSet.Question q = new EvalSet.Question(c.q(), c.lang(), c.expect(), "followup", false, EvalSet.FOLLOWUPS);
-            outcomes.add(EvalOutcome.of(q, next));
+            EvalSet.Question q = new EvalSet.Question(c.q(), c.lang(), c.expect(), "followup", false, c.file());
+            EvalOutcome o = EvalOutcome.of(q, next);
+            outcomes.add(o);
         }
         System.out.printf("== follow-ups: %d two-turn cases (context = the entry the first turn answered, or the"
-                + " right one it offered)%n",
-                cases.size());
+                + " right one it offered; %d first turns gave none)%n", cases.size(), noContext);
         EvalTable.header(System.out);
         EvalTable.of("follow-ups", outcomes).print(System.out);
         EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
         // the split of the follow-up question's text: FollowUp was studied on the calibration half only
         EvalTable.groups(System.out, outcomes, o -> "  split=" + (o.question().calibration() ? "calibration" : "held-out"));
-        for (EvalOutcome o : outcomes) {
-            if (o.kind() != EvalOutcome.Kind.ANSWERED_RIGHT) {
-                System.out.printf("  follow-up %s: %s | expected %s | got %s%n", o.kind(), o.question().q(),
-                        o.question().expect(), o.answer().results().isEmpty() ? "-" : o.answer().results().get(0).id());
+        EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file());
+        EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file() + " "
+                + (o.question().calibration() ? "calibration" : "held-out"));
+        System.out.println("-- follow-up misses, calibration split only (kind | first [context] -> question | expected | top results)");
+        for (int i = 0; i < outcomes.size(); i++) {
+            EvalOutcome o = outcomes.get(i);
+            if (o.question().calibration() && o.kind() != EvalOutcome.Kind.ANSWERED_RIGHT
+                    && o.kind() != EvalOutcome.Kind.OOS_DECLINED) {
+                System.out.printf("  %s | %s [%s] -> %s | %s | %s p=%.2f%n", o.kind(), cases.get(i).first(), contexts.get(i),
+                        o.question().q(),
+                        o.question().expect(), o.answer().results().stream().limit(3).map(DigestHit::id).toList(),
+                        o.answer().confidence());
             }
         }
         assertTrue(outcomes.stream().noneMatch(o -> o.kind() == EvalOutcome.Kind.PERSON_MISSED));

@@ -17,13 +17,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The evaluation set: every *.yaml of a directory holds {@code questions: [{q, lang, expect, style?, person?}]}
  * ({@code expect: []} is out of scope; {@code person: true} must be handed to a person), and
- * followups.yaml holds {@code followups: [{lang, first, first_expect, q, expect}]}. Each question falls
+ * followups*.yaml (followups.yaml, followups-fresh.yaml, ...) hold {@code followups: [{lang, first, first_expect, q,
+ * expect}]}. Each question falls
  * in the calibration or the held-out split by a stable hash of its text, so adding questions never
  * moves the others, and thresholds fitted on one half are reported on the other.
  */
 public final class EvalSet {
 
     public static final String FOLLOWUPS = "followups.yaml";
+    /** Every file whose name starts with this holds two-turn cases, not questions. */
+    static final String FOLLOWUPS_PREFIX = "followups";
 
     public record Question(String q, String lang, List<String> expect, String style, boolean person, String file) {
         public boolean outOfScope() {
@@ -35,7 +38,12 @@ public final class EvalSet {
         }
     }
 
-    public record FollowUpCase(String lang, String first, List<String> firstExpect, String q, List<String> expect) {
+    /** A two-turn case; {@code file} is the stem of the file it came from (followups, followups-fresh). */
+    public record FollowUpCase(String lang, String first, List<String> firstExpect, String q, List<String> expect,
+                               String file) {
+        public boolean calibration() {
+            return inCalibrationSplit(q);
+        }
     }
 
     private EvalSet() {
@@ -51,7 +59,7 @@ public final class EvalSet {
     public static List<Question> questions(Path dir) {
         List<Question> out = new ArrayList<>();
         for (Path file : yamlFiles(dir)) {
-            if (file.getFileName().toString().equals(FOLLOWUPS)) {
+            if (isFollowUps(file)) {
                 continue;
             }
             String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -68,17 +76,27 @@ public final class EvalSet {
         return out;
     }
 
+    /** The two-turn cases of every followups*.yaml of {@code dir}, file by file in name order. */
     public static List<FollowUpCase> followUps(Path dir) {
-        Path file = dir.resolve(FOLLOWUPS);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<FollowUpCase> out = new ArrayList<>();
-        for (JsonNode n : read(file).path("followups")) {
-            out.add(new FollowUpCase(n.path("lang").asText("zh"), n.path("first").asText(),
-                    ids(n.path("first_expect")), n.path("q").asText(), ids(n.path("expect"))));
+        for (Path file : yamlFiles(dir)) {
+            if (!isFollowUps(file)) {
+                continue;
+            }
+            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            for (JsonNode n : read(file).path("followups")) {
+                out.add(new FollowUpCase(n.path("lang").asText("zh"), n.path("first").asText(),
+                        ids(n.path("first_expect")), n.path("q").asText(), ids(n.path("expect")), stem));
+            }
         }
         return out;
+    }
+
+    private static boolean isFollowUps(Path file) {
+        return file.getFileName().toString().startsWith(FOLLOWUPS_PREFIX);
     }
 
     private static List<String> ids(JsonNode list) {
