@@ -95,6 +95,8 @@ public final class DigestLoader {
         entries.forEach(e -> ids.add(e.id()));
         join(entities).unknownEntries(ids).forEach(id -> report.add(Problem.warning(dir.resolve(EntityLexicon.FILE), 1,
                 "entities.yaml names entry '" + id + "', which the digest does not have")));
+        join(entities).subjects().problems(ids).forEach(p -> report.add(Problem.warning(dir.resolve(EntityLexicon.FILE),
+                1, p)));
         return new Loaded(entries.stream().map(e -> e.resolved(catalog)).toList(), join(synonyms), catalog, report,
                 join(calibration), join(entities));
     }

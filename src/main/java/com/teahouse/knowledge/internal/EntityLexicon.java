@@ -34,12 +34,14 @@ public final class EntityLexicon {
     private final Map<String, String> classOfEntry;
     private final List<String> topicWords;
     private final double topicBoost;
+    private final SubjectTopics subjects;
 
     EntityLexicon(List<EntityClass> classes) {
-        this(classes, List.of(), 1);
+        this(classes, List.of(), 1, SubjectTopics.empty());
     }
 
-    EntityLexicon(List<EntityClass> classes, List<String> topicWords, double topicBoost) {
+    EntityLexicon(List<EntityClass> classes, List<String> topicWords, double topicBoost, SubjectTopics subjects) {
+        this.subjects = subjects;
         this.classes = List.copyOf(classes);
         this.topicWords = List.copyOf(topicWords);
         this.topicBoost = topicBoost;
@@ -83,7 +85,9 @@ public final class EntityLexicon {
                 report.add(Problem.warning(file, 1, "topic.boost must be between 1 and 10; using 1"));
                 boost = 1;
             }
-            return new EntityLexicon(out, topic, boost);
+            Map<String, List<String>> partyWords = new LinkedHashMap<>();
+            out.forEach(c -> partyWords.put(c.name(), c.words()));
+            return new EntityLexicon(out, topic, boost, SubjectTopics.of(root, partyWords));
         } catch (IOException | RuntimeException e) {
             report.add(Problem.warning(file, 1, "cannot read entities: " + e.getMessage() + "; the party rule is off"));
             return empty();
@@ -93,6 +97,11 @@ public final class EntityLexicon {
     /** Entry ids named in the file that the digest does not have: a typo would silently disable the rule. */
     List<String> unknownEntries(Set<String> known) {
         return classOfEntry.keySet().stream().filter(id -> !known.contains(id)).sorted().toList();
+    }
+
+    /** The topics answered once per subject, for follow-ups that change the subject (see {@link SubjectTopics}). */
+    SubjectTopics subjects() {
+        return subjects;
     }
 
     /** The classes whose words occur in {@code text}, in file order. */

@@ -2,6 +2,7 @@ package com.teahouse.knowledge.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -56,8 +57,14 @@ final class FollowUp {
             return alone.concepts() <= SINGLE_WORD ? unlessTied(alone) : alone;
         }
         if (alone.concepts() <= SHORT_CONCEPTS) {
-            Topic topic = topic(snap, question, context);
-            return TopicFusion.rank(searcher, snap, question, context, limit, today, topic.text(), topic.parties());
+            // «那个体户呢？» after the public body's term: the same topic's entry for the subject named
+            Optional<SubjectSwitch.Result> switched = SubjectSwitch.rank(searcher, snap, question, context, limit, today);
+            if (switched.isPresent() && switched.get().answered() != null) {
+                return switched.get().answered();
+            }
+            Entry read = switched.map(SubjectSwitch.Result::newContext).orElse(context);
+            Topic topic = topic(snap, question, read);
+            return TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties());
         }
         return choose(searcher, snap, question, context, alone, limit, today);
     }

@@ -1,0 +1,75 @@
+package com.teahouse.knowledge.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A short follow-up that names another subject of its context's topic («那个体户呢？» after the public body's
+ * payment term, "and for a government buyer?" after the large company's): the topic's entry for the new subject
+ * is what is asked (knowledge/entities.yaml, {@link SubjectTopics}).
+ * <ul>
+ *   <li>When the follow-up says nothing but the subject (its other words name no entry outside the topic that is
+ *       plausible on its own), the sibling entry is answered: the user's words and the data agree on it, and the
+ *       explain output's note says which topic and subject decided.</li>
+ *   <li>When its other words ask something of their own («个体户去哪投诉»), the follow-up is read in the context of
+ *       the sibling instead of the old entry: the subject is replaced, the question stays.</li>
+ * </ul>
+ */
+final class SubjectSwitch {
+
+    private SubjectSwitch() {
+    }
+
+    /** The switched context for a follow-up asking something of its own, or null when there is no switch. */
+    record Result(Ranking answered, Entry newContext) {
+    }
+
+    static Optional<Result> rank(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
+                                 int limit, LocalDate today) {
+        SubjectTopics subjects = snap.entities().subjects();
+        Optional<SubjectTopics.Switch> found = subjects.switchFor(question, context.id());
+        Entry sibling = found.map(s -> snap.byId().get(s.entryId())).orElse(null);
+        if (sibling == null) {
+            return Optional.empty();
+        }
+        SubjectTopics.Switch sw = found.get();
+        Ranking rest = searcher.rank(snap, subjects.withoutSubjectWords(question), TopicFusion.DEPTH, today);
+        if (!rest.entries().isEmpty() && rest.concepts() > 0) {
+            Ranking.Ranked top = rest.entries().get(0);
+            if (!sw.topic().has(top.entry().id()) && top.probability() >= rest.offerThreshold()) {
+                // the other words ask something of their own: keep the question, replace the subject
+                return Optional.of(new Result(null, sibling));
+            }
+        }
+        boolean english = "en".equals(com.teahouse.knowledge.PolicyDigest.detectLanguage(question));
+        String topic = FollowUp.topicOf(sibling, english);
+        QueryPlan plan = QueryPlan.of(question, topic, snap, TopicFusion.TOPIC_FACTOR);
+        Set<String> parties = snap.entities().classOf(sibling.id()) == null ? Set.of()
+                : Set.of(snap.entities().classOf(sibling.id()));
+        Ranking near = searcher.rank(snap, question, plan, parties, TopicFusion.DEPTH, today, Set.of(context.id()));
+        Ranking.Ranked own = near.entries().stream().filter(r -> r.entry().id().equals(sibling.id())).findFirst()
+                .orElse(null);
+        if (own == null) {
+            return Optional.empty();
+        }
+        String note = "follow-up names " + sw.subject() + ": topic " + sw.topic().name() + "'s entry for it (context "
+                + context.id() + ")";
+        double below = Math.nextDown(near.answerThreshold());
+        List<Ranking.Ranked> out = new ArrayList<>();
+        out.add(new Ranking.Ranked(sibling, own.score(), own.features(),
+                Math.max(own.probability(), near.answerThreshold()), note));
+        for (Ranking.Ranked r : near.entries()) {
+            if (out.size() >= Math.max(limit, 3)) {
+                break;
+            }
+            if (!r.entry().id().equals(sibling.id())) {
+                out.add(new Ranking.Ranked(r.entry(), r.score(), r.features(), Math.min(below, r.probability()), r.note()));
+            }
+        }
+        return Optional.of(new Result(new Ranking(near.text(), near.early(), parties, List.copyOf(out),
+                near.calibration(), near.concepts()), null));
+    }
+}
