@@ -63,6 +63,11 @@ final class FollowUp {
                 return switched.get().answered();
             }
             Entry read = switched.map(SubjectSwitch.Result::newContext).orElse(context);
+            // «超过期限了怎么办», «要多长时间»: nothing of its own, only what next or an aspect of what was said
+            Optional<Ranking> elliptic = EllipticFollowUp.rank(searcher, snap, question, read, limit, today);
+            if (elliptic.isPresent()) {
+                return elliptic.get();
+            }
             Topic topic = topic(snap, question, read);
             return TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties());
         }

@@ -29,9 +29,9 @@ final class SubjectTopics {
     /** The subject of a topic's entries for anyone: an ordinary enterprise. */
     static final String DEFAULT_SUBJECT = "enterprise";
 
-    record Topic(String name, Map<String, String> bySubject, Set<String> also) {
+    record Topic(String name, Map<String, String> bySubject, Set<String> also, List<String> next) {
         boolean has(String entryId) {
-            return also.contains(entryId) || bySubject.containsValue(entryId);
+            return also.contains(entryId) || bySubject.containsValue(entryId) || next.contains(entryId);
         }
 
         /** The subject an entry of this topic is for. */
@@ -43,6 +43,7 @@ final class SubjectTopics {
         Set<String> entries() {
             Set<String> out = new LinkedHashSet<>(bySubject.values());
             out.addAll(also);
+            out.addAll(next);
             return out;
         }
     }
@@ -53,14 +54,18 @@ final class SubjectTopics {
 
     private final Map<String, List<String>> words;
     private final List<Topic> topics;
+    private final List<String> nextWords;
+    private final List<String> aspectWords;
 
-    SubjectTopics(Map<String, List<String>> words, List<Topic> topics) {
+    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, List<String> nextWords, List<String> aspectWords) {
         this.words = Map.copyOf(words);
         this.topics = List.copyOf(topics);
+        this.nextWords = longestFirst(nextWords);
+        this.aspectWords = longestFirst(aspectWords);
     }
 
     static SubjectTopics empty() {
-        return new SubjectTopics(Map.of(), List.of());
+        return new SubjectTopics(Map.of(), List.of(), List.of(), List.of());
     }
 
     /** Reads the two sections; {@code partyWords} are the party classes' words (each class is a subject too). */
@@ -78,9 +83,64 @@ final class SubjectTopics {
             f.getValue().path("for").fields().forEachRemaining(s -> bySubject.put(s.getKey(), s.getValue().asText().strip()));
             Set<String> also = new LinkedHashSet<>();
             f.getValue().path("also").forEach(x -> also.add(x.asText().strip()));
-            topics.add(new Topic(f.getKey(), Map.copyOf(bySubject), Set.copyOf(also)));
+            topics.add(new Topic(f.getKey(), Map.copyOf(bySubject), Set.copyOf(also), list(f.getValue().path("next"))));
         });
-        return new SubjectTopics(words, topics);
+        return new SubjectTopics(words, topics, list(root.path("follow-up").path("next")),
+                list(root.path("follow-up").path("aspect")));
+    }
+
+    private static List<String> list(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.forEach(x -> out.add(x.asText().strip().toLowerCase(Locale.ROOT)));
+        return List.copyOf(out);
+    }
+
+    private static List<String> longestFirst(List<String> words) {
+        List<String> out = new ArrayList<>(words);
+        out.sort((a, b) -> b.length() - a.length());
+        return List.copyOf(out);
+    }
+
+    /** Whether a text asks what to do next (a {@code follow-up.next} word occurs). */
+    boolean asksNext(String text) {
+        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return nextWords.stream().anyMatch(w -> contains(q, w));
+    }
+
+    /** {@code text} without its what-next and aspect words: what is left is what it asks of its own. */
+    String withoutFollowUpWords(String text) {
+        String out = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        for (List<String> list : List.of(nextWords, aspectWords)) {
+            for (String w : list) {
+                out = removeWord(out, w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            if (wordStart(text, at, word) && wordEnd(text, at + word.length(), word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String removeWord(String text, String word) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            if (at >= from && wordStart(text, at, word) && wordEnd(text, at + word.length(), word)) {
+                out.append(text, from, at).append(' ');
+                from = at + word.length();
+            }
+        }
+        return out.append(text.substring(from)).toString();
+    }
+
+    private static boolean wordEnd(String text, int end, String word) {
+        return word.charAt(word.length() - 1) >= 0x2E80 || end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
     /** Entry ids and subjects named by the topics that the digest or the subjects do not have. */
@@ -89,7 +149,7 @@ final class SubjectTopics {
         for (Topic t : topics) {
             t.entries().stream().filter(id -> !knownEntries.contains(id))
                     .forEach(id -> out.add("topic '" + t.name() + "' names entry '" + id + "', which the digest does not have"));
-            t.bySubject().keySet().stream().filter(s -> !words.containsKey(s) && !s.equals(DEFAULT_SUBJECT))
+            t.bySubject().keySet().stream().filter(s -> !words.containsKey(s))
                     .forEach(s -> out.add("topic '" + t.name() + "' names subject '" + s + "', which has no words"));
         }
         return out;

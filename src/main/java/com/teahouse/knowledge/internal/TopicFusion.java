@@ -121,8 +121,10 @@ final class TopicFusion {
         if (alone.concepts() <= FollowUp.SINGLE_WORD && top.entry().id().equals(alone.entries().get(0).entry().id())) {
             return FollowUpOffer.of(ranked, List.of(top));
         }
+        // an entry of the context's documents in the top 3, even one not plausible on its own, is what a follow-up
+        // most often means («how long until I hear back?» after where to complain): ask rather than answer
         for (Ranking.Ranked r : ranked.entries().subList(1, Math.min(3, ranked.entries().size()))) {
-            if (sharesDocument(r.entry(), context) && r.probability() >= ranked.offerThreshold()) {
+            if (sharesDocument(r.entry(), context)) {
                 return FollowUpOffer.of(ranked, List.of(top, r));
             }
         }
