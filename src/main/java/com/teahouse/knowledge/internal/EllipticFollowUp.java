@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.teahouse.knowledge.DigestAnswer.Decline;
+
 /**
  * A short follow-up that names nothing of its own and only asks something of what was said
  * (knowledge/entities.yaml, {@code follow-up}):
@@ -32,10 +34,10 @@ final class EllipticFollowUp {
     static Optional<Ranking> rank(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
                                   int limit, LocalDate today) {
         SubjectTopics data = snap.entities().subjects();
-        String rest = data.withoutFollowUpWords(question);
-        if (rest.strip().equals(question.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (!data.asksNext(question) && !data.asksAspect(question)) {
             return Optional.empty();
         }
+        String rest = data.withoutFollowUpWords(question);
         Optional<SubjectTopics.Topic> topic = data.topicOf(context.id());
         Ranking own = searcher.rank(snap, rest, TopicFusion.DEPTH, today);
         // the entry the follow-up's own words lead to, when they lead somewhere in the context's neighbourhood
@@ -84,10 +86,18 @@ final class EllipticFollowUp {
         if (read.entries().isEmpty()) {
             return Optional.empty();
         }
+        // the answer may be in what was said: the context found first is answered; a neighbour of its document
+        // found first is offered with the context, anything else is only offered
         Ranking.Ranked first = read.entries().get(0);
-        boolean answer = first.entry().id().equals(context.id()) || sharesDocument(first.entry(), context);
-        return Optional.of(ranking(read, first, answer, limit,
-                "follow-up asks an aspect of " + context.id() + ": read with its topic"));
+        if (first.entry().id().equals(context.id())) {
+            return Optional.of(ranking(read, first, true, limit,
+                    "follow-up asks an aspect of " + context.id() + ", which says it"));
+        }
+        Ranking ranked = ranking(read, first, false, limit, "follow-up asks an aspect of " + context.id());
+        Ranking.Ranked said = read.entries().stream().filter(r -> r.entry().id().equals(context.id())).findFirst()
+                .orElse(null);
+        return Optional.of(said != null && sharesDocument(first.entry(), context)
+                ? FollowUpOffer.of(ranked, List.of(ranked.entries().get(0), said)) : ranked);
     }
 
     /** {@code first} on top (answered, or held at an offer), the rest of {@code read} below the answer threshold. */
@@ -105,7 +115,9 @@ final class EllipticFollowUp {
                 out.add(new Ranking.Ranked(r.entry(), r.score(), r.features(), Math.min(below, r.probability()), r.note()));
             }
         }
-        Ranking ranked = new Ranking(read.text(), read.early(), read.parties(), List.copyOf(out), read.calibration(),
+        // a follow-up of follow-up words only («能这样吗») has no concept of its own: the context supplies them
+        Decline early = read.early() == Decline.EMPTY ? null : read.early();
+        Ranking ranked = new Ranking(read.text(), early, read.parties(), List.copyOf(out), read.calibration(),
                 read.concepts());
         return answer ? ranked : FollowUpOffer.of(ranked, out.stream().limit(3)
                 .filter(r -> r.probability() >= read.offerThreshold()).toList());

@@ -49,6 +49,10 @@ final class FollowUp {
                 || alone.early() == com.teahouse.knowledge.DigestAnswer.Decline.ASKS_FOR_PERSON) {
             return alone;
         }
+        if (context != null && snap.entities().subjects().opensNewTopic(question)) {
+            // «对了，…», "by the way, …": a new question, whatever was said before
+            return alone;
+        }
         if (context == null) {
             boolean leans = alone.concepts() <= LEANING_CONCEPTS && LEANS.matcher(question.strip()).find();
             if (leans && alone.answered()) {
@@ -56,13 +60,14 @@ final class FollowUp {
             }
             return alone.concepts() <= SINGLE_WORD ? unlessTied(alone) : alone;
         }
+        // «那个体户呢？» after the public body's term: the same topic's entry for the subject named; a follow-up
+        // asking something of its own about the new subject is read with that entry as its context
+        Optional<SubjectSwitch.Result> switched = SubjectSwitch.rank(searcher, snap, question, context, limit, today);
+        if (switched.isPresent() && switched.get().answered() != null) {
+            return switched.get().answered();
+        }
+        Entry read = switched.map(SubjectSwitch.Result::newContext).orElse(context);
         if (alone.concepts() <= SHORT_CONCEPTS) {
-            // «那个体户呢？» after the public body's term: the same topic's entry for the subject named
-            Optional<SubjectSwitch.Result> switched = SubjectSwitch.rank(searcher, snap, question, context, limit, today);
-            if (switched.isPresent() && switched.get().answered() != null) {
-                return switched.get().answered();
-            }
-            Entry read = switched.map(SubjectSwitch.Result::newContext).orElse(context);
             // «超过期限了怎么办», «要多长时间»: nothing of its own, only what next or an aspect of what was said
             Optional<Ranking> elliptic = EllipticFollowUp.rank(searcher, snap, question, read, limit, today);
             if (elliptic.isPresent()) {
@@ -71,7 +76,7 @@ final class FollowUp {
             Topic topic = topic(snap, question, read);
             return TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties());
         }
-        return choose(searcher, snap, question, context, alone, limit, today);
+        return choose(searcher, snap, question, read, alone, limit, today);
     }
 
     /**

@@ -36,7 +36,8 @@ final class SubjectSwitch {
             return Optional.empty();
         }
         SubjectTopics.Switch sw = found.get();
-        Ranking rest = searcher.rank(snap, subjects.withoutSubjectWords(question), TopicFusion.DEPTH, today);
+        Ranking rest = searcher.rank(snap, subjects.withoutLeaningWords(subjects.withoutSubjectWords(question)),
+                TopicFusion.DEPTH, today);
         if (!rest.entries().isEmpty() && rest.concepts() > 0) {
             Ranking.Ranked top = rest.entries().get(0);
             if (!sw.topic().has(top.entry().id()) && top.probability() >= rest.offerThreshold()) {

@@ -56,16 +56,20 @@ final class SubjectTopics {
     private final List<Topic> topics;
     private final List<String> nextWords;
     private final List<String> aspectWords;
+    private final List<String> leanWords;
+    private final List<String> newTopicWords;
 
-    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, List<String> nextWords, List<String> aspectWords) {
+    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, Map<String, List<String>> followUpWords) {
         this.words = Map.copyOf(words);
         this.topics = List.copyOf(topics);
-        this.nextWords = longestFirst(nextWords);
-        this.aspectWords = longestFirst(aspectWords);
+        this.nextWords = longestFirst(followUpWords.getOrDefault("next", List.of()));
+        this.aspectWords = longestFirst(followUpWords.getOrDefault("aspect", List.of()));
+        this.leanWords = longestFirst(followUpWords.getOrDefault("lean", List.of()));
+        this.newTopicWords = longestFirst(followUpWords.getOrDefault("new-topic", List.of()));
     }
 
     static SubjectTopics empty() {
-        return new SubjectTopics(Map.of(), List.of(), List.of(), List.of());
+        return new SubjectTopics(Map.of(), List.of(), Map.of());
     }
 
     /** Reads the two sections; {@code partyWords} are the party classes' words (each class is a subject too). */
@@ -85,8 +89,9 @@ final class SubjectTopics {
             f.getValue().path("also").forEach(x -> also.add(x.asText().strip()));
             topics.add(new Topic(f.getKey(), Map.copyOf(bySubject), Set.copyOf(also), list(f.getValue().path("next"))));
         });
-        return new SubjectTopics(words, topics, list(root.path("follow-up").path("next")),
-                list(root.path("follow-up").path("aspect")));
+        Map<String, List<String>> followUpWords = new LinkedHashMap<>();
+        root.path("follow-up").fields().forEachRemaining(f -> followUpWords.put(f.getKey(), list(f.getValue())));
+        return new SubjectTopics(words, topics, followUpWords);
     }
 
     private static List<String> list(JsonNode node) {
@@ -107,10 +112,31 @@ final class SubjectTopics {
         return nextWords.stream().anyMatch(w -> contains(q, w));
     }
 
-    /** {@code text} without its what-next and aspect words: what is left is what it asks of its own. */
+    /** Whether a text asks an aspect of what was said (a {@code follow-up.aspect} word occurs). */
+    boolean asksAspect(String text) {
+        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return aspectWords.stream().anyMatch(w -> contains(q, w));
+    }
+
+    /** Whether a text opens a new question («对了», "by the way"): its context is not used. */
+    boolean opensNewTopic(String text) {
+        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return newTopicWords.stream().anyMatch(w -> contains(q, w));
+    }
+
+    /** {@code text} without its leaning words: what is left is what it asks of its own. */
+    String withoutLeaningWords(String text) {
+        String out = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        for (String w : leanWords) {
+            out = removeWord(out, w);
+        }
+        return out;
+    }
+
+    /** {@code text} without its what-next, aspect and leaning words: what is left is what it asks of its own. */
     String withoutFollowUpWords(String text) {
         String out = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        for (List<String> list : List.of(nextWords, aspectWords)) {
+        for (List<String> list : List.of(nextWords, aspectWords, leanWords)) {
             for (String w : list) {
                 out = removeWord(out, w);
             }
