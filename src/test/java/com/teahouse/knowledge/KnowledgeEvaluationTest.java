@@ -66,15 +66,21 @@ class KnowledgeEvaluationTest {
     static final double MIN_TOP3 = 0.955;
     static final int MAX_PERSON_REQUESTS_MISSED = 0;
     /**
-     * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%; zh8: 1.2%): a wrong answer to a
-     * follow-up is worse than an offer, so this is a ceiling, to be lowered.
+     * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%; zh8: 1.2%; follow8, 2026-12-03, 122
+     * cases in followups*.yaml: 0.0%, was 4.1% on the same 122): a wrong answer to a follow-up is worse than an offer,
+     * so this is a ceiling, to be lowered. One wrong answer in 122 is 0.8%.
      */
-    static final double MAX_FOLLOWUP_WRONG = 0.02;
+    static final double MAX_FOLLOWUP_WRONG = 0.01;
     /**
      * Follow-ups answered right (zh8, 2026-12-02: short follow-ups fused with their context's topic, see
-     * TopicFusion): 51.2%, was 45.0%; wrong 1.2%, was 2.4%; top-3 85.0%, was 78.8%. Target 70%: a ratchet.
+     * TopicFusion): 51.2%, was 45.0%; wrong 1.2%, was 2.4%; top-3 85.0%, was 78.8%. follow8, 2026-12-03: 40 fresh
+     * cases (followups-fresh.yaml); subject replacement, what next and aspect follow-ups from entities.yaml
+     * (SubjectSwitch, EllipticFollowUp): 66.9% of all 122, was 44.1%; held-out split 70.2%, was 47.4%; top-3 90.7%,
+     * was 78.0%. Target 70%: a ratchet.
      */
-    static final double MIN_FOLLOWUP_ANSWERED_RIGHT = 0.50;
+    static final double MIN_FOLLOWUP_ANSWERED_RIGHT = 0.66;
+    /** The same on the held-out split of the follow-up question's text (follow8: 70.2%). */
+    static final double MIN_FOLLOWUP_ANSWERED_RIGHT_HELD_OUT = 0.69;
 
     static PolicyDigest digest;
     static Map<String, Entry> entries;
@@ -159,6 +165,9 @@ class KnowledgeEvaluationTest {
         EvalTable all = EvalTable.of("follow-ups", outcomes);
         assertTrue(all.answeredWrong() <= MAX_FOLLOWUP_WRONG, "follow-ups answered wrong " + all);
         assertTrue(all.answeredRight() >= MIN_FOLLOWUP_ANSWERED_RIGHT, "follow-ups answered right " + all);
+        EvalTable heldOut = EvalTable.of("follow-ups held-out", outcomes.stream().filter(o -> !o.question().calibration())
+                .toList());
+        assertTrue(heldOut.answeredRight() >= MIN_FOLLOWUP_ANSWERED_RIGHT_HELD_OUT, "follow-ups answered right " + heldOut);
     }
 
     private static EvalTable report(String split, List<EvalOutcome> all, Predicate<EvalOutcome> in) {

@@ -68,6 +68,43 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aFollowUpNamingAnotherSubjectIsAnsweredWithTheTopicsEntryForIt() {
+        // knowledge/entities.yaml topics: the payment term per party, the two hotlines' confidentiality
+        DigestAnswer getihu = digest.ask("那个体户呢？", "zh", 5, "pay-gov-30-days");
+        assertEquals("gt-arrears", getihu.answer().map(DigestHit::id).orElse("-"), getihu.toString());
+        DigestAnswer bureau = digest.ask("and if it were a city bureau?", "en", 5, "payment-term-60-days");
+        assertEquals("pay-gov-30-days", bureau.answer().map(DigestHit::id).orElse("-"), bureau.toString());
+        DigestAnswer large = digest.ask("换成大型民营企业呢", "zh", 5, "payment-complaint-channel");
+        assertEquals("payment-term-60-days", large.answer().map(DigestHit::id).orElse("-"), large.toString());
+        DigestAnswer hotline = digest.ask("那你们这个热线呢", "zh", 5, "wf-12345-confidentiality");
+        assertEquals("hotline-confidentiality", hotline.answer().map(DigestHit::id).orElse("-"), hotline.toString());
+    }
+
+    @Test
+    void aFollowUpAskingWhatNextIsAnsweredWithItsTopicsNextStep() {
+        DigestAnswer a = digest.ask("超过期限了怎么办", "zh", 5, "payment-term-60-days");
+        assertTrue(List.of("pay-late-interest", "payment-complaint-channel", "arrears-damages")
+                .contains(a.answer().map(DigestHit::id).orElse("-")), a.toString());
+        DigestAnswer en = digest.ask("what if they still don't pay?", "en", 5, "pay-gov-30-days");
+        assertTrue(List.of("pay-late-interest", "payment-complaint-channel", "arrears-damages")
+                .contains(en.answer().map(DigestHit::id).orElse("-")), en.toString());
+    }
+
+    @Test
+    void aFollowUpAskingAnAspectOfWhatWasSaidIsReadWithIt() {
+        DigestAnswer a = digest.ask("他们能这样吗", "zh", 5, "wf-12345-termination");
+        assertEquals("wf-12345-termination", a.answer().map(DigestHit::id).orElse("-"), a.toString());
+        DigestAnswer fee = digest.ask("要交钱吗", "zh", 5, "gt-registration");
+        assertEquals("gt-registration", fee.answer().map(DigestHit::id).orElse("-"), fee.toString());
+    }
+
+    @Test
+    void aQuestionOpeningANewTopicIgnoresTheContext() {
+        assertEquals(digest.ask("对了，研发费用能加计扣除吗", "zh", 5),
+                digest.ask("对了，研发费用能加计扣除吗", "zh", 5, "pay-gov-30-days"));
+    }
+
+    @Test
     void aShortFollowUpIsAnsweredFromItsContextsNeighbourhood() {
         // after "a 12345 case bounced between departments", the next step of the same law is what is asked
         DigestAnswer a = digest.ask("一直推来推去解决不了怎么办", "zh", 5, "wf-12345-return-dispatch");
