@@ -99,6 +99,13 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aFollowUpSureOnItsOwnAboutTheSameDocumentIsAnswered() {
+        // the question alone is answered with a neighbour of the last answer: no reason to ask back
+        DigestAnswer a = digest.ask("还能要求赔偿损失吗", "zh", 5, "pay-late-interest");
+        assertEquals("arrears-damages", a.answer().map(DigestHit::id).orElse("-"), a.toString());
+    }
+
+    @Test
     void aQuestionOpeningANewTopicIgnoresTheContext() {
         assertEquals(digest.ask("对了，研发费用能加计扣除吗", "zh", 5),
                 digest.ask("对了，研发费用能加计扣除吗", "zh", 5, "pay-gov-30-days"));

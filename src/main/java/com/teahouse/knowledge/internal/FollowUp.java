@@ -73,10 +73,24 @@ final class FollowUp {
             if (elliptic.isPresent()) {
                 return elliptic.get();
             }
+            if (switched.isEmpty() && answersNearby(alone, read, snap)) {
+                // «还能要求赔偿损失吗» after the late interest: sure on its own, and about the same document or topic
+                return alone;
+            }
             Topic topic = topic(snap, question, read);
             return TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties());
         }
         return choose(searcher, snap, question, read, alone, limit, today);
+    }
+
+    /** Whether the question alone is answered with another entry of its context's document or topic. */
+    private static boolean answersNearby(Ranking alone, Entry context, IndexSnapshot snap) {
+        if (!alone.answered()) {
+            return false;
+        }
+        Entry top = alone.entries().get(0).entry();
+        return !top.id().equals(context.id()) && (EllipticFollowUp.sharesDocument(top, context)
+                || snap.entities().subjects().topicOf(context.id()).map(t -> t.has(top.id())).orElse(false));
     }
 
     /**
