@@ -109,6 +109,8 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     void aQuestionOpeningANewTopicIgnoresTheContext() {
         assertEquals(digest.ask("对了，研发费用能加计扣除吗", "zh", 5),
                 digest.ask("对了，研发费用能加计扣除吗", "zh", 5, "pay-gov-30-days"));
+        DigestAnswer getihu = digest.ask("对了，个体户呢？", "zh", 5, "pay-gov-30-days");
+        assertEquals("gt-arrears", getihu.answer().map(DigestHit::id).orElse("-"), getihu.toString());
     }
 
     @Test

@@ -34,10 +34,10 @@ final class EllipticFollowUp {
     static Optional<Ranking> rank(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
                                   int limit, LocalDate today) {
         SubjectTopics data = snap.entities().subjects();
-        if (!data.asksNext(question) && !data.asksAspect(question)) {
+        if (!data.words().asksNext(question) && !data.words().asksAspect(question)) {
             return Optional.empty();
         }
-        String rest = data.withoutFollowUpWords(question);
+        String rest = data.words().withoutAll(question);
         Optional<SubjectTopics.Topic> topic = data.topicOf(context.id());
         Ranking own = searcher.rank(snap, rest, TopicFusion.DEPTH, today);
         // the entry the follow-up's own words lead to, when they lead somewhere in the context's neighbourhood
@@ -54,7 +54,7 @@ final class EllipticFollowUp {
         boolean english = "en".equals(com.teahouse.knowledge.PolicyDigest.detectLanguage(question));
         String words = FollowUp.topicOf(context, english);
         Set<String> parties = FollowUp.topic(snap, question, context).parties();
-        if (data.asksNext(question)) {
+        if (data.words().asksNext(question)) {
             List<String> next = topic.map(SubjectTopics.Topic::next).orElse(List.of());
             if (next.isEmpty()) {
                 return Optional.empty();

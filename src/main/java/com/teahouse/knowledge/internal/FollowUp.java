@@ -49,10 +49,6 @@ final class FollowUp {
                 || alone.early() == com.teahouse.knowledge.DigestAnswer.Decline.ASKS_FOR_PERSON) {
             return alone;
         }
-        if (context != null && snap.entities().subjects().opensNewTopic(question)) {
-            // «对了，…», "by the way, …": a new question, whatever was said before
-            return alone;
-        }
         if (context == null) {
             boolean leans = alone.concepts() <= LEANING_CONCEPTS && LEANS.matcher(question.strip()).find();
             if (leans && alone.answered()) {
@@ -65,6 +61,11 @@ final class FollowUp {
         Optional<SubjectSwitch.Result> switched = SubjectSwitch.rank(searcher, snap, question, context, limit, today);
         if (switched.isPresent() && switched.get().answered() != null) {
             return switched.get().answered();
+        }
+        if (snap.entities().subjects().words().opensNewTopic(question)) {
+            // «对了，研发费用能加计扣除吗», "by the way, …": a new question, whatever was said before (but «对了，个体户呢？»
+            // above still only changes the subject)
+            return alone;
         }
         Entry read = switched.map(SubjectSwitch.Result::newContext).orElse(context);
         if (alone.concepts() <= SHORT_CONCEPTS) {

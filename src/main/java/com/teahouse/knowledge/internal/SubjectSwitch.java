@@ -36,7 +36,7 @@ final class SubjectSwitch {
             return Optional.empty();
         }
         SubjectTopics.Switch sw = found.get();
-        Ranking rest = searcher.rank(snap, subjects.withoutLeaningWords(subjects.withoutSubjectWords(question)),
+        Ranking rest = searcher.rank(snap, subjects.words().withoutLeaning(subjects.withoutSubjectWords(question)),
                 TopicFusion.DEPTH, today);
         if (!rest.entries().isEmpty() && rest.concepts() > 0) {
             Ranking.Ranked top = rest.entries().get(0);

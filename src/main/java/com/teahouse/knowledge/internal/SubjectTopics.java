@@ -54,22 +54,21 @@ final class SubjectTopics {
 
     private final Map<String, List<String>> words;
     private final List<Topic> topics;
-    private final List<String> nextWords;
-    private final List<String> aspectWords;
-    private final List<String> leanWords;
-    private final List<String> newTopicWords;
+    private final FollowUpWords followUpWords;
 
-    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, Map<String, List<String>> followUpWords) {
+    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, FollowUpWords followUpWords) {
         this.words = Map.copyOf(words);
         this.topics = List.copyOf(topics);
-        this.nextWords = longestFirst(followUpWords.getOrDefault("next", List.of()));
-        this.aspectWords = longestFirst(followUpWords.getOrDefault("aspect", List.of()));
-        this.leanWords = longestFirst(followUpWords.getOrDefault("lean", List.of()));
-        this.newTopicWords = longestFirst(followUpWords.getOrDefault("new-topic", List.of()));
+        this.followUpWords = followUpWords;
     }
 
     static SubjectTopics empty() {
-        return new SubjectTopics(Map.of(), List.of(), Map.of());
+        return new SubjectTopics(Map.of(), List.of(), FollowUpWords.of(Map.of()));
+    }
+
+    /** The words that ask what next, an aspect, lean on what was said, or open a new question. */
+    FollowUpWords words() {
+        return followUpWords;
     }
 
     /** Reads the two sections; {@code partyWords} are the party classes' words (each class is a subject too). */
@@ -91,82 +90,13 @@ final class SubjectTopics {
         });
         Map<String, List<String>> followUpWords = new LinkedHashMap<>();
         root.path("follow-up").fields().forEachRemaining(f -> followUpWords.put(f.getKey(), list(f.getValue())));
-        return new SubjectTopics(words, topics, followUpWords);
+        return new SubjectTopics(words, topics, FollowUpWords.of(followUpWords));
     }
 
-    private static List<String> list(JsonNode node) {
+    static List<String> list(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.forEach(x -> out.add(x.asText().strip().toLowerCase(Locale.ROOT)));
         return List.copyOf(out);
-    }
-
-    private static List<String> longestFirst(List<String> words) {
-        List<String> out = new ArrayList<>(words);
-        out.sort((a, b) -> b.length() - a.length());
-        return List.copyOf(out);
-    }
-
-    /** Whether a text asks what to do next (a {@code follow-up.next} word occurs). */
-    boolean asksNext(String text) {
-        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return nextWords.stream().anyMatch(w -> contains(q, w));
-    }
-
-    /** Whether a text asks an aspect of what was said (a {@code follow-up.aspect} word occurs). */
-    boolean asksAspect(String text) {
-        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return aspectWords.stream().anyMatch(w -> contains(q, w));
-    }
-
-    /** Whether a text opens a new question («对了», "by the way"): its context is not used. */
-    boolean opensNewTopic(String text) {
-        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        return newTopicWords.stream().anyMatch(w -> contains(q, w));
-    }
-
-    /** {@code text} without its leaning words: what is left is what it asks of its own. */
-    String withoutLeaningWords(String text) {
-        String out = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        for (String w : leanWords) {
-            out = removeWord(out, w);
-        }
-        return out;
-    }
-
-    /** {@code text} without its what-next, aspect and leaning words: what is left is what it asks of its own. */
-    String withoutFollowUpWords(String text) {
-        String out = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        for (List<String> list : List.of(nextWords, aspectWords, leanWords)) {
-            for (String w : list) {
-                out = removeWord(out, w);
-            }
-        }
-        return out;
-    }
-
-    private static boolean contains(String text, String word) {
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-            if (wordStart(text, at, word) && wordEnd(text, at + word.length(), word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String removeWord(String text, String word) {
-        StringBuilder out = new StringBuilder();
-        int from = 0;
-        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-            if (at >= from && wordStart(text, at, word) && wordEnd(text, at + word.length(), word)) {
-                out.append(text, from, at).append(' ');
-                from = at + word.length();
-            }
-        }
-        return out.append(text.substring(from)).toString();
-    }
-
-    private static boolean wordEnd(String text, int end, String word) {
-        return word.charAt(word.length() - 1) >= 0x2E80 || end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
     /** Entry ids and subjects named by the topics that the digest or the subjects do not have. */
@@ -218,7 +148,7 @@ final class SubjectTopics {
         words.forEach((subject, list) -> {
             for (String w : list) {
                 for (int at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) {
-                    if (wordStart(q, at, w)) {
+                    if (FollowUpWords.wordStart(q, at, w)) {
                         spans.add(new int[] {at, at + w.length()});
                         owners.add(subject);
                     }
@@ -250,10 +180,5 @@ final class SubjectTopics {
             out = out.replace(w, " ");
         }
         return out;
-    }
-
-    /** CJK words match as substrings; Latin ones at a word start (so "agency" does not match "pagency"). */
-    private static boolean wordStart(String text, int at, String word) {
-        return word.charAt(0) >= 0x2E80 || at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
     }
 }

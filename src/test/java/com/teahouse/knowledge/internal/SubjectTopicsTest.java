@@ -62,10 +62,10 @@ class SubjectTopicsTest {
     @Test
     void followUpWordsAreRecognisedAndRemoved() throws Exception {
         SubjectTopics t = topics();
-        assertTrue(t.asksNext("超过期限怎么办"));
-        assertTrue(t.asksAspect("要多久"));
-        assertTrue(t.opensNewTopic("对了，还有个事"));
-        assertEquals("超过期限", t.withoutFollowUpWords("那超过期限怎么办呢").replace(" ", ""));
+        assertTrue(t.words().asksNext("超过期限怎么办"));
+        assertTrue(t.words().asksAspect("要多久"));
+        assertTrue(t.words().opensNewTopic("对了，还有个事"));
+        assertEquals("超过期限", t.words().withoutAll("那超过期限怎么办呢").replace(" ", ""));
         assertEquals(List.of("topic 'payment-term' names entry 'complain', which the digest does not have"),
                 t.problems(Set.of("gov", "large", "gt", "interest")));
     }
