@@ -106,6 +106,15 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aFollowUpNamingNoSubjectKeepsTheContextsSubject() {
+        // progress: 12345's entry after a 12345 answer, this hotline's after this hotline's (entities.yaml documents)
+        DigestAnswer wf = digest.ask("在哪里看办到哪一步了", "zh", 5, "wf-12345-5-working-days");
+        assertEquals("wf-12345-progress", top(wf), wf.toString());
+        DigestAnswer ours = digest.ask("在哪里看办到哪一步了", "zh", 5, "hotline-reply-deadline");
+        assertEquals("hotline-tracking-number", top(ours), ours.toString());
+    }
+
+    @Test
     void aQuestionOpeningANewTopicIgnoresTheContext() {
         assertEquals(digest.ask("对了，研发费用能加计扣除吗", "zh", 5),
                 digest.ask("对了，研发费用能加计扣除吗", "zh", 5, "pay-gov-30-days"));

@@ -72,14 +72,16 @@ final class FollowUp {
             // «超过期限了怎么办», «要多长时间»: nothing of its own, only what next or an aspect of what was said
             Optional<Ranking> elliptic = EllipticFollowUp.rank(searcher, snap, question, read, limit, today);
             if (elliptic.isPresent()) {
-                return elliptic.get();
+                return SubjectSwitch.holdSubject(elliptic.get(), snap, question, read);
             }
             if (switched.isEmpty() && answersNearby(alone, read, snap)) {
                 // «还能要求赔偿损失吗» after the late interest: sure on its own, and about the same document or topic
                 return alone;
             }
             Topic topic = topic(snap, question, read);
-            return TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties());
+            return SubjectSwitch.holdSubject(
+                    TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties()),
+                    snap, question, read);
         }
         return choose(searcher, snap, question, read, alone, limit, today);
     }

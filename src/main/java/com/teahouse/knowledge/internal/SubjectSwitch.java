@@ -73,4 +73,41 @@ final class SubjectSwitch {
         return Optional.of(new Result(new Ranking(near.text(), near.early(), parties, List.copyOf(out),
                 near.calibration(), near.concepts()), null));
     }
+
+    /**
+     * A follow-up that names no subject keeps its context's («怎么查到哪一步了» after a 12345 answer): when its top
+     * entry is a topic's entry for another subject and the topic's entry for the context's subject is among the
+     * ranked, that one takes the top place, answered when the top was at least plausible (the two differ only in
+     * the subject, which the context settles).
+     */
+    static Ranking holdSubject(Ranking ranked, IndexSnapshot snap, String question, Entry context) {
+        SubjectTopics subjects = snap.entities().subjects();
+        if (ranked.early() != null || ranked.entries().isEmpty() || !subjects.named(question).isEmpty()) {
+            return ranked;
+        }
+        String subject = subjects.subjectOf(context);
+        Ranking.Ranked top = ranked.entries().get(0);
+        Optional<SubjectTopics.Topic> topic = subjects.topicOf(top.entry().id());
+        String wanted = subject == null || topic.isEmpty() ? null : topic.get().bySubject().get(subject);
+        if (wanted == null || wanted.equals(top.entry().id())) {
+            return ranked;
+        }
+        Ranking.Ranked own = ranked.entries().stream().filter(r -> r.entry().id().equals(wanted)).findFirst().orElse(null);
+        if (own == null) {
+            return ranked;
+        }
+        double below = Math.nextDown(ranked.answerThreshold());
+        double p = top.probability() >= ranked.offerThreshold() ? Math.max(top.probability(), ranked.answerThreshold())
+                : top.probability();
+        List<Ranking.Ranked> out = new ArrayList<>();
+        out.add(new Ranking.Ranked(own.entry(), own.score(), own.features(), p, "the context's subject " + subject
+                + " holds: topic " + topic.get().name() + "'s entry for it (context " + context.id() + ")"));
+        for (Ranking.Ranked r : ranked.entries()) {
+            if (r != own) {
+                out.add(new Ranking.Ranked(r.entry(), r.score(), r.features(), Math.min(below, r.probability()), r.note()));
+            }
+        }
+        return new Ranking(ranked.text(), ranked.early(), ranked.parties(), List.copyOf(out), ranked.calibration(),
+                ranked.concepts());
+    }
 }

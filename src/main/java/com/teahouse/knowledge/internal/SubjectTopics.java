@@ -55,8 +55,15 @@ final class SubjectTopics {
     private final Map<String, List<String>> words;
     private final List<Topic> topics;
     private final FollowUpWords followUpWords;
+    private final Map<String, Set<String>> documents;
 
     SubjectTopics(Map<String, List<String>> words, List<Topic> topics, FollowUpWords followUpWords) {
+        this(words, topics, followUpWords, Map.of());
+    }
+
+    SubjectTopics(Map<String, List<String>> words, List<Topic> topics, FollowUpWords followUpWords,
+                  Map<String, Set<String>> documents) {
+        this.documents = Map.copyOf(documents);
         this.words = Map.copyOf(words);
         this.topics = List.copyOf(topics);
         this.followUpWords = followUpWords;
@@ -74,7 +81,11 @@ final class SubjectTopics {
     /** Reads the two sections; {@code partyWords} are the party classes' words (each class is a subject too). */
     static SubjectTopics of(JsonNode root, Map<String, List<String>> partyWords) {
         Map<String, List<String>> words = new LinkedHashMap<>(partyWords);
+        Map<String, Set<String>> documents = new LinkedHashMap<>();
         root.path("subjects").fields().forEachRemaining(f -> {
+            Set<String> docs = new LinkedHashSet<>();
+            f.getValue().path("documents").forEach(x -> docs.add(x.asText().strip()));
+            documents.put(f.getKey(), Set.copyOf(docs));
             // a party class named here gets more words for follow-ups only (the party rule keeps its own)
             List<String> w = new ArrayList<>(words.getOrDefault(f.getKey(), List.of()));
             f.getValue().path("words").forEach(x -> w.add(x.asText().strip().toLowerCase(Locale.ROOT)));
@@ -90,7 +101,7 @@ final class SubjectTopics {
         });
         Map<String, List<String>> followUpWords = new LinkedHashMap<>();
         root.path("follow-up").fields().forEachRemaining(f -> followUpWords.put(f.getKey(), list(f.getValue())));
-        return new SubjectTopics(words, topics, FollowUpWords.of(followUpWords));
+        return new SubjectTopics(words, topics, FollowUpWords.of(followUpWords), documents);
     }
 
     static List<String> list(JsonNode node) {
@@ -109,6 +120,26 @@ final class SubjectTopics {
                     .forEach(s -> out.add("topic '" + t.name() + "' names subject '" + s + "', which has no words"));
         }
         return out;
+    }
+
+    /**
+     * The subject an entry is for: the subject a topic lists it for, else the subject whose documents it cites
+     * (an individual business's regulation, the 12345 hotline's); null for entries about anyone.
+     */
+    String subjectOf(Entry entry) {
+        for (Topic t : topics) {
+            for (Map.Entry<String, String> e : t.bySubject().entrySet()) {
+                if (e.getValue().equals(entry.id())) {
+                    return e.getKey();
+                }
+            }
+        }
+        for (Map.Entry<String, Set<String>> d : documents.entrySet()) {
+            if (entry.sources().stream().anyMatch(s -> d.getValue().contains(s.document()))) {
+                return d.getKey();
+            }
+        }
+        return null;
     }
 
     /** The topic an entry belongs to, if any. */
