@@ -91,6 +91,16 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aWhatNextQuestionAboutSomethingElseIsNotAnsweredWithTheTopicsNextStep() {
+        // «检查», «查封» hold no aspect word: they are what is asked about, not how
+        for (String q : List.of("被检查了怎么办", "被查封了怎么办")) {
+            DigestAnswer a = digest.ask(q, "zh", 5, "pay-gov-30-days");
+            assertFalse(List.of("pay-late-interest", "payment-complaint-channel", "arrears-damages").contains(top(a)),
+                    a.toString());
+        }
+    }
+
+    @Test
     void aFollowUpAskingAnAspectOfWhatWasSaidIsReadWithIt() {
         DigestAnswer a = digest.ask("他们能这样吗", "zh", 5, "wf-12345-termination");
         assertEquals("wf-12345-termination", a.answer().map(DigestHit::id).orElse("-"), a.toString());
