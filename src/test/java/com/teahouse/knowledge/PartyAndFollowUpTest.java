@@ -81,6 +81,15 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aFollowUpNamingASubjectAndAskingSomethingElseIsNotAnsweredWithTheSubjectsEntry() {
+        // the subject changes, but the question is about the interest or the complaint, not the payment term
+        assertEquals("pay-late-interest", top(digest.ask("那政府拖欠的工程款能要利息吗", "zh", 5, "payment-term-60-days")));
+        assertEquals("pay-late-interest", top(digest.ask("can I charge a big company late interest?", "en", 5,
+                "pay-gov-30-days")));
+        assertEquals("payment-complaint-channel", top(digest.ask("政府欠款可以投诉吗", "zh", 5, "payment-term-60-days")));
+    }
+
+    @Test
     void aFollowUpAskingWhatNextIsAnsweredWithItsTopicsNextStep() {
         DigestAnswer a = digest.ask("超过期限了怎么办", "zh", 5, "payment-term-60-days");
         assertTrue(List.of("pay-late-interest", "payment-complaint-channel", "arrears-damages")

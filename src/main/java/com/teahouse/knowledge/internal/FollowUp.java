@@ -79,9 +79,8 @@ final class FollowUp {
                 return alone;
             }
             Topic topic = topic(snap, question, read);
-            return SubjectSwitch.holdSubject(
-                    TopicFusion.rank(searcher, snap, question, read, limit, today, topic.text(), topic.parties()),
-                    snap, question, read);
+            return SubjectSwitch.holdSubject(TopicFusion.rank(searcher, snap, question, read, limit, today,
+                    topic.text(), topic.parties()), snap, question, read);
         }
         return choose(searcher, snap, question, read, alone, limit, today);
     }

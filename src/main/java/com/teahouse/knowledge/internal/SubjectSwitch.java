@@ -14,8 +14,9 @@ import java.util.Set;
  *   <li>When the follow-up says nothing but the subject (its other words name no entry outside the topic that is
  *       plausible on its own), the sibling entry is answered: the user's words and the data agree on it, and the
  *       explain output's note says which topic and subject decided.</li>
- *   <li>When its other words ask something of their own («个体户去哪投诉»), the follow-up is read in the context of
- *       the sibling instead of the old entry: the subject is replaced, the question stays.</li>
+ *   <li>When its other words ask something of their own, plausibly and not the sibling («个体户去哪投诉», «那政府拖欠的
+ *       能要利息吗»), the follow-up is read in the context of the sibling instead of the old entry: the subject
+ *       is replaced, the question stays.</li>
  * </ul>
  */
 final class SubjectSwitch {
@@ -40,8 +41,9 @@ final class SubjectSwitch {
                 TopicFusion.DEPTH, today);
         if (!rest.entries().isEmpty() && rest.concepts() > 0) {
             Ranking.Ranked top = rest.entries().get(0);
-            if (!sw.topic().has(top.entry().id()) && top.probability() >= rest.offerThreshold()) {
-                // the other words ask something of their own: keep the question, replace the subject
+            if (!top.entry().id().equals(sibling.id()) && top.probability() >= rest.offerThreshold()) {
+                // the other words ask something of their own («那政府拖欠的能要利息吗»: the late interest, even in the
+                // same topic): keep the question, replace the subject
                 return Optional.of(new Result(null, sibling));
             }
         }
