@@ -48,10 +48,14 @@ final class ChildInstance implements SearchingInstance {
     static ChildInstance start(String redisUrl, Path knowledge, List<String> questions, Path log) throws IOException {
         Path file = Files.createTempFile("publish-bench-questions", ".txt");
         Files.write(file, questions, StandardCharsets.UTF_8);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildInstance.class.getName(),
-                redisUrl, knowledge.toString(), file.toString(), log.toString())
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        // the bench's thread-priority setting, so that both instances run alike
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:ThreadPriorityPolicy")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildInstance.class.getName(), redisUrl,
+                knowledge.toString(), file.toString(), log.toString()));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ChildInstance child = new ChildInstance(p);
         child.answer();
         return child;

@@ -69,6 +69,10 @@ public final class DigestFollower implements AutoCloseable {
         running = true;
         thread = new Thread(() -> follow(block), "knowledge-follower");
         thread.setDaemon(true);
+        // applying a publish is the one thing this thread does, and it can wait for the cores where a search
+        // cannot: below the request threads. HotSpot passes Java priorities on to Linux only with
+        // -XX:ThreadPriorityPolicy=1 (MIN_PRIORITY is then nice +4); without it this changes nothing.
+        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
