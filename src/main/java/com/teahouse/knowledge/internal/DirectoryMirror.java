@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 public final class DirectoryMirror {
 
     private final Path dir;
-    private Map<String, String> written = Map.of();
+    /** What the directory holds: path → text written. */
+    private Map<String, String> written = new HashMap<>();
 
     public DirectoryMirror(Path dir) {
         this.dir = dir;
@@ -43,7 +44,29 @@ public final class DirectoryMirror {
                     Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
                 }
             }
-            written = Map.copyOf(files);
+            written = new HashMap<>(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes {@code changed} (path → text, null: removed) and leaves every other file as it is: a publish of one
+     * entry touches one file, where {@link #sync} would look at all 10,000.
+     */
+    public void apply(Map<String, String> changed) {
+        try {
+            for (Map.Entry<String, String> f : changed.entrySet()) {
+                Path target = resolve(f.getKey());
+                if (f.getValue() == null) {
+                    Files.deleteIfExists(target);
+                    written.remove(f.getKey());
+                } else if (!f.getValue().equals(written.get(f.getKey()))) {
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+                    written.put(f.getKey(), f.getValue());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,12 +38,15 @@ final class EntryChanges {
                          LocalDate today, DigestLoader.ParseCache cache) {
         LoadReport report = new LoadReport();
         Map<String, String> idOfPath = new HashMap<>();
+        // each changed path parsed once, not once per published entry
+        Map<String, Path> paths = new HashMap<>();
+        changed.keySet().forEach(p -> paths.put(p, Path.of(p)));
         for (Entry e : published.values()) {
-            for (String path : changed.keySet()) {
-                if (e.file().endsWith(path)) {
+            paths.forEach((path, p) -> {
+                if (e.file().endsWith(p)) {
                     idOfPath.put(path, e.id());
                 }
-            }
+            });
         }
         List<Entry> parsed = new ArrayList<>();
         Set<String> removed = new HashSet<>(idOfPath.values());
@@ -56,7 +59,7 @@ final class EntryChanges {
         EntryValidator.validate(parsed, catalog, today, report);
         for (Entry e : parsed) {
             Entry other = published.get(e.id());
-            if (other != null && changed.keySet().stream().noneMatch(p -> other.file().endsWith(p))) {
+            if (other != null && paths.values().stream().noneMatch(p -> other.file().endsWith(p))) {
                 report.add(Problem.error(e.file(), EntryValidator.lineOf(e.file(), "id:"), "duplicate id '" + e.id()
                         + "' (also in " + other.file().getFileName() + ")"));
             }
