@@ -15,6 +15,8 @@ import com.teahouse.knowledge.internal.EvalSet;
 import com.teahouse.knowledge.internal.Features;
 import com.teahouse.knowledge.internal.IndexBuilder;
 import com.teahouse.knowledge.internal.IndexSnapshot;
+import com.teahouse.knowledge.internal.LearnedRanker;
+import com.teahouse.knowledge.internal.RankerFit;
 
 /**
  * {@code kb check --calibrate <eval-dir> [knowledge-dir]}: refits the answer model on the calibration
@@ -36,9 +38,21 @@ final class Calibrate {
             out.println("kb check --calibrate: the digest has errors; run kb check " + knowledgeDir + " first");
             return 1;
         }
-        IndexSnapshot snap = IndexBuilder.build(loaded.entries(), loaded.synonyms(), 1)
-                .withRanking(Calibration.DEFAULT, loaded.entities());
+        IndexSnapshot built = IndexBuilder.build(loaded.entries(), loaded.synonyms(), 1);
         List<EvalSet.Question> questions = EvalSet.questions(evalDir);
+        // first the ranker, on the hand ranking's candidates; then the answer model, on the ranker's output
+        RankerFit.Result ranking = RankerFit.fit(built.withRanking(Calibration.DEFAULT, loaded.entities()), questions,
+                today);
+        LearnedRanker ranker = ranking.ranker();
+        out.printf(Locale.ROOT, "ranker: %d lists of the calibration split's %d answerable questions (right entry in"
+                + " the hand ranking's first %d)%n", ranking.lists(), ranking.questions(), LearnedRanker.DEPTH);
+        for (int i = 0; i < LearnedRanker.NAMES.size(); i++) {
+            out.printf(Locale.ROOT, "  %-16s %+8.4f%n", LearnedRanker.NAMES.get(i), ranker.weights()[i]);
+        }
+        String rankFigures = String.format(Locale.ROOT, "right entry first %.1f%% -> %.1f%%, in the top 3 %.1f%% -> %.1f%%",
+                100 * ranking.top1Before(), 100 * ranking.top1After(), 100 * ranking.top3Before(), 100 * ranking.top3After());
+        out.println("  on the calibration split, hand ranking -> learned: " + rankFigures);
+        IndexSnapshot snap = built.withRanking(Calibration.DEFAULT.withRanker(ranker), loaded.entities());
         Calibrator.Result r = Calibrator.fit(snap, questions, today);
         Calibration c = r.calibration();
         out.printf(Locale.ROOT, "calibration split: %d of %d questions, %d samples (top 3 entries each)%n",
@@ -58,6 +72,20 @@ final class Calibrate {
                         + " out-of-scope declined %.1f%% (offered something %.1f%%)", 100 * r.answeredRight(),
                 100 * r.answeredWrong(), 100 * r.offeredRight(), 100 * r.oosDeclined(), 100 * r.oosOffered());
         out.println("  on the calibration split: " + figures);
+        Path rankingFile = knowledgeDir.resolve(LearnedRanker.FILE);
+        String rankingHeader = "Learned reranker of the policy digest: score = sum weight x feature over the hand ranking's first"
+                + " candidates,\nP(candidate asked for) = softmax of the scores over the list.\n"
+                + "Written by `kb check --calibrate " + evalDir + "` on " + today + " from " + ranking.lists()
+                + " questions of the calibration split.\n"
+                + "On that split, hand ranking -> learned: " + rankFigures + ".\n"
+                + "Features: see com.teahouse.knowledge.internal.LearnedRanker. Do not edit by hand: refit instead.";
+        try {
+            Files.writeString(rankingFile, ranker.toYaml(rankingHeader));
+        } catch (IOException e) {
+            out.println("kb check --calibrate: cannot write " + rankingFile + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("wrote " + rankingFile);
         Path file = knowledgeDir.resolve(Calibration.FILE);
         String header = "Answer model of the policy digest: P(entry right) = 1 / (1 + exp(-(bias + sum weight x feature))).\n"
                 + "Written by `kb check --calibrate " + evalDir + "` on " + today + " from " + r.questions()

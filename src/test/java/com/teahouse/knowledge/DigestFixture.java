@@ -30,6 +30,8 @@ final class DigestFixture {
 
     /** The shipped answer model, so the fixture decides as the real digest does. */
     static final String CALIBRATION = read(Path.of("knowledge/calibration.yaml"));
+    /** The shipped learned ranker, which that answer model was fitted on. */
+    static final String RANKING = read(Path.of("knowledge/ranking.yaml"));
 
     private static String read(Path file) {
         try {
@@ -46,6 +48,7 @@ final class DigestFixture {
         write(dir.resolve("sources.yaml"), SOURCES);
         write(dir.resolve("synonyms.txt"), SYNONYMS);
         write(dir.resolve("calibration.yaml"), CALIBRATION);
+        write(dir.resolve("ranking.yaml"), RANKING);
         write(dir.resolve("entries/payment-term-60-days.md"), entry("payment-term-60-days", "大型企业付款期限最长60日",
                 "Large firms must pay SMEs within 60 days", "大企业拖欠账款多久必须付款", "how long can a big company delay paying my invoice",
                 "保障中小企业款项支付条例", "9", "大型企业从中小企业采购，应自交付之日起60日内支付款项。",

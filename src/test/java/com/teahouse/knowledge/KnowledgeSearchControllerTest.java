@@ -103,6 +103,8 @@ class KnowledgeSearchControllerTest {
                 .andExpect(jsonPath("$.results[0].features.log_score").isNumber())
                 .andExpect(jsonPath("$.results[0].features.coverage").isNumber())
                 .andExpect(jsonPath("$.results[0].features.lead").isNumber())
+                .andExpect(jsonPath("$.results[0].features.rank_p").isNumber())
+                .andExpect(jsonPath("$.results[0].ranking.coverage").isNumber())
                 .andExpect(jsonPath("$.results[1].decision", is("decline")));
         mvc.perform(get("/api/knowledge/search").param("q", "x").param("explain", "maybe"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message", containsString("true or false")));

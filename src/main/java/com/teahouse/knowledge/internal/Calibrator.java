@@ -90,7 +90,7 @@ public final class Calibrator {
         Calibration c = new Calibration(models[0].bias(), models[0].weights(), answer[0],
                 Thresholds.offer(oosBest, MAX_OOS_OFFERED, answer[0]),
                 new Calibration(models[1].bias(), models[1].weights(), answer[1],
-                        Thresholds.offer(oosBest, MAX_OOS_OFFERED, answer[1])));
+                        Thresholds.offer(oosBest, MAX_OOS_OFFERED, answer[1]))).withRanker(snap.calibration().ranker());
         return summarize(snap, c, split, searcher, today, samples.size());
     }
 
