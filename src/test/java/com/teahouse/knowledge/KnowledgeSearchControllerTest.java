@@ -30,6 +30,7 @@ class KnowledgeSearchControllerTest {
     @BeforeEach
     void setUp() {
         DigestFixture.write(dir);
+        DigestFixture.write(dir.resolve("ranking.yaml"), DigestFixture.RANKING);
         digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null);
         mvc = MockMvcBuilders.standaloneSetup(new KnowledgeSearchController(digest)).build();
     }

@@ -110,6 +110,9 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
         JsonNode weights = root.path("weights");
         for (int i = 0; i < w.length; i++) {
             JsonNode v = weights.get(Features.NAMES.get(i));
+            if (v == null && Features.ADDED.contains(Features.NAMES.get(i))) {
+                continue; // a file fitted before the feature existed gives it no weight
+            }
             if (v == null || !v.isNumber()) {
                 throw new IllegalArgumentException(path + "weights." + Features.NAMES.get(i) + " must be a number");
             }

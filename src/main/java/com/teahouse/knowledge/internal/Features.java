@@ -40,6 +40,9 @@ public record Features(double logScore, double lead, double behind, double cover
             "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title",
             "rank_p", "rank_margin", "en_rank_p", "en_length");
 
+    /** Features added after calibration files were shipped: a file without them gives them no weight. */
+    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p", "en_length");
+
     public double[] vector() {
         return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english,
             english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP, english * length};
