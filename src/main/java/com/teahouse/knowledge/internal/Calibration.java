@@ -37,7 +37,7 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
      * the evaluation set of then, so a lost file does not silence the bot. It need not follow later refits.
      */
     public static final Calibration DEFAULT = new Calibration(-8.1195,
-            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0, 0, 0, 0, 0},
+            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0, 0, 0, 0},
             0.7395, 0.5495);
 
     public Calibration {

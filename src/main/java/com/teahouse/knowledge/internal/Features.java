@@ -28,7 +28,7 @@ import java.util.Map;
  *   <li>{@code rank_p}: the {@link LearnedRanker}'s softmax probability of the entry over its list (without a
  *       learned ranker: its hand score's share of the list's sum); {@code rank_margin}: for the top entry, how
  *       much it is ahead of the runner-up in that probability; for the others, how far behind the top one
- *       (negative); {@code en_rank_p}, {@code en_length}: the same for English questions only.</li>
+ *       (negative); {@code en_rank_p}: the same for English questions only.</li>
  * </ul>
  */
 public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
@@ -38,14 +38,17 @@ public record Features(double logScore, double lead, double behind, double cover
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
     public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
             "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title",
-            "rank_p", "rank_margin", "en_rank_p", "en_length");
+            "rank_p", "rank_margin", "en_rank_p");
 
-    /** Features added after calibration files were shipped: a file without them gives them no weight. */
-    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p", "en_length");
+    /**
+     * The learned ranker's features, added after calibration files were shipped: a file without them gives them no
+     * weight, and so does a fit on the hand ranking (see Calibrator: there they only restate lead and behind).
+     */
+    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p");
 
     public double[] vector() {
         return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english,
-            english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP, english * length};
+            english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP};
     }
 
     public Map<String, Double> asMap() {

@@ -9,12 +9,7 @@ import java.util.List;
  *   <li>answer: the lowest threshold at which answering every question whose top entry reaches it
  *       keeps the wrong answers at or under the target share of all questions. Lowering a threshold
  *       only adds answers, so the wrong count only grows: the sweep from the top stops at the last
- *       threshold within the target. The wrong answers are counted as the mean of those seen and those
- *       expected: a threshold set by the two or three most confident wrong answers alone moves with whichever
- *       questions happen to be in the split (English moved ±2 points held-out with every change). The
- *       expectation is the sum of 1 − p' over the answered, p' the probability recalibrated on the split's top
- *       entries ({@link #recalibrated}: the answer model is fitted on the top three entries of each question, so
- *       its probabilities are not those of the top one), a fit of two numbers on all of them;</li>
+ *       threshold within the target;</li>
  *   <li>offer ("did you mean"): the lowest threshold at which at most the given share of the
  *       out-of-scope questions would be offered anything, and never above the answer threshold.</li>
  * </ul>
@@ -34,49 +29,25 @@ public final class Thresholds {
     /** @param total every question of the split (out-of-scope ones too): the denominator of the share */
     public static double answer(List<Scored> tops, int total, double maxWrongShare) {
         List<Scored> sorted = tops.stream().sorted(Comparator.comparingDouble(Scored::probability).reversed()).toList();
-        LogisticFit.Model top = recalibrated(tops);
         double threshold = 1.0; // nothing reaches 1: answer nothing
-        int seen = 0;
-        double counted = 0;
+        int wrong = 0;
         int i = 0;
         while (i < sorted.size()) {
             double p = sorted.get(i).probability();
             int j = i;
-            int seenHere = 0;
-            double countedHere = 0;
+            int wrongHere = 0;
             while (j < sorted.size() && sorted.get(j).probability() == p) {
-                seenHere += sorted.get(j).right() ? 0 : 1;
-                countedHere += ((sorted.get(j).right() ? 0 : 1) + 1 - top.probability(new double[] {logit(p)})) / 2;
+                wrongHere += sorted.get(j).right() ? 0 : 1;
                 j++;
             }
-            // the wrong answers seen stay within the target too: the smoothed count only ever raises the threshold
-            if (seen + seenHere > maxWrongShare * total || counted + countedHere > maxWrongShare * total) {
+            if (wrong + wrongHere > maxWrongShare * total) {
                 break;
             }
-            seen += seenHere;
-            counted += countedHere;
+            wrong += wrongHere;
             threshold = p;
             i = j;
         }
         return Math.max(MIN, threshold);
-    }
-
-    /** The smoothed count of wrong answers at a threshold (see {@link #answer}), for tests and reports. */
-    static double countedWrong(List<Scored> tops, double threshold) {
-        LogisticFit.Model top = recalibrated(tops);
-        return tops.stream().filter(s -> s.probability() >= threshold).mapToDouble(s -> ((s.right() ? 0 : 1) + 1
-                - top.probability(new double[] {logit(s.probability())})) / 2).sum();
-    }
-
-    /** P(top entry right) as a logistic function of the logit of its model probability, fitted on the tops. */
-    static LogisticFit.Model recalibrated(List<Scored> tops) {
-        return LogisticFit.fit(tops.stream().map(t -> new LogisticFit.Sample(new double[] {logit(t.probability())},
-                t.right())).toList(), 1);
-    }
-
-    private static double logit(double p) {
-        double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-        return Math.log(q / (1 - q));
     }
 
     /** @param outOfScopeBest per out-of-scope question, the highest probability among its offerable entries */
