@@ -17,8 +17,12 @@ public record DigestExplanation(DigestAnswer answer, List<String> parties, doubl
         results = List.copyOf(results);
     }
 
-    /** One ranked entry: features by name, calibrated probability, decision, and what the re-rank did to it. */
+    /**
+     * One ranked entry: features by name, calibrated probability, decision, and what the re-rank did to it;
+     * {@code ranking}: each feature's contribution (weight × value) to the learned ranker's score, whose softmax
+     * over the list is {@code features.rank_p} (empty when the hand ranking serves).
+     */
     public record Result(String id, double score, Map<String, Double> features, double probability, String decision,
-                         String note) {
+                         String note, Map<String, Double> ranking) {
     }
 }

@@ -39,7 +39,8 @@ public final class DigestView {
         for (int i = 0; i < Math.min(n, r.entries().size()); i++) {
             Ranking.Ranked e = r.entries().get(i);
             results.add(new DigestExplanation.Result(e.entry().id(), Math.round(e.score() * 1000) / 1000.0,
-                    e.features().asMap(), Math.round(e.probability() * 10000) / 10000.0, r.decisionFor(i), e.note()));
+                    e.features().asMap(), Math.round(e.probability() * 10000) / 10000.0, r.decisionFor(i), e.note(),
+                    e.ranking()));
         }
         return new DigestExplanation(answer, List.copyOf(r.parties()), r.answerThreshold(), r.offerThreshold(),
                 results);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import com.teahouse.knowledge.internal.DigestLoader;
+import com.teahouse.knowledge.internal.LearnedRanker;
 import com.teahouse.knowledge.internal.LoadReport;
 import com.teahouse.knowledge.internal.Problem;
 
@@ -14,7 +15,8 @@ import com.teahouse.knowledge.internal.Problem;
  * over-long short answers, and the prose checks of EntryTextRules: article numbers in the text that the
  * document written next to them lacks or that the entry does not cite, 《documents》 named but not cited,
  * numbers that differ between the zh and en versions; an entry dated before one of its documents; a missing calibration.yaml) fail
- * the check too: the check is the policy office's gate before publishing.
+ * the check too: the check is the policy office's gate before publishing. A missing ranking.yaml is only noted:
+ * the hand ranking serves without it.
  */
 public final class KbCheckCommand {
 
@@ -32,6 +34,9 @@ public final class KbCheckCommand {
         Path base = knowledgeDir.toAbsolutePath().getParent();
         for (Problem p : report.problems()) {
             out.println(p.format(base));
+        }
+        if (!java.nio.file.Files.isRegularFile(knowledgeDir.resolve(LearnedRanker.FILE))) {
+            out.println(knowledgeDir.resolve(LearnedRanker.FILE) + ": " + LearnedRanker.MISSING);
         }
         out.printf("kb check %s: %d entries, %d source documents, %d error(s), %d warning(s)%n",
                 knowledgeDir, loaded.entries().size(), loaded.catalog().size(), report.errorCount(),

@@ -15,7 +15,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * {@code GET /api/knowledge/search?q=…&lang=zh|en&limit=N} for the policy office and tools.
  * With {@code &explain=true} ("why this answer", staff and policy office only: see WebSecurity) each
- * result also carries the features the answer model saw, its calibrated probability and the decision.
+ * result also carries the features the answer model saw, its calibrated probability and the decision, and each
+ * feature's contribution to the learned ranker's score ({@code ranking}; its softmax is {@code features.rank_p}).
  * The response shape is a published contract; it is built here from dedicated records so that
  * changes to {@link DigestHit} cannot leak into it.
  */
@@ -33,7 +34,8 @@ public class KnowledgeSearchController {
     }
 
     record ExplainedResultJson(String id, String title, double score, List<CitationJson> citations, String answer,
-                               Map<String, Double> features, double probability, String decision, String note) {
+                               Map<String, Double> features, double probability, String decision, String note,
+                               Map<String, Double> ranking) {
     }
 
     record ExplainJson(String query, boolean answered, String decline, List<String> parties, double answerThreshold,
@@ -74,7 +76,7 @@ public class KnowledgeSearchController {
             DigestHit h = a.results().get(i);
             DigestExplanation.Result r = x.results().get(i);
             results.add(new ExplainedResultJson(h.id(), h.title(), h.score(), citations(h), h.answer(), r.features(),
-                    r.probability(), r.decision(), r.note()));
+                    r.probability(), r.decision(), r.note(), r.ranking()));
         }
         return new ExplainJson(q, a.answered(), a.decline().name(), x.parties(), x.answerThreshold(),
                 x.offerThreshold(), a.offered().stream().map(DigestHit::id).toList(), results);

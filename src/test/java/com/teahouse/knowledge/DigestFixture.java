@@ -30,6 +30,16 @@ final class DigestFixture {
 
     /** The shipped answer model, so the fixture decides as the real digest does. */
     static final String CALIBRATION = read(Path.of("knowledge/calibration.yaml"));
+    /**
+     * A learned ranker for tests of its path (explain's contributions): the hand ranking's share and coverage. The
+     * fixture has none by default, as the real digest while its learned ranker does not beat the hand one.
+     */
+    static final String RANKING = """
+            model: softmax
+            weights: {log_bm25: 0, bm25_share: 0, hand_share: 3, hand_first: 0, hand_rank: 0, coverage: 1, title: 0,
+              questions: 0, answer: 0, party_match: 0, party_other: 0, other_service: 0, brought_in: 0,
+              en_bm25_share: 0, en_hand_share: 0, en_coverage: 0, en_title: 0, en_questions: 0}
+            """;
 
     private static String read(Path file) {
         try {

@@ -1,6 +1,7 @@
 package com.teahouse.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -55,14 +56,49 @@ class KbCalibrateCommandTest {
     @Test
     void calibrateWritesAFileTheDigestLoadsCleanly() throws IOException {
         Files.delete(dir.resolve("calibration.yaml"));
+        DigestFixture.write(dir.resolve("ranking.yaml"), "model: softmax\nweights: {}\n");
         String out = run(0, "--calibrate", eval.toString(), dir.toString());
         assertTrue(out.contains("answer threshold") && out.contains("log_score") && out.contains("wrote"), out);
         String written = Files.readString(dir.resolve("calibration.yaml"));
         assertTrue(written.contains("answer_threshold:") && written.contains("weights:"), written);
+        assertTrue(out.indexOf("ranker:") < out.indexOf("calibration split:") && out.contains("hand_share"), out);
+        // the ranker is kept only when it beats the hand ranking; a stale file is never left beside the new model
+        if (out.contains("the learned ranker serves")) {
+            String ranking = Files.readString(dir.resolve("ranking.yaml"));
+            assertTrue(ranking.contains("model: softmax") && ranking.contains("coverage:"), ranking);
+        } else {
+            assertTrue(out.contains("the hand ranking serves") && !Files.exists(dir.resolve("ranking.yaml")), out);
+        }
         DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
         assertTrue(loaded.report().isClean(), loaded.report().problems().toString());
+        assertEquals(Files.exists(dir.resolve("ranking.yaml")), loaded.calibration().ranker() != null);
         try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
             assertEquals(3, digest.size());
+        }
+    }
+
+    @Test
+    void aMissingRankingIsNotedAndTheHandRankingServes() throws IOException {
+        Files.deleteIfExists(dir.resolve("ranking.yaml"));
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertNull(loaded.calibration().ranker());
+        assertTrue(loaded.report().isClean(), loaded.report().problems().toString());
+        assertTrue(run(0, dir.toString()).contains("ranking.yaml is missing: the hand ranking serves"));
+        try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
+            assertEquals("payment-term-60-days", digest.ask("大企业拖欠账款多久必须付款", "zh", 3).results().get(0).id());
+        }
+    }
+
+    @Test
+    void aBrokenRankingIsAProblemAndTheHandRankingServes() throws IOException {
+        Files.writeString(dir.resolve("ranking.yaml"), "model: softmax\nweights: {log_bm25: 1, coverage: x}\n");
+        DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
+        assertNull(loaded.calibration().ranker());
+        assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("bad ranking")
+                && p.message().contains("the hand ranking serves")), loaded.report().problems().toString());
+        assertTrue(run(1, dir.toString()).contains("ranking.yaml"));
+        try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
+            assertEquals("payment-term-60-days", digest.ask("大企业拖欠账款多久必须付款", "zh", 3).results().get(0).id());
         }
     }
 
@@ -76,7 +112,7 @@ class KbCalibrateCommandTest {
     void aMissingCalibrationIsAProblemWithASafeDefault() throws IOException {
         Files.delete(dir.resolve("calibration.yaml"));
         DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
-        assertEquals(Calibration.DEFAULT, loaded.calibration());
+        assertEquals(Calibration.DEFAULT, loaded.calibration().withRanker(null));
         assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("calibration.yaml is missing")));
         assertTrue(run(1, dir.toString()).contains("calibration.yaml"));
     }
@@ -85,7 +121,7 @@ class KbCalibrateCommandTest {
     void aBrokenCalibrationIsAProblemWithASafeDefault() throws IOException {
         Files.writeString(dir.resolve("calibration.yaml"), "bias: x\nweights: {log_score: 1}\n");
         DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
-        assertEquals(Calibration.DEFAULT, loaded.calibration());
+        assertEquals(Calibration.DEFAULT, loaded.calibration().withRanker(null));
         assertTrue(loaded.report().problems().stream().anyMatch(p -> p.message().contains("bad calibration")));
         try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
             assertTrue(digest.ask("大企业拖欠账款多久必须付款", "zh", 3).results().size() > 0, "still serves");

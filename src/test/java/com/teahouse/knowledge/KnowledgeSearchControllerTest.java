@@ -30,6 +30,7 @@ class KnowledgeSearchControllerTest {
     @BeforeEach
     void setUp() {
         DigestFixture.write(dir);
+        DigestFixture.write(dir.resolve("ranking.yaml"), DigestFixture.RANKING);
         digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null);
         mvc = MockMvcBuilders.standaloneSetup(new KnowledgeSearchController(digest)).build();
     }
@@ -103,6 +104,8 @@ class KnowledgeSearchControllerTest {
                 .andExpect(jsonPath("$.results[0].features.log_score").isNumber())
                 .andExpect(jsonPath("$.results[0].features.coverage").isNumber())
                 .andExpect(jsonPath("$.results[0].features.lead").isNumber())
+                .andExpect(jsonPath("$.results[0].features.rank_p").isNumber())
+                .andExpect(jsonPath("$.results[0].ranking.coverage").isNumber())
                 .andExpect(jsonPath("$.results[1].decision", is("decline")));
         mvc.perform(get("/api/knowledge/search").param("q", "x").param("explain", "maybe"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message", containsString("true or false")));

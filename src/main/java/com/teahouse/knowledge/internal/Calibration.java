@@ -23,9 +23,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * {@link Features#english()} is 1): Chinese is matched on substrings and English on stemmed words, so
  * the same figures do not mean the same in both, and with one threshold the wrong answers one language
  * stops making are spent by the other. A file without the English part uses the Chinese one for both.
+ * <p>
+ * {@code ranker} is the {@link LearnedRanker} of knowledge/ranking.yaml the model was fitted on (null: the hand
+ * ranking serves): it is loaded beside this file and travels with it, because the answer model reads its output.
  */
 public record Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold,
-                          Calibration english) {
+                          Calibration english, LearnedRanker ranker) {
 
     public static final String FILE = "calibration.yaml";
 
@@ -34,7 +37,7 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
      * the evaluation set of then, so a lost file does not silence the bot. It need not follow later refits.
      */
     public static final Calibration DEFAULT = new Calibration(-8.1195,
-            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0},
+            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0, 0, 0, 0},
             0.7395, 0.5495);
 
     public Calibration {
@@ -45,6 +48,17 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
             throw new IllegalArgumentException("the English part has no English part");
         }
         weights = weights.clone();
+    }
+
+    /** Without a learned ranker (the hand ranking serves). */
+    public Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold,
+                       Calibration english) {
+        this(bias, weights, answerThreshold, offerThreshold, english, null);
+    }
+
+    /** The same answer model over the given ranker's output (null: the hand ranking). */
+    public Calibration withRanker(LearnedRanker r) {
+        return new Calibration(bias, weights, answerThreshold, offerThreshold, english, r);
     }
 
     /** One model and one pair of thresholds for both languages (older files, tests). */
@@ -96,6 +110,9 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
         JsonNode weights = root.path("weights");
         for (int i = 0; i < w.length; i++) {
             JsonNode v = weights.get(Features.NAMES.get(i));
+            if (v == null && Features.ADDED.contains(Features.NAMES.get(i))) {
+                continue; // a file fitted before the feature existed gives it no weight
+            }
             if (v == null || !v.isNumber()) {
                 throw new IllegalArgumentException(path + "weights." + Features.NAMES.get(i) + " must be a number");
             }
@@ -148,7 +165,7 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
     public boolean equals(Object o) {
         return o instanceof Calibration c && c.bias == bias && Arrays.equals(c.weights, weights)
                 && c.answerThreshold == answerThreshold && c.offerThreshold == offerThreshold
-                && java.util.Objects.equals(c.english, english);
+                && java.util.Objects.equals(c.english, english) && java.util.Objects.equals(c.ranker, ranker);
     }
 
     @Override
@@ -159,7 +176,7 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
     @Override
     public String toString() {
         return "Calibration[bias=" + bias + ", weights=" + Arrays.toString(weights) + ", answer=" + answerThreshold
-                + ", offer=" + offerThreshold + (english == null ? "" : ", english=" + english) + "]";
+                + ", offer=" + offerThreshold + (english == null ? "" : ", english=" + english) + (ranker == null ? "" : ", " + ranker) + "]";
     }
 
     static void write(Path file, String text) throws IOException {

@@ -10,6 +10,12 @@ final class Candidate {
     double coverage;
     double[] fieldShares = new double[3];
     int entity;
+    /** Named another service (or this hotline's rule when the question names another); brought in by the party rule. */
+    boolean otherService;
+    boolean broughtIn;
+    /** What {@link LearnedRanker} saw and gave: its features and the softmax probability; null / 0 without it. */
+    double[] rankFeatures;
+    double rankProbability;
     String note = "";
 
     Candidate(Entry entry, int doc, double bm25) {

@@ -77,7 +77,7 @@ public final class DigestLoader {
         CompletableFuture<SynonymRules> synonyms = beside(() -> SynonymRules.load(dir.resolve(SYNONYMS),
                 DigestAnalyzers.zhForSynonyms(), DigestAnalyzers.enForSynonyms(), report));
         CompletableFuture<Calibration> calibration = beside(() -> Calibration.load(dir.resolve(Calibration.FILE),
-                report));
+                report).withRanker(LearnedRanker.load(dir.resolve(LearnedRanker.FILE), report)));
         CompletableFuture<EntityLexicon> entities = calibration.thenApply(c -> EntityLexicon.load(
                 dir.resolve(EntityLexicon.FILE), report));
         SourceCatalog catalog = SourceCatalog.load(dir.resolve(SOURCES), report);

@@ -58,6 +58,53 @@ public final class DigestSearcher {
         if (!plan.zh && !plan.en) {
             return new Ranking(plan.text, early == null ? Decline.EMPTY : early, parties, List.of(), calibration, 0);
         }
+        List<Candidate> candidates = candidates(snap, plan, parties, limit, today, exclude);
+        if (candidates.isEmpty()) {
+            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
+                    plan.concepts.size());
+        }
+        LearnedRanker ranker = calibration.ranker();
+        if (ranker != null) {
+            ranker.rerank(plan, candidates);
+        }
+        double[] rankP = rankProbabilities(candidates, ranker != null);
+        List<Ranking.Ranked> ranked = new ArrayList<>();
+        int n = Math.min(Math.max(limit, 3), candidates.size());
+        double length = Math.log(1 + plan.concepts.size());
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            double other = candidates.size() < 2 ? 0 : candidates.get(i == 0 ? 1 : 0).score;
+            double ratio = c.score <= 0 ? 2 : Math.min(2, other / c.score);
+            Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
+                    c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
+                    plan.mostlyZh ? 0 : 1, rankP[i], rankP[i] - (i == 0 ? rankP.length > 1 ? rankP[1] : 0 : rankP[0]));
+            ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note,
+                    ranker == null || c.rankFeatures == null ? java.util.Map.of() : ranker.contributions(c.rankFeatures)));
+        }
+        return new Ranking(plan.text, early, parties, List.copyOf(ranked), calibration, plan.concepts.size());
+    }
+
+    /**
+     * Each candidate's probability of being the one asked for: the learned ranker's softmax over its list;
+     * without it, the hand score's share of the list's sum (0 below the list).
+     */
+    private static double[] rankProbabilities(List<Candidate> candidates, boolean learned) {
+        double[] p = new double[candidates.size()];
+        int depth = Math.min(LearnedRanker.DEPTH, candidates.size());
+        double sum = 0;
+        for (int i = 0; i < depth; i++) {
+            sum += Math.max(0, candidates.get(i).score);
+        }
+        for (int i = 0; i < depth; i++) {
+            Candidate c = candidates.get(i);
+            p[i] = learned ? c.rankProbability : sum <= 0 ? 0 : Math.max(0, c.score) / sum;
+        }
+        return p;
+    }
+
+    /** BM25's candidates for {@code plan}, in the hand ranking's order ({@link Reranker}); what {@link LearnedRanker} re-orders. */
+    List<Candidate> candidates(IndexSnapshot snap, QueryPlan plan, Set<String> parties, int limit, LocalDate today,
+                               Set<String> exclude) {
         List<Candidate> candidates = new ArrayList<>();
         try {
             TopDocs top = snap.searcher().search(plan.query, Math.max(limit, Reranker.DEPTH) + 16);
@@ -74,30 +121,12 @@ public final class DigestSearcher {
         // built (parallel adds, documents replaced by publishes), and the ranking must not
         candidates.sort(java.util.Comparator.comparingDouble((Candidate c) -> -c.score)
                 .thenComparing(c -> c.entry.id()));
-        if (candidates.isEmpty()) {
-            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
-                    plan.concepts.size());
+        if (!candidates.isEmpty()) {
+            Reranker.rerank(plan, snap, candidates, parties, today);
+            // the party rule may bring an excluded entry back in
+            candidates.removeIf(c -> exclude.contains(c.entry.id()));
         }
-        Reranker.rerank(plan, snap, candidates, parties, today);
-        // the party rule may bring an excluded entry back in
-        candidates.removeIf(c -> exclude.contains(c.entry.id()));
-        if (candidates.isEmpty()) {
-            return new Ranking(plan.text, early == null ? Decline.NO_MATCH : early, parties, List.of(), calibration,
-                    plan.concepts.size());
-        }
-        List<Ranking.Ranked> ranked = new ArrayList<>();
-        int n = Math.min(Math.max(limit, 3), candidates.size());
-        double length = Math.log(1 + plan.concepts.size());
-        for (int i = 0; i < n; i++) {
-            Candidate c = candidates.get(i);
-            double other = candidates.size() < 2 ? 0 : candidates.get(i == 0 ? 1 : 0).score;
-            double ratio = c.score <= 0 ? 2 : Math.min(2, other / c.score);
-            Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
-                    c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
-                    plan.mostlyZh ? 0 : 1);
-            ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note));
-        }
-        return new Ranking(plan.text, early, parties, List.copyOf(ranked), calibration, plan.concepts.size());
+        return candidates;
     }
 
     public DigestAnswer answer(Ranking r, String question, String lang, int limit, IndexSnapshot snap,

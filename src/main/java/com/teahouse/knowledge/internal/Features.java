@@ -25,18 +25,30 @@ import java.util.Map;
  *   <li>{@code en_lead}, {@code en_coverage}, {@code en_title}: lead, coverage and title for English
  *       questions, 0 for Chinese ones: English is matched on whole stemmed words and its questions are
  *       shorter, so these figures earn their own weights there instead of sharing the Chinese ones.</li>
+ *   <li>{@code rank_p}: the {@link LearnedRanker}'s softmax probability of the entry over its list (without a
+ *       learned ranker: its hand score's share of the list's sum); {@code rank_margin}: for the top entry, how
+ *       much it is ahead of the runner-up in that probability; for the others, how far behind the top one
+ *       (negative); {@code en_rank_p}: the same for English questions only.</li>
  * </ul>
  */
 public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
-                       double answer, double length, double perWord, double entity, double english) {
+                       double answer, double length, double perWord, double entity, double english, double rankP,
+                       double rankMargin) {
 
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
     public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
-            "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title");
+            "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title",
+            "rank_p", "rank_margin", "en_rank_p");
+
+    /**
+     * The learned ranker's features, added after calibration files were shipped: a file without them gives them no
+     * weight, and so does a fit on the hand ranking (see Calibrator: there they only restate lead and behind).
+     */
+    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p");
 
     public double[] vector() {
         return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english,
-            english * lead, english * coverage, english * title};
+            english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP};
     }
 
     public Map<String, Double> asMap() {

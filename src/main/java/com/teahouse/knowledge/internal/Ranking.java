@@ -13,8 +13,16 @@ import com.teahouse.knowledge.DigestAnswer.Decline;
 public record Ranking(String text, Decline early, Set<String> parties, List<Ranked> entries, Calibration calibration,
                       int concepts) {
 
-    /** One ranked entry: its final score, what the model saw, and the probability that it is right. */
-    public record Ranked(Entry entry, double score, Features features, double probability, String note) {
+    /**
+     * One ranked entry: its final score, what the model saw, and the probability that it is right;
+     * {@code ranking} is each feature's contribution to the learned ranker's score (empty without it).
+     */
+    public record Ranked(Entry entry, double score, Features features, double probability, String note,
+                         java.util.Map<String, Double> ranking) {
+
+        public Ranked(Entry entry, double score, Features features, double probability, String note) {
+            this(entry, score, features, probability, note, java.util.Map.of());
+        }
     }
 
     public boolean answered() {

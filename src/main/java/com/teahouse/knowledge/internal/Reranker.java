@@ -59,9 +59,11 @@ final class Reranker {
                 c.score = c.score * (1 - weight + weight * c.coverage);
                 if (TwoHotlines.namesOtherService(c.entry, plan, snap)) {
                     c.score *= OTHER_SERVICE_FACTOR;
+                    c.otherService = true;
                     c.note = "titled with another service's number";
                 } else if (TwoHotlines.ownHotlineRule(c.entry, servicesNamed)) {
                     c.score *= OTHER_SERVICE_FACTOR;
+                    c.otherService = true;
                     c.note = "a rule of this hotline, the question names " + servicesNamed;
                 }
                 String cls = snap.entities().classOf(c.entry.id());
@@ -120,6 +122,7 @@ final class Reranker {
                 // or, when BM25 did not even retrieve it, on half the winner's
                 Candidate c = new Candidate(e, doc, other >= 0 ? bm25 : found != null ? found.bm25 : bm25 * 0.5);
                 c.note = "brought in by the party rule";
+                c.broughtIn = true;
                 candidates.add(Math.min(at, candidates.size()), c);
                 return;
             }
