@@ -50,9 +50,9 @@ final class ChildInstance implements SearchingInstance {
         Files.write(file, questions, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        // the bench's thread-priority setting, so that both instances run alike
+        // the bench's JVM settings (-XX:, e.g. thread and compiler priorities), so that both instances run alike
         java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:ThreadPriorityPolicy")).forEach(command::add);
+                .filter(a -> a.startsWith("-XX:")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildInstance.class.getName(), redisUrl,
                 knowledge.toString(), file.toString(), log.toString()));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
