@@ -1,5 +1,7 @@
 package com.teahouse.store;
 
+import java.util.function.Supplier;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -10,10 +12,28 @@ public final class RedisStore {
 
     private final UnifiedJedis jedis;
     private final String prefix;
+    /** Behind Sentinel: the master the client uses now (null until a sentinel named one); otherwise null. */
+    private final Supplier<HostAndPort> sentinelMaster;
 
     public RedisStore(UnifiedJedis jedis, String prefix) {
+        this(jedis, prefix, null);
+    }
+
+    /** A client through Sentinel, with where it finds the master it uses now (a local look, no round trip). */
+    public RedisStore(UnifiedJedis jedis, String prefix, Supplier<HostAndPort> sentinelMaster) {
         this.jedis = jedis;
         this.prefix = prefix;
+        this.sentinelMaster = sentinelMaster;
+    }
+
+    /** True when Redis is reached through Sentinel: a master meant to have replicas, which may fail over. */
+    public boolean behindSentinel() {
+        return sentinelMaster != null;
+    }
+
+    /** Behind Sentinel, the master the client uses now, or null while no sentinel has named one; else null. */
+    public HostAndPort currentMaster() {
+        return sentinelMaster == null ? null : sentinelMaster.get();
     }
 
     public UnifiedJedis jedis() {

@@ -67,7 +67,12 @@ public final class RedisProcesses implements AutoCloseable {
     /** A sentinel that calls the master down after {@code downAfterMillis} without an answer. */
     public int sentinel(String name, String master, int masterPort, String password, int quorum,
                         long downAfterMillis) throws IOException {
-        int port = freePort();
+        return sentinel(name, master, masterPort, password, quorum, downAfterMillis, freePort());
+    }
+
+    /** The same on a given port (one the hotline was told about before any sentinel existed). */
+    public int sentinel(String name, String master, int masterPort, String password, int quorum,
+                        long downAfterMillis, int port) throws IOException {
         Path data = Files.createDirectories(dir.resolve(name));
         String conf = "bind 127.0.0.1\nport " + port + "\ndir " + data.toAbsolutePath() + "\n"
                 + "sentinel monitor " + master + " 127.0.0.1 " + masterPort + " " + quorum + "\n"
@@ -143,7 +148,8 @@ public final class RedisProcesses implements AutoCloseable {
         });
     }
 
-    private static int freePort() {
+    /** A loopback port nothing listens on now, for a process a client is told about before it starts. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

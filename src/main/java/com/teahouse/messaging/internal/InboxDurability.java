@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
@@ -53,7 +52,7 @@ public class InboxDurability {
 
     InboxDurability(RedisStore store) {
         this.store = store;
-        this.replicated = store.jedis() instanceof JedisSentineled;
+        this.replicated = store.behindSentinel();
     }
 
     /** Queues the wait on the pipeline that holds the write; returns how to check its answer after sync. */

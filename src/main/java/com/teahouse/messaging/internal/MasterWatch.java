@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisSentineled;
 
 /**
  * Counts the master changes this instance has seen behind Sentinel (always 0 on a single Redis). A failover can
@@ -20,20 +19,22 @@ class MasterWatch {
 
     private static final Logger log = LoggerFactory.getLogger(MasterWatch.class);
 
-    private final JedisSentineled sentinel;
+    private final RedisStore store;
     private HostAndPort master;
     private long epoch;
 
     MasterWatch(RedisStore store) {
-        this.sentinel = store.jedis() instanceof JedisSentineled s ? s : null;
-        this.master = sentinel == null ? null : sentinel.getCurrentMaster();
+        this.store = store;
+        this.master = store.currentMaster();
     }
 
     synchronized long epoch() {
-        if (sentinel != null) {
-            HostAndPort now = sentinel.getCurrentMaster();
+        if (store.behindSentinel()) {
+            HostAndPort now = store.currentMaster();
             if (!Objects.equals(now, master)) {
-                log.warn("Redis master changed from {} to {}: lanes read their pending entries again", master, now);
+                // from null: the first master a sentinel named (the instance started while none answered)
+                log.warn("Redis master changed from {} to {}: lanes read their pending entries again",
+                        master == null ? "none yet" : master, now);
                 master = now;
                 epoch++;
             }

@@ -14,7 +14,6 @@ import org.springframework.core.env.Profiles;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -60,8 +59,10 @@ class StoreConfiguration {
 
     /**
      * Through the sentinels: Jedis asks them for the current master, connects its pool there, and follows the
-     * sentinels' announcements to a new master after a failover (JedisSentineled is Jedis's pooled client over
-     * the same machinery as JedisSentinelPool, with the UnifiedJedis API the rest of the app uses).
+     * sentinels' announcements to a new master after a failover (Jedis's SentineledConnectionProvider, the
+     * machinery of JedisSentineled and JedisSentinelPool, with the UnifiedJedis API the rest of the app uses). It is
+     * made on first use, not here, so that an instance started while no sentinel answers comes up not ready
+     * instead of exiting ({@link LazySentinelConnections}).
      */
     private static UnifiedJedis sentinelClient(StoreProperties props) {
         SentinelSettings settings = SentinelSettings.of(props);
@@ -72,7 +73,8 @@ class StoreConfiguration {
         var sentinels = DefaultJedisClientConfig.builder().password(sentinel.sentinelPassword())
                 .connectionTimeoutMillis(2000).socketTimeoutMillis(5000).build();
         log.info("Redis master '{}' through {} sentinel(s)", settings.master(), settings.sentinels().size());
-        return new JedisSentineled(settings.master(), master, pool(props), settings.sentinels(), sentinels);
+        return new LazySentinelConnections.Client(new LazySentinelConnections(settings.master(), master, pool(props),
+                settings.sentinels(), sentinels));
     }
 
     private static ConnectionPoolConfig pool(StoreProperties props) {
@@ -85,7 +87,9 @@ class StoreConfiguration {
 
     @Bean
     RedisStore redisStore(UnifiedJedis jedis, StoreProperties props) {
-        return new RedisStore(jedis, props.prefix());
+        return jedis instanceof LazySentinelConnections.Client sentinel
+                ? new RedisStore(jedis, props.prefix(), sentinel::currentMaster)
+                : new RedisStore(jedis, props.prefix());
     }
 
     @Bean

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.Protocol;
 
 /**
@@ -104,8 +103,8 @@ class FailoverReplayProcessTest {
                         return s.sentinelGetMasterAddrByName(MASTER).get(1).equals(Integer.toString(replica));
                     }
                 });
-                JedisSentineled client = (JedisSentineled) app.bean(RedisStore.class).jedis();
-                await().atMost(Duration.ofSeconds(60)).until(() -> client.getCurrentMaster().getPort() == replica);
+                RedisStore client = app.bean(RedisStore.class);
+                await().atMost(Duration.ofSeconds(60)).until(() -> client.currentMaster().getPort() == replica);
                 assertThat(pending(replica, inbox)).as("hold, b and c pending on the new master").isEqualTo(3);
                 RELEASE.get("b").countDown(); // b read the old master's state; its commit goes to the new one
 

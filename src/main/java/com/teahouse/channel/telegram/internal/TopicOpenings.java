@@ -17,7 +17,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 
@@ -92,7 +91,7 @@ final class TopicOpenings {
     TopicOpenings(TelegramClient client, RedisStore redis) {
         this.client = client;
         this.redis = redis;
-        this.replicated = redis.jedis() instanceof JedisSentineled;
+        this.replicated = redis.behindSentinel();
     }
 
     /**
