@@ -63,13 +63,13 @@ final class PublishedDigests {
         Duration poll = props.poll().isZero() || props.poll().isNegative() ? Duration.ofSeconds(1) : props.poll();
         if (primed) {
             follower.start(poll);
-            PublishWarmUp.start(served.reloader(), follower.files());
+            warmUp(props, served, follower);
         } else { // the follower starts after the seed, or it would mirror an empty store
             whenRedisUp.run("the published digest (seed, catch up, follow)", () -> {
                 seed(repository, shipped, props, clock);
                 follower.catchUp();
                 follower.start(poll);
-                PublishWarmUp.start(served.reloader(), follower.files());
+                warmUp(props, served, follower);
             });
         }
         DigestValidation validation = new DigestValidation(workspace);
@@ -78,6 +78,12 @@ final class PublishedDigests {
             new DirectoryMirror(workspace).delete();
         });
         return served;
+    }
+
+    private static void warmUp(KnowledgeProperties props, PolicyDigest served, DigestFollower follower) {
+        if (props.warmUp()) {
+            PublishWarmUp.start(served.reloader(), follower.files());
+        }
     }
 
     private static void seed(DigestRepository repository, Map<String, String> shipped, KnowledgeProperties props,
