@@ -17,6 +17,7 @@ import com.teahouse.knowledge.internal.DigestFollower;
 import com.teahouse.knowledge.internal.DigestRepository;
 import com.teahouse.knowledge.internal.DigestValidation;
 import com.teahouse.knowledge.internal.DirectoryMirror;
+import com.teahouse.knowledge.internal.PublishWarmUp;
 import com.teahouse.store.RedisStore;
 import com.teahouse.store.WhenRedisUp;
 
@@ -27,7 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the published files are mirrored into a private temporary directory, indexed, and followed through the change
  * log and the published revision. Redis is the source after seeding, so a restart serves what was published.
  * Started while Redis is down, the instance serves the repository's files until Redis answers, then seeds, catches
- * up and follows.
+ * up and follows. Once it follows, the publish path is warmed up on a scratch index ({@link PublishWarmUp}).
  */
 final class PublishedDigests {
 
@@ -62,11 +63,13 @@ final class PublishedDigests {
         Duration poll = props.poll().isZero() || props.poll().isNegative() ? Duration.ofSeconds(1) : props.poll();
         if (primed) {
             follower.start(poll);
+            warmUp(props, served, follower);
         } else { // the follower starts after the seed, or it would mirror an empty store
             whenRedisUp.run("the published digest (seed, catch up, follow)", () -> {
                 seed(repository, shipped, props, clock);
                 follower.catchUp();
                 follower.start(poll);
+                warmUp(props, served, follower);
             });
         }
         DigestValidation validation = new DigestValidation(workspace);
@@ -75,6 +78,12 @@ final class PublishedDigests {
             new DirectoryMirror(workspace).delete();
         });
         return served;
+    }
+
+    private static void warmUp(KnowledgeProperties props, PolicyDigest served, DigestFollower follower) {
+        if (props.warmUp()) {
+            PublishWarmUp.start(served.reloader(), follower.files());
+        }
     }
 
     private static void seed(DigestRepository repository, Map<String, String> shipped, KnowledgeProperties props,

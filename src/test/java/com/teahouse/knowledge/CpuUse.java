@@ -58,6 +58,15 @@ final class CpuUse {
         return out.toString();
     }
 
+    /**
+     * CPU milliseconds the JIT compiler threads used since {@code before}: the compiling a phase caused, which unlike
+     * the cores' share does not depend on how busy the machine was.
+     */
+    double compilerMillis(CpuUse before) {
+        return threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(e -> e.getValue() - before.threads.getOrDefault(e.getKey(), 0L)).sum() / 1e6;
+    }
+
     /** CPU nanoseconds by thread name, numbers dropped so that pools count as one. */
     private static Map<String, Long> threads() {
         Map<String, Long> out = new HashMap<>();

@@ -21,8 +21,10 @@ import redis.clients.jedis.JedisPooled;
  * target is p99 <= 5 ms). Instance B runs in this JVM ({@code in-process}, the default) or, as real instances do, in
  * a JVM of its own ({@code child}: its own heap, GC and JIT; its log in a temporary file). Each search's wall time is
  * split into CPU, waiting for a core and blocked (see {@link SearchLoad}), and the report says which threads had the
- * cores, so a slow search can be told from a machine that is busy. Measured as on an instance that has run a while:
- * after the searches' JIT compiling has settled and after 5 unmeasured publishes.
+ * cores, so a slow search can be told from a machine that is busy, and how much CPU B's JIT compilers took per
+ * publish, which does not depend on how busy the machine is. Measured as on an instance that has run a while: after
+ * the searches' JIT compiling has settled (the instances' publish warm-up, {@code PublishWarmUp}, included) and
+ * after 5 unmeasured publishes.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) com.teahouse.knowledge.DigestPublishBench [publishes] [in-process|child]</pre>
  */

@@ -78,7 +78,10 @@ interface SearchingInstance extends AutoCloseable {
             long[] w = followerWork();
             List<String> out = new ArrayList<>();
             out.add(String.format("search on instance B, %s (%d queries): %s", label, s.size(), s.summary()));
-            out.add(String.format("  %s", CpuUse.now().since(cpu)));
+            CpuUse now = CpuUse.now();
+            out.add(String.format("  %s", now.since(cpu)));
+            out.add(String.format("  JIT compiler threads in B's JVM: %.0f ms CPU%s", now.compilerMillis(cpu),
+                    publishes > 0 ? String.format(" (%.1f ms a publish)", now.compilerMillis(cpu) / publishes) : ""));
             out.add(String.format("  GC in B's JVM: %d collections, %d ms", g[0] - gc[0], g[1] - gc[1]));
             if (publishes > 0) {
                 out.add(String.format("  applying a publish, per instance (knowledge-follower threads): %.0f ms CPU,"
