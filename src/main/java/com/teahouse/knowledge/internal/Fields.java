@@ -30,10 +30,9 @@ final class Fields {
     static final float SYNONYM_FACTOR_EN = 0.3f;
     /**
      * How much the re-rank trusts coverage: score × (1 − w + w × coverage). Chinese coverage is
-     * judged on substrings, which also match inside unrelated words, so it is trusted less (0.5 since session 10:
-     * at 0.4 an entry that repeats one word of the question, 检查, still beat the sibling that speaks to all of it).
+     * judged on substrings, which also match inside unrelated words, so it is trusted less.
      */
-    static final float COVERAGE_WEIGHT = 0.5f;
+    static final float COVERAGE_WEIGHT = 0.4f;
     static final float COVERAGE_WEIGHT_EN = 0.7f;
 
     private Fields() {
