@@ -184,9 +184,10 @@ final class QueryPlan {
                 c = new Concept(t.term(), new LinkedHashSet<>(), phrases, english);
                 byStart.put(t.start(), c);
             }
-            // a multi-word synonym reaches the graph word by word (换了领导 → 换, 了, 领导): its single
-            // characters would be "found" in every entry, so they are no forms; the phrase itself is one
-            if (!t.synonym() || t.term().codePointCount(0, t.term().length()) > 1 || english) {
+            // a multi-word synonym reaches the graph word by word (换了领导 → 换, 了, 领导; 注销营业执照 → 注销,
+            // 营业执照): its words would be "found" in entries that only share them (营业执照 for 注销), so a Chinese
+            // synonym is a form only when it is a whole alternative of this word's phrase rules
+            if (!t.synonym() || english || c.phrases().contains(t.term())) {
                 c.forms().add(t.term());
             }
         }
