@@ -157,6 +157,8 @@ class KnowledgeEvaluationTest {
         overall.print(System.out);
         EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  style=" + o.question().style());
+        // per file, so a grown set's new file and the older ones can be compared
+        EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file() + "/" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  doc=" + document(o));
         return overall;
     }
