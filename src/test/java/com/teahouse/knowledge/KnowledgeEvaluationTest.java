@@ -56,7 +56,7 @@ class KnowledgeEvaluationTest {
      * Person requests (answers8, 2026-12-02): complaints about the bot and its answers, more words for a person (同志,
      * whoever is in charge), waiting for a call: 0 of 93 missed. The lead asked for the 8 held-out misses to be
      * studied, so the person figure is no longer a held-out one: new wordings are in knowledge-handoff/table.txt.
-     * English set grown (en8, 2026-12-03): 200 new English questions in knowledge/eval/en-more.yaml (80 short, 68
+     * English set grown (en8, 2026-12-03): 200 new English questions in knowledge/eval/en-more.yaml (79 short, 69
      * ordinary, 37 long, 15 out of scope), plainer than the older ones; 110 fall in the held-out split. With them
      * the held-out split reads answered-right 67.7% (en 54.7%, zh 83.6%), wrong 2.7%, top-3 93.0%: the overall,
      * English and top-3 floors below are NOT met, and were left as they are for the lead to decide. On the older
