@@ -166,23 +166,27 @@ final class QueryPlan {
     private static List<Concept> concepts(List<TokenLists.Token> tokens, int questionLength,
                                           List<SynonymRules.Expansion> expansions, boolean english) {
         Map<Integer, Concept> byStart = new LinkedHashMap<>();
+        // the synonym graph emits the first word of a multi-word alternative before the typed word it stands
+        // beside (knockoff, infring… before "fake" of "fake products"): make the concepts first, then add forms
         for (TokenLists.Token t : tokens) {
-            if (t.start() >= questionLength) {
-                continue;
-            }
-            Concept c = byStart.get(t.start());
-            if (c == null) {
-                if (t.synonym() || QuestionWords.isFiller(t.term(), english)) {
-                    continue;
-                }
+            if (t.start() < questionLength && !t.synonym() && !byStart.containsKey(t.start())
+                    && !QuestionWords.isFiller(t.term(), english)) {
                 List<String> phrases = new ArrayList<>();
                 for (SynonymRules.Expansion x : expansions) {
                     if (x.phrase().contains(t.term())) {
                         phrases.addAll(x.alternatives());
                     }
                 }
-                c = new Concept(t.term(), new LinkedHashSet<>(), phrases, english);
-                byStart.put(t.start(), c);
+                byStart.put(t.start(), new Concept(t.term(), new LinkedHashSet<>(), phrases, english));
+            }
+        }
+        for (TokenLists.Token t : tokens) {
+            if (t.start() >= questionLength) {
+                continue;
+            }
+            Concept c = byStart.get(t.start());
+            if (c == null) {
+                continue;
             }
             // a multi-word synonym reaches the graph word by word (换了领导 → 换, 了, 领导): its single
             // characters would be "found" in every entry, so they are no forms; the phrase itself is one
