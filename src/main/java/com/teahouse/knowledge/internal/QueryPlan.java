@@ -184,6 +184,16 @@ final class QueryPlan {
             if (t.start() >= questionLength) {
                 continue;
             }
+            if (english && t.synonym()) {
+                // an alternative of a multi-word phrase stands for each of its words ("not doing his job" → job),
+                // including when the phrase starts on a stop word, where no concept starts
+                for (Map.Entry<Integer, Concept> e : byStart.entrySet()) {
+                    if (e.getKey() >= t.start() && e.getKey() < Math.max(t.end(), t.start() + 1)) {
+                        e.getValue().forms().add(t.term());
+                    }
+                }
+                continue;
+            }
             Concept c = byStart.get(t.start());
             if (c == null) {
                 continue;

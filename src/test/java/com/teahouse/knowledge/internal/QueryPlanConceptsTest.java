@@ -24,4 +24,16 @@ class QueryPlanConceptsTest {
         assertTrue(fake.forms().containsAll(List.of("fake", "counterfeit", "knockoff")), fake.forms().toString());
         assertEquals(List.of("fake", "product", "taobao"), plan.concepts.stream().map(QueryPlan.Concept::word).toList());
     }
+
+    @Test
+    void aPhraseThatStartsOnAStopWordStillLendsItsAlternativesToItsWords() {
+        // "not" is a stop word, so no concept starts where the graph put dereliction and neglect; "job" is the
+        // concept they stand beside, or an entry on neglect of duty covers nothing of "not doing his job"
+        QueryPlan plan = QueryPlan.of("official not doing his job",
+                snap("dereliction,neglect of duty,not doing his job"));
+        QueryPlan.Concept job = plan.concepts.stream().filter(c -> c.word().equals("job")).findFirst().orElseThrow();
+        assertTrue(job.forms().containsAll(List.of("job", "derelict", "neglect")), job.forms().toString());
+        QueryPlan.Concept official = plan.concepts.get(0);
+        assertEquals(List.of("offici"), List.copyOf(official.forms()), "a word outside the phrase gets none of it");
+    }
 }
