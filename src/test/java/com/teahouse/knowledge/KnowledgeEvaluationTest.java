@@ -61,6 +61,13 @@ class KnowledgeEvaluationTest {
      * answer-model feature it gave held-out 76.1% (en 65.0%), wrong 2.9%, but follow-ups 48.8%; every variant of the
      * answer model and threshold rule moved held-out English by ±2 points (a bootstrap of the calibration split: the
      * English threshold's spread is ±0.06 whichever rule), so none was shipped and the floors stand.
+     * English set grown (en8, 2026-12-03): 200 new English questions in knowledge/eval/en-more.yaml (79 short, 69
+     * ordinary, 37 long, 15 out of scope), plainer than the older ones; 110 fall in the held-out split. With them
+     * the held-out split reads answered-right 67.7% (en 54.7%, zh 83.6%), wrong 2.7%, top-3 93.0%: the overall,
+     * English and top-3 floors below are NOT met, and were left as they are for the lead to decide. On the older
+     * files alone the same digest reads 73.0% (en 59.6%), wrong 2.7%, top-3 95.7%; the English loss there against
+     * main (64.5%) is the refitted English threshold (0.736 -> 0.814), not ranking: right-or-offered is 73.3% (was
+     * 72.7%), top-3 unchanged.
      */
     static final double MIN_ANSWERED_RIGHT = 0.75;
     static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.64;
@@ -183,6 +190,8 @@ class KnowledgeEvaluationTest {
         overall.print(System.out);
         EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  style=" + o.question().style());
+        // per file, so a grown set's new file and the older ones can be compared
+        EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file() + "/" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  doc=" + document(o));
         return overall;
     }

@@ -48,6 +48,21 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void plainEnglishNamesOfAPartyAreRecognised() {
+        for (String q : List.of("gov office still hasnt paid our invoice", "the education bureau owes us since june",
+                "street office owes us for the repairs")) {
+            DigestExplanation x = digest.explain(q, "en", 5);
+            assertEquals(List.of("public-body"), x.parties(), q);
+            assertEquals("pay-gov-30-days", x.results().get(0).id(), q + " " + x.results());
+        }
+        for (String q : List.of("state owned client pays us after 150 days", "a listed company owes us for half a year")) {
+            DigestExplanation x = digest.explain(q, "en", 5);
+            assertEquals(List.of("large-company"), x.parties(), q);
+            assertEquals("payment-term-60-days", x.results().get(0).id(), q + " " + x.results());
+        }
+    }
+
+    @Test
     void explainShowsThePartyRule() {
         DigestExplanation x = digest.explain("政府部门拖欠我们货款好几个月了，有没有规定必须多久付款？", "zh", 5);
         assertEquals(List.of("public-body"), x.parties());

@@ -166,23 +166,37 @@ final class QueryPlan {
     private static List<Concept> concepts(List<TokenLists.Token> tokens, int questionLength,
                                           List<SynonymRules.Expansion> expansions, boolean english) {
         Map<Integer, Concept> byStart = new LinkedHashMap<>();
+        // the synonym graph emits the first word of a multi-word alternative before the typed word it stands
+        // beside (knockoff, infring… before "fake" of "fake products"): make the concepts first, then add forms
         for (TokenLists.Token t : tokens) {
-            if (t.start() >= questionLength) {
-                continue;
-            }
-            Concept c = byStart.get(t.start());
-            if (c == null) {
-                if (t.synonym() || QuestionWords.isFiller(t.term(), english)) {
-                    continue;
-                }
+            if (t.start() < questionLength && !t.synonym() && !byStart.containsKey(t.start())
+                    && !QuestionWords.isFiller(t.term(), english)) {
                 List<String> phrases = new ArrayList<>();
                 for (SynonymRules.Expansion x : expansions) {
                     if (x.phrase().contains(t.term())) {
                         phrases.addAll(x.alternatives());
                     }
                 }
-                c = new Concept(t.term(), new LinkedHashSet<>(), phrases, english);
-                byStart.put(t.start(), c);
+                byStart.put(t.start(), new Concept(t.term(), new LinkedHashSet<>(), phrases, english));
+            }
+        }
+        for (TokenLists.Token t : tokens) {
+            if (t.start() >= questionLength) {
+                continue;
+            }
+            if (english && t.synonym()) {
+                // an alternative of a multi-word phrase stands for each of its words ("not doing his job" → job),
+                // including when the phrase starts on a stop word, where no concept starts
+                for (Map.Entry<Integer, Concept> e : byStart.entrySet()) {
+                    if (e.getKey() >= t.start() && e.getKey() < Math.max(t.end(), t.start() + 1)) {
+                        e.getValue().forms().add(t.term());
+                    }
+                }
+                continue;
+            }
+            Concept c = byStart.get(t.start());
+            if (c == null) {
+                continue;
             }
             // a multi-word synonym reaches the graph word by word (换了领导 → 换, 了, 领导; 注销营业执照 → 注销,
             // 营业执照): its words would be "found" in entries that only share them (营业执照 for 注销), so a Chinese

@@ -27,7 +27,26 @@ final class QuestionWords {
             "them", "he", "she", "her", "him", "so", "veri", "too", "again", "ever", "even", "yet", "anyth", "anybodi",
             "someon", "somebodi", "actual", "basic", "honestli", "guy", "ye", "yeah");
 
+    /**
+     * More English filler, written as typed and stemmed here as the analyzer stems it (guys → gui, we're → we'r),
+     * so the list cannot drift from the chain: contractions and chat words carry no topic.
+     */
+    private static final Set<String> EN_TYPED = stemmedWords(
+            "guys", "we're", "they're", "you're", "i'm", "i've", "we've", "they've", "i'd", "we'd", "i'll", "we'll",
+            "im", "ive", "wont", "cant", "isnt", "hasnt", "havent", "didnt", "doesnt", "wasnt", "arent", "werent",
+            "like", "literally", "seriously", "btw", "plz", "thx", "u", "ur", "kinda", "gonna", "wanna", "anyway",
+            "lol");
+
     private QuestionWords() {
+    }
+
+    private static Set<String> stemmedWords(String... words) {
+        return java.util.Arrays.stream(words).map(TokenLists::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** won't, hasn't, didn't …, also with a typographic apostrophe: a negated auxiliary, no topic. */
+    private static boolean negatedAuxiliary(String term) {
+        return term.endsWith("n't") || term.endsWith("n\u2019t");
     }
 
     private static Set<String> words(String... words) {
@@ -35,7 +54,8 @@ final class QuestionWords {
     }
 
     static boolean isFiller(String term, boolean english) {
-        return english ? EN.contains(term) : ZH.contains(term) || isPunctuation(term);
+        return english ? EN.contains(term) || EN_TYPED.contains(term) || negatedAuxiliary(term)
+                : ZH.contains(term) || isPunctuation(term);
     }
 
     private static boolean isPunctuation(String term) {

@@ -18,8 +18,11 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 /** Runs an analyzer over a string and returns its tokens; the only place that drives TokenStreams. */
 final class TokenLists {
 
-    /** A token, where it starts in the input, and whether a synonym filter injected it. */
-    record Token(String term, int start, boolean synonym) {
+    /**
+     * A token, where it starts and ends in the input, and whether a synonym filter injected it. An injected
+     * token spans the whole input the rule matched ("not doing his job" for dereliction).
+     */
+    record Token(String term, int start, int end, boolean synonym) {
     }
 
     private static final Analyzer STEMMER = new Analyzer() {
@@ -41,7 +44,7 @@ final class TokenLists {
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(new Token(term.toString(), offset.startOffset(), "SYNONYM".equals(type.type())));
+                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), "SYNONYM".equals(type.type())));
             }
             ts.end();
         } catch (IOException e) {
