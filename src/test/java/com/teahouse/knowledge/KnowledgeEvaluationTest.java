@@ -190,11 +190,13 @@ class KnowledgeEvaluationTest {
         EvalTable.header(System.out);
         EvalTable overall = EvalTable.of(split.toLowerCase() + " overall", outcomes);
         overall.print(System.out);
-        EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
+        List<EvalTable> languages = EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  style=" + o.question().style());
         // per file, so a grown set's new file and the older ones can be compared
         EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file() + "/" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  doc=" + document(o));
+        overall.printIntervals(System.out);
+        languages.forEach(t -> t.printIntervals(System.out));
         return overall;
     }
 
