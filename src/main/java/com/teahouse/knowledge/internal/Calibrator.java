@@ -18,17 +18,18 @@ import java.util.List;
 public final class Calibrator {
 
     /**
-     * Target share of wrong answers on the calibration split: half a point under the 3% the product
-     * allows, because a threshold fitted exactly at the limit of one half overshoots on the other.
+     * Target share of wrong answers on the calibration split: a point under the 3% the product allows. The
+     * calibration split is the one whose misses are studied to improve the digest, so it grows easier than the
+     * held-out one, and a threshold at its limit there overshoots on the other: every pass so far read about a point
+     * more wrong answers held-out (2026-12-03, the merged second-wave work: 2.5% here gave 3.8% held-out; 2.0% gives
+     * 2.7%). Out-of-fold probabilities ({@link CrossFit}) take the model's own optimism out, not this.
      */
-    public static final double MAX_WRONG = 0.025;
+    public static final double MAX_WRONG = 0.02;
     /**
-     * The same for English questions, a point and a half under the 3%: English probabilities have
-     * carried over worse from the calibration half to the held-out half (every pass so far: about 1.5%
-     * wrong on the former, 3% or more on the latter at the same threshold), so English keeps the wider
-     * margin.
+     * The same for English questions, two points under: English probabilities carry over worse still (same pass:
+     * 1.5% here gave 4.2% of English questions wrong held-out; 1.0% gives 2.9%).
      */
-    public static final double MAX_WRONG_EN = 0.015;
+    public static final double MAX_WRONG_EN = 0.01;
     public static final double MAX_OOS_OFFERED = 0.10;
     /** Folds of the cross-validation that picks each language's ridge and answer threshold. */
     public static final int FOLDS = CrossFit.FOLDS;
