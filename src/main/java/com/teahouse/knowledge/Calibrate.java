@@ -71,6 +71,8 @@ final class Calibrate {
                 r.questions(), questions.size(), r.samples());
         Calibration en = c.forEnglish();
         out.printf(Locale.ROOT, "  %-16s %8s %8s%n", "", "zh", "en");
+        out.printf(Locale.ROOT, "  %-16s %8.0f %8.0f   (chosen by %d-fold cross-validation on the split)%n", "ridge",
+                r.ridgeZh(), r.ridgeEn(), Calibrator.FOLDS);
         out.printf(Locale.ROOT, "  %-16s %+8.4f %+8.4f%n", "bias", c.bias(), en.bias());
         for (int i = 0; i < Features.NAMES.size(); i++) {
             out.printf(Locale.ROOT, "  %-16s %+8.4f %+8.4f%n", Features.NAMES.get(i), c.weights()[i], en.weights()[i]);
@@ -106,7 +108,8 @@ final class Calibrate {
         Path file = knowledgeDir.resolve(Calibration.FILE);
         String header = "Answer model of the policy digest: P(entry right) = 1 / (1 + exp(-(bias + sum weight x feature))).\n"
                 + "Written by `kb check --calibrate " + evalDir + "` on " + today + " from " + r.questions()
-                + " questions of the calibration split.\n"
+                + " questions of the calibration split (ridge zh " + (int) r.ridgeZh() + ", en " + (int) r.ridgeEn()
+                + ", thresholds from out-of-fold probabilities).\n"
                 + "On that split: " + figures + ".\n"
                 + "Features: see com.teahouse.knowledge.internal.Features. Do not edit by hand: refit instead.";
         try {

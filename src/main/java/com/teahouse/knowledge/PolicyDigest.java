@@ -62,8 +62,15 @@ public final class PolicyDigest implements AutoCloseable {
      * question confidently about something else is answered as it is.
      */
     public DigestAnswer ask(String question, String lang, int limit, String contextEntryId) {
-        return searcher.ask(reloader.current(), question, contextEntryId, language(lang), clamp(limit),
-                reloader.today());
+        return ask(question, lang, limit, PreviousTurn.answered(contextEntryId));
+    }
+
+    /**
+     * A follow-up read against the previous turn: the entry answered then, or, when none was, the question asked
+     * then («a huge retail chain owes us…» declined, then "and if it were the district government?").
+     */
+    public DigestAnswer ask(String question, String lang, int limit, PreviousTurn previous) {
+        return searcher.ask(reloader.current(), question, previous, language(lang), clamp(limit), reloader.today());
     }
 
     /** The search with "why this answer": features, calibrated probability and decision per result. */

@@ -53,6 +53,28 @@ record EvalTable(String name, int n, int inScope, int oos, int persons, double a
                 pct(top3), pct(oosDeclined), personsMissed);
     }
 
+    /**
+     * The 95% Wilson intervals of answered-right, answered-wrong and top-3: how far the figures could move on another
+     * set of questions like these (a few hundred questions: several points), so a change smaller than that is not
+     * read as a gain.
+     */
+    void printIntervals(PrintStream out) {
+        int judged = n - persons;
+        out.printf("%-36s 95%% intervals: right %s, wrong %s, top3 %s%n", "  " + name, wilson(answeredRight, inScope),
+                wilson(answeredWrong, judged), wilson(top3, inScope));
+    }
+
+    static String wilson(double share, int count) {
+        if (count == 0 || Double.isNaN(share)) {
+            return "-";
+        }
+        double z = 1.96;
+        double z2 = z * z / count;
+        double centre = (share + z2 / 2) / (1 + z2);
+        double half = z * Math.sqrt(share * (1 - share) / count + z * z / (4.0 * count * count)) / (1 + z2);
+        return String.format("%.1f-%.1f%%", 100 * Math.max(0, centre - half), 100 * Math.min(1, centre + half));
+    }
+
     private static String pct(double v) {
         return Double.isNaN(v) ? "     -" : String.format("%5.1f%%", 100 * v);
     }

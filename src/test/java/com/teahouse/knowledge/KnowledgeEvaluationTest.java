@@ -147,13 +147,15 @@ class KnowledgeEvaluationTest {
                     .filter(c.firstExpect()::contains).findFirst().orElse(null));
             noContext += context == null ? 1 : 0;
             contexts.add(context == null ? "no context" : context);
-            DigestAnswer next = digest.ask(c.q(), c.lang(), 5, context);
+            // as the chat does: no entry to lean on, the follow-up is read with the question asked before
+            DigestAnswer next = digest.ask(c.q(), c.lang(), 5, context != null ? PreviousTurn.answered(context)
+                    : PreviousTurn.unanswered(c.first()));
             EvalSet.Question q = new EvalSet.Question(c.q(), c.lang(), c.expect(), "followup", false, c.file());
             EvalOutcome o = EvalOutcome.of(q, next);
             outcomes.add(o);
         }
         System.out.printf("== follow-ups: %d two-turn cases (context = the entry the first turn answered, or the"
-                + " right one it offered; %d first turns gave none)%n", cases.size(), noContext);
+                + " right one it offered; %d first turns gave none: read with the first question)%n", cases.size(), noContext);
         EvalTable.header(System.out);
         EvalTable.of("follow-ups", outcomes).print(System.out);
         EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
@@ -188,11 +190,13 @@ class KnowledgeEvaluationTest {
         EvalTable.header(System.out);
         EvalTable overall = EvalTable.of(split.toLowerCase() + " overall", outcomes);
         overall.print(System.out);
-        EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
+        List<EvalTable> languages = EvalTable.groups(System.out, outcomes, o -> "  lang=" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  style=" + o.question().style());
         // per file, so a grown set's new file and the older ones can be compared
         EvalTable.groups(System.out, outcomes, o -> "  file=" + o.question().file() + "/" + o.question().lang());
         EvalTable.groups(System.out, outcomes, o -> "  doc=" + document(o));
+        overall.printIntervals(System.out);
+        languages.forEach(t -> t.printIntervals(System.out));
         return overall;
     }
 

@@ -182,9 +182,22 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     }
 
     @Test
+    void aFollowUpToAQuestionNothingAnsweredIsReadWithThatQuestion() {
+        String earlier = "a huge retail chain owes us for three months of deliveries";
+        String next = "and if it were the district government instead?";
+        assertFalse(digest.ask(earlier, "en", 5).answered());
+        assertNotEquals("pay-gov-30-days", top(digest.ask(next, "en", 5)));
+        // the new subject replaces the retail chain: the public body's payment term
+        assertEquals("pay-gov-30-days", top(digest.ask(next, "en", 5, PreviousTurn.unanswered(earlier))));
+        // a new question is not read with the earlier one
+        String other = "by the way, how long does it take to register a company?";
+        assertEquals(digest.ask(other, "en", 5), digest.ask(other, "en", 5, PreviousTurn.unanswered(earlier)));
+    }
+
+    @Test
     void anUnknownContextIsNoContext() {
         assertEquals(digest.ask("保证金不退", "zh", 5), digest.ask("保证金不退", "zh", 5, "no-such-entry"));
-        assertEquals(digest.ask("保证金不退", "zh", 5), digest.ask("保证金不退", "zh", 5, null));
+        assertEquals(digest.ask("保证金不退", "zh", 5), digest.ask("保证金不退", "zh", 5, (String) null));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.knowledge.PreviousTurn;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.teahouse.cases.ConversationLine;
+import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.messaging.Attachment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,13 @@ final class Conversation {
     @JsonProperty("kt")
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     int topicTurns;
+    /**
+     * The question last asked when nothing answered it (declined, or "did you mean"): a follow-up is read with it
+     * while {@link #topicTurns} lasts, unless an entry ({@link #topic}) is still in context: the entry comes first.
+     */
+    @JsonProperty("kq")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String topicQuestion;
 
     /** A "did you mean" still open: its question and entries, told as a miss if the user moves on without one. */
     @JsonProperty("po")
@@ -103,12 +113,25 @@ final class Conversation {
     /** After an answer (or a "did you mean" entry pressed): the next {@code turns} questions may follow it up. */
     void answeredWith(String entryId, int turns) {
         topic = entryId == null || turns <= 0 ? null : entryId;
+        topicQuestion = null;
         topicTurns = topic == null ? 0 : turns;
     }
 
-    /** The entry a question is asked in the context of, using up one turn; null when there is none. */
-    String takeTopic() {
-        String current = topic;
+    /**
+     * After a question nothing answered: with no entry answered in the last turns, the next {@code turns} questions
+     * may follow it up. An entry still in context keeps it («天气怎么样» in between does not end a payment topic).
+     */
+    void unansweredAfter(String question, int turns) {
+        if (topic != null) {
+            return;
+        }
+        topicQuestion = question == null || question.isBlank() || turns <= 0 ? null : question.strip();
+        topicTurns = topicQuestion == null ? 0 : turns;
+    }
+
+    /** What a question is asked in the context of, using up one turn: an entry, an earlier question, or neither. */
+    PreviousTurn takeTopic() {
+        PreviousTurn current = new PreviousTurn(topic, topicQuestion);
         if (--topicTurns <= 0) {
             forgetTopic();
         }
@@ -117,6 +140,7 @@ final class Conversation {
 
     void forgetTopic() {
         topic = null;
+        topicQuestion = null;
         topicTurns = 0;
     }
 

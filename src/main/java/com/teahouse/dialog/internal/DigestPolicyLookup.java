@@ -4,6 +4,7 @@ import com.teahouse.knowledge.ChatAnswerFormatter;
 import com.teahouse.knowledge.DigestAnswer;
 import com.teahouse.knowledge.DigestHit;
 import com.teahouse.knowledge.PolicyDigest;
+import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.messaging.RichText;
 import com.teahouse.texts.Texts;
 import java.util.List;
@@ -23,7 +24,7 @@ class DigestPolicyLookup implements PolicyLookup {
     /** How the digest is asked: {@link PolicyDigest#ask(String, String, int, String)}; tests may script it. */
     @FunctionalInterface
     interface Asking {
-        DigestAnswer ask(String question, String language, int limit, String topicEntry);
+        DigestAnswer ask(String question, String language, int limit, PreviousTurn previous);
     }
 
     private static final int RESULTS = 3;
@@ -44,8 +45,8 @@ class DigestPolicyLookup implements PolicyLookup {
     }
 
     @Override
-    public PolicyReply ask(String question, String language, String topicEntry) {
-        DigestAnswer answer = asking.ask(question, language, RESULTS, topicEntry);
+    public PolicyReply ask(String question, String language, PreviousTurn previous) {
+        DigestAnswer answer = asking.ask(question, language, RESULTS, previous);
         if (answer.decline() == DigestAnswer.Decline.ASKS_FOR_PERSON) {
             return new PolicyReply(false, null, List.of(), null, List.of(), true);
         }

@@ -50,6 +50,8 @@ final class PolicyAnswers {
             show(t, reply);
             return "answered";
         }
+        // a follow-up of a question nothing answered is read with it
+        c.unansweredAfter(question, followUpTurns);
         if (!reply.offered().isEmpty()) {
             t.say("answers.did_you_mean");
             missed.offered(t, question, reply);

@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.messaging.RichText;
 import java.util.Optional;
 
@@ -11,18 +12,18 @@ import java.util.Optional;
 public interface PolicyLookup {
 
     /**
-     * A question, read in the context of {@code topicEntry}, the entry the user was last answered with (a
-     * follow-up such as 「那个体户呢？」); null when there is none.
+     * A question, read in the context of the previous turn: the entry the user was last answered with (a follow-up
+     * such as 「那个体户呢？」), or the question nothing answered; {@link PreviousTurn#NONE} when there is neither.
      */
-    PolicyReply ask(String question, String language, String topicEntry);
+    PolicyReply ask(String question, String language, PreviousTurn previous);
 
     default PolicyReply ask(String question, String language) {
-        return ask(question, language, null);
+        return ask(question, language, PreviousTurn.NONE);
     }
 
     /** Whether typed text asks for a person (checked outside the policy question, where the answer says it). */
     default boolean asksForPerson(String text, String language) {
-        return ask(text, language, null).asksForPerson();
+        return ask(text, language).asksForPerson();
     }
 
     /** The entry behind a {@code kb:<id>} button, formatted as an answer; empty when it no longer exists. */

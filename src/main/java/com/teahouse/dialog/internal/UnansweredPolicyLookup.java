@@ -9,7 +9,7 @@ import java.util.Optional;
 final class UnansweredPolicyLookup implements PolicyLookup {
 
     @Override
-    public PolicyReply ask(String question, String language, String topicEntry) {
+    public PolicyReply ask(String question, String language, com.teahouse.knowledge.PreviousTurn previous) {
         return PolicyReply.unanswered();
     }
 

@@ -29,8 +29,16 @@ public final class DigestSearcher {
     /** A follow-up read in the context of an entry (see {@link FollowUp}); a null or unknown context is none. */
     public DigestAnswer ask(IndexSnapshot snap, String question, String contextEntryId, String lang, int limit,
                             LocalDate today) {
-        return answer(FollowUp.rank(this, snap, question, contextEntryId, limit, today), question, lang, limit, snap,
-                today);
+        return ask(snap, question, com.teahouse.knowledge.PreviousTurn.answered(contextEntryId), lang, limit, today);
+    }
+
+    /** A follow-up read against the previous turn's entry, or its question when nothing was answered. */
+    public DigestAnswer ask(IndexSnapshot snap, String question, com.teahouse.knowledge.PreviousTurn previous,
+                            String lang, int limit, LocalDate today) {
+        Ranking ranked = previous.entryId() == null && previous.question() != null
+                ? EarlierQuestion.rank(this, snap, question, previous.question(), limit, today)
+                : FollowUp.rank(this, snap, question, previous.entryId(), limit, today);
+        return answer(ranked, question, lang, limit, snap, today);
     }
 
     public Ranking rank(IndexSnapshot snap, String question, int limit, LocalDate today) {

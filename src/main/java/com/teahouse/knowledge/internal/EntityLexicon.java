@@ -87,7 +87,7 @@ public final class EntityLexicon {
             }
             Map<String, List<String>> partyWords = new LinkedHashMap<>();
             out.forEach(c -> partyWords.put(c.name(), c.words()));
-            return new EntityLexicon(out, topic, boost, SubjectTopics.of(root, partyWords));
+            return new EntityLexicon(out, topic, boost, SubjectTopicsYaml.read(root, partyWords));
         } catch (IOException | RuntimeException e) {
             report.add(Problem.warning(file, 1, "cannot read entities: " + e.getMessage() + "; the party rule is off"));
             return empty();

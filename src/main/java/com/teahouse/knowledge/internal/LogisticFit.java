@@ -33,6 +33,11 @@ public final class LogisticFit {
     }
 
     public static Model fit(List<Sample> samples, int dimensions) {
+        return fit(samples, dimensions, RIDGE);
+    }
+
+    /** As above, with the ridge penalty {@code ridge} on the weights. */
+    public static Model fit(List<Sample> samples, int dimensions, double ridge) {
         int d = dimensions + 1; // index 0 is the bias
         double[] beta = new double[d];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
@@ -51,8 +56,8 @@ public final class LogisticFit {
                 }
             }
             for (int i = 1; i < d; i++) {
-                gradient[i] -= RIDGE * beta[i];
-                hessian[i][i] += RIDGE;
+                gradient[i] -= ridge * beta[i];
+                hessian[i][i] += ridge;
             }
             hessian[0][0] += 1e-6;
             double[] step = solve(hessian, gradient);

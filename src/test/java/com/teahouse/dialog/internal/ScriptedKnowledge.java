@@ -4,6 +4,7 @@ import com.teahouse.knowledge.DigestAnswer;
 import com.teahouse.knowledge.DigestAnswer.Decline;
 import com.teahouse.knowledge.DigestHit;
 import com.teahouse.knowledge.PolicyDigest;
+import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.texts.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,10 @@ import org.springframework.context.annotation.Primary;
  *   - {ask: 企业被乱收费怎么办, offer: [gt-arbitrary-fees, fee-catalog-list]}   # not sure: did you mean
  *   - {ask: 那个体户呢？, topic: payment-term-60-days, answer: gt-arrears}     # only as that entry's follow-up
  *   - {ask: 今天天气怎么样, none: true}                                          # nothing plausible
+ *   - {ask: 那要是大公司呢, after: 区卫健委欠我们设备款, answer: payment-term-60-days} # after that unanswered question
  * </pre>
- * A row with {@code topic} applies only when the question is asked in that entry's context; a scripted question
- * that no row fits is "no match".
+ * A row with {@code topic} applies only when the question is asked in that entry's context, one with {@code after}
+ * only when it follows that question, which nothing answered; a scripted question that no row fits is "no match".
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ScriptedKnowledge {
@@ -42,15 +44,19 @@ public class ScriptedKnowledge {
             scriptRows.forEach(r -> rows.add(0, (Map<String, Object>) r));
         }
 
-        DigestAnswer ask(PolicyDigest digest, String question, String lang, int limit, String topic) {
+        DigestAnswer ask(PolicyDigest digest, String question, String lang, int limit, PreviousTurn previous) {
+            String topic = previous.entryId();
             String q = question == null ? "" : question.strip();
             List<Map<String, Object>> named = rows.stream().filter(r -> q.equals(String.valueOf(r.get("ask"))))
                     .toList();
             if (named.isEmpty()) {
-                return digest.ask(question, lang, limit, topic);
+                return digest.ask(question, lang, limit, previous);
             }
             var row = named.stream().filter(r -> r.get("topic") != null && r.get("topic").equals(topic)).findFirst()
-                    .or(() -> named.stream().filter(r -> r.get("topic") == null).findFirst()).orElse(null);
+                    .or(() -> named.stream().filter(r -> r.get("after") != null
+                            && r.get("after").equals(previous.question())).findFirst())
+                    .or(() -> named.stream().filter(r -> r.get("topic") == null && r.get("after") == null).findFirst())
+                    .orElse(null);
             if (row == null || Boolean.TRUE.equals(row.get("none"))) {
                 return new DigestAnswer(q, lang, false, Decline.NO_MATCH, 0, List.of());
             }
@@ -76,6 +82,6 @@ public class ScriptedKnowledge {
     @Bean
     @Primary
     PolicyLookup scriptedPolicyLookup(PolicyDigest digest, Texts texts, Table table) {
-        return new DigestPolicyLookup(digest, texts, (q, lang, limit, topic) -> table.ask(digest, q, lang, limit, topic));
+        return new DigestPolicyLookup(digest, texts, (q, lang, limit, previous) -> table.ask(digest, q, lang, limit, previous));
     }
 }

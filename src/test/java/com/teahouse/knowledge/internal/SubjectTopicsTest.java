@@ -35,7 +35,7 @@ class SubjectTopicsTest {
 
     private static SubjectTopics topics() throws Exception {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(YAML);
-        return SubjectTopics.of(root, Map.of("public-body", List.of("政府"), "large-company", List.of("大企业", "集团")));
+        return SubjectTopicsYaml.read(root, Map.of("public-body", List.of("政府"), "large-company", List.of("大企业", "集团")));
     }
 
     @Test
