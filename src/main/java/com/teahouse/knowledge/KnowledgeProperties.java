@@ -22,8 +22,4 @@ public record KnowledgeProperties(Path dir, Duration poll, Boolean warmUp) {
         poll = poll == null ? Duration.ofSeconds(1) : poll;
         warmUp = warmUp == null || warmUp;
     }
-
-    public KnowledgeProperties(Path dir, Duration poll) {
-        this(dir, poll, true);
-    }
 }

@@ -108,7 +108,7 @@ final class ChildInstance implements SearchingInstance {
         List<String> questions = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
         try (JedisPooled jedis = new JedisPooled(URI.create(args[0]))) {
             PolicyDigest digest = PublishedDigests.open(new RedisStore(jedis, "bench:"),
-                    new KnowledgeProperties(Path.of(args[1]), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
+                    new KnowledgeProperties(Path.of(args[1]), Duration.ofSeconds(1), true), new SimpleMeterRegistry(),
                     Clock.systemDefaultZone(), new WhenRedisUp());
             try (SearchingInstance b = new SearchingInstance.Local(digest, questions, 1)) {
                 protocol.println(ANSWER);

@@ -44,7 +44,7 @@ public final class DigestPublishBench {
         try (EmbeddedRedis redis = EmbeddedRedis.start(Files.createTempDirectory("publish-bench-redis"));
              JedisPooled jedis = new JedisPooled(URI.create(redis.url()))) {
             RedisStore store = new RedisStore(jedis, "bench:");
-            KnowledgeProperties props = new KnowledgeProperties(dir, Duration.ofSeconds(1));
+            KnowledgeProperties props = new KnowledgeProperties(dir, Duration.ofSeconds(1), true);
             long t0 = System.nanoTime();
             PolicyDigest a = PublishedDigests.open(store, props, new SimpleMeterRegistry(), Clock.systemDefaultZone(), new WhenRedisUp());
             System.out.printf("instance A: seed %d entries into Redis and start: %.2f s%n", a.size(),

@@ -28,6 +28,14 @@ class KnowledgeConfigurationTest {
     }
 
     @Test
+    void theWarmUpIsOnUnlessTurnedOff() {
+        runner.withPropertyValues("teahouse.knowledge.dir=" + dir)
+                .run(ctx -> assertEquals(true, ctx.getBean(KnowledgeProperties.class).warmUp()));
+        runner.withPropertyValues("teahouse.knowledge.dir=" + dir, "teahouse.knowledge.warm-up=false")
+                .run(ctx -> assertEquals(false, ctx.getBean(KnowledgeProperties.class).warmUp()));
+    }
+
+    @Test
     void missingDirectoryStartsEmpty() {
         runner.withPropertyValues("teahouse.knowledge.dir=" + dir.resolve("missing"))
                 .run(ctx -> assertEquals(0, ctx.getBean(PolicyDigest.class).size()));
