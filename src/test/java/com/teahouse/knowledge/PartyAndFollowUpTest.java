@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 class PartyAndFollowUpTest extends OnTheRealDigest {
 
 
+    /** Asks {@code question} as a follow-up of {@code context}: it must be answered, not only ranked, with {@code entryId}. */
+    private static void assertAnswers(String entryId, String question, String lang, String context) {
+        DigestAnswer a = digest.ask(question, lang, 5, context);
+        assertEquals(entryId, a.answer().map(DigestHit::id).orElse("-"), a.toString());
+    }
+
     private static String top(DigestAnswer a) {
         return a.results().isEmpty() ? "-" : a.results().get(0).id();
     }
@@ -85,14 +91,10 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     @Test
     void aFollowUpNamingAnotherSubjectIsAnsweredWithTheTopicsEntryForIt() {
         // knowledge/entities.yaml topics: the payment term per party, the two hotlines' confidentiality
-        DigestAnswer getihu = digest.ask("那个体户呢？", "zh", 5, "pay-gov-30-days");
-        assertEquals("gt-arrears", getihu.answer().map(DigestHit::id).orElse("-"), getihu.toString());
-        DigestAnswer bureau = digest.ask("and if it were a city bureau?", "en", 5, "payment-term-60-days");
-        assertEquals("pay-gov-30-days", bureau.answer().map(DigestHit::id).orElse("-"), bureau.toString());
-        DigestAnswer large = digest.ask("换成大型民营企业呢", "zh", 5, "payment-complaint-channel");
-        assertEquals("payment-term-60-days", large.answer().map(DigestHit::id).orElse("-"), large.toString());
-        DigestAnswer hotline = digest.ask("那你们这个热线呢", "zh", 5, "wf-12345-confidentiality");
-        assertEquals("hotline-confidentiality", hotline.answer().map(DigestHit::id).orElse("-"), hotline.toString());
+        assertAnswers("gt-arrears", "那个体户呢？", "zh", "pay-gov-30-days");
+        assertAnswers("pay-gov-30-days", "and if it were a city bureau?", "en", "payment-term-60-days");
+        assertAnswers("payment-term-60-days", "换成大型民营企业呢", "zh", "payment-complaint-channel");
+        assertAnswers("hotline-confidentiality", "那你们这个热线呢", "zh", "wf-12345-confidentiality");
     }
 
     @Test
@@ -126,17 +128,14 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
 
     @Test
     void aFollowUpAskingAnAspectOfWhatWasSaidIsReadWithIt() {
-        DigestAnswer a = digest.ask("他们能这样吗", "zh", 5, "wf-12345-termination");
-        assertEquals("wf-12345-termination", a.answer().map(DigestHit::id).orElse("-"), a.toString());
-        DigestAnswer fee = digest.ask("要交钱吗", "zh", 5, "gt-registration");
-        assertEquals("gt-registration", fee.answer().map(DigestHit::id).orElse("-"), fee.toString());
+        assertAnswers("wf-12345-termination", "他们能这样吗", "zh", "wf-12345-termination");
+        assertAnswers("gt-registration", "要交钱吗", "zh", "gt-registration");
     }
 
     @Test
     void aFollowUpSureOnItsOwnAboutTheSameDocumentIsAnswered() {
         // the question alone is answered with a neighbour of the last answer: no reason to ask back
-        DigestAnswer a = digest.ask("还能要求赔偿损失吗", "zh", 5, "pay-late-interest");
-        assertEquals("arrears-damages", a.answer().map(DigestHit::id).orElse("-"), a.toString());
+        assertAnswers("arrears-damages", "还能要求赔偿损失吗", "zh", "pay-late-interest");
     }
 
     @Test
@@ -152,15 +151,13 @@ class PartyAndFollowUpTest extends OnTheRealDigest {
     void aQuestionOpeningANewTopicIgnoresTheContext() {
         assertEquals(digest.ask("对了，研发费用能加计扣除吗", "zh", 5),
                 digest.ask("对了，研发费用能加计扣除吗", "zh", 5, "pay-gov-30-days"));
-        DigestAnswer getihu = digest.ask("对了，个体户呢？", "zh", 5, "pay-gov-30-days");
-        assertEquals("gt-arrears", getihu.answer().map(DigestHit::id).orElse("-"), getihu.toString());
+        assertAnswers("gt-arrears", "对了，个体户呢？", "zh", "pay-gov-30-days");
     }
 
     @Test
     void aShortFollowUpIsAnsweredFromItsContextsNeighbourhood() {
         // after "a 12345 case bounced between departments", the next step of the same law is what is asked
-        DigestAnswer a = digest.ask("一直推来推去解决不了怎么办", "zh", 5, "wf-12345-return-dispatch");
-        assertEquals("wf-12345-unresolved", a.answer().map(DigestHit::id).orElse("-"), a.toString());
+        assertAnswers("wf-12345-unresolved", "一直推来推去解决不了怎么办", "zh", "wf-12345-return-dispatch");
     }
 
     @Test
