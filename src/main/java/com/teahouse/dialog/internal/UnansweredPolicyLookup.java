@@ -1,5 +1,6 @@
 package com.teahouse.dialog.internal;
 
+import com.teahouse.knowledge.PreviousTurn;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
 final class UnansweredPolicyLookup implements PolicyLookup {
 
     @Override
-    public PolicyReply ask(String question, String language, com.teahouse.knowledge.PreviousTurn previous) {
+    public PolicyReply ask(String question, String language, PreviousTurn previous) {
         return PolicyReply.unanswered();
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
  * question (so that it also rates runners-up, which "did you mean" offers), then, per language, the answer
  * threshold that keeps wrong answers at or under {@link #MAX_WRONG} ({@link #MAX_WRONG_EN}) of that
  * language's questions of the split. Both the model's ridge penalty and the answer threshold are chosen on
- * out-of-fold probabilities ({@link CrossFit}), the way the model meets questions it was not fitted on; and the offer threshold that offers something to at most
- * {@link #MAX_OOS_OFFERED} of the split's out-of-scope questions (one for both languages: each has
+ * out-of-fold probabilities ({@link CrossFit}), the way the model meets questions it was not fitted on; and the
+ * offer threshold that offers something to at most {@link #MAX_OOS_OFFERED} of the split's out-of-scope questions (one for both languages: each has
  * too few of them for a share of its own), never above a language's answer threshold. The held-out
  * split is never read.
  */

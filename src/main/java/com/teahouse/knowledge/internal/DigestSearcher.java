@@ -14,6 +14,7 @@ import com.teahouse.knowledge.Citation;
 import com.teahouse.knowledge.DigestAnswer;
 import com.teahouse.knowledge.DigestAnswer.Decline;
 import com.teahouse.knowledge.DigestHit;
+import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.knowledge.RelatedEntry;
 
 /**
@@ -26,15 +27,12 @@ public final class DigestSearcher {
         return answer(rank(snap, question, limit, today), question, lang, limit, snap, today);
     }
 
-    /** A follow-up read in the context of an entry (see {@link FollowUp}); a null or unknown context is none. */
-    public DigestAnswer ask(IndexSnapshot snap, String question, String contextEntryId, String lang, int limit,
+    /**
+     * A follow-up read against the previous turn: its entry ({@link FollowUp}; a null or unknown one is none), or,
+     * when nothing was answered, its question ({@link EarlierQuestion}).
+     */
+    public DigestAnswer ask(IndexSnapshot snap, String question, PreviousTurn previous, String lang, int limit,
                             LocalDate today) {
-        return ask(snap, question, com.teahouse.knowledge.PreviousTurn.answered(contextEntryId), lang, limit, today);
-    }
-
-    /** A follow-up read against the previous turn's entry, or its question when nothing was answered. */
-    public DigestAnswer ask(IndexSnapshot snap, String question, com.teahouse.knowledge.PreviousTurn previous,
-                            String lang, int limit, LocalDate today) {
         Ranking ranked = previous.entryId() == null && previous.question() != null
                 ? EarlierQuestion.rank(this, snap, question, previous.question(), limit, today)
                 : FollowUp.rank(this, snap, question, previous.entryId(), limit, today);

@@ -1,6 +1,7 @@
 package com.teahouse.knowledge.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.teahouse.knowledge.DigestAnswer;
 
@@ -46,7 +47,7 @@ final class EarlierQuestion {
         Ranking chosen = both.answered() || both.confidence() > alone.confidence() ? both : alone;
         if (chosen == both && both.answered() && both.entries().get(0).probability() < both.answerThreshold() + SURER) {
             // a wrong answer to a follow-up costs more than a question back
-            return FollowUpOffer.of(both, java.util.List.of(both.entries().get(0)));
+            return FollowUpOffer.of(both, List.of(both.entries().get(0)));
         }
         return chosen;
     }
