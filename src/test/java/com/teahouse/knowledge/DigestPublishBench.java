@@ -31,7 +31,7 @@ import redis.clients.jedis.JedisPooled;
 public final class DigestPublishBench {
 
     /** Publishes made before the measured ones. */
-    private static final int WARM_UP = 5;
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 5);
 
     private DigestPublishBench() {
     }

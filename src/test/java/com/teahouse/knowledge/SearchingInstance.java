@@ -33,8 +33,27 @@ interface SearchingInstance extends AutoCloseable {
             this.digest = digest;
             this.followers = followers;
             this.load = new SearchLoad(digest, questions).start(2000);
+            warmUpsDone();
             jitSettled();
             mark();
+        }
+
+        /**
+         * Waits (searching) until the instances' publish warm-ups ({@code PublishWarmUp}, on threads of that name)
+         * have ended: an instance that has run a while has them behind it. At most 5 minutes.
+         */
+        private static void warmUpsDone() {
+            long end = System.nanoTime() + 300_000_000_000L;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("knowledge-warm-up")) {
+                    try {
+                        t.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         }
 
         /**

@@ -38,16 +38,9 @@ final class EntryChanges {
                          LocalDate today, DigestLoader.ParseCache cache) {
         LoadReport report = new LoadReport();
         Map<String, String> idOfPath = new HashMap<>();
-        // each changed path parsed once, not once per published entry
         Map<String, Path> paths = new HashMap<>();
         changed.keySet().forEach(p -> paths.put(p, Path.of(p)));
-        for (Entry e : published.values()) {
-            paths.forEach((path, p) -> {
-                if (e.file().endsWith(p)) {
-                    idOfPath.put(path, e.id());
-                }
-            });
-        }
+        paths.forEach((path, p) -> heldBy(p, published).ifPresent(id -> idOfPath.put(path, id)));
         List<Entry> parsed = new ArrayList<>();
         Set<String> removed = new HashSet<>(idOfPath.values());
         for (Map.Entry<String, String> c : changed.entrySet()) {
@@ -66,5 +59,26 @@ final class EntryChanges {
             removed.remove(e.id());
         }
         return new Checked(parsed.stream().map(e -> e.resolved(catalog)).toList(), removed, report);
+    }
+
+    /**
+     * The id of the published entry whose file is {@code path}. A file is named after its id (the workspace
+     * writes {@code entries/<id>.md}), so the namesake is tried first; only a path no namesake holds (a new file,
+     * or one named otherwise on disk) is looked for among all the entries. Looking among all of them for every
+     * publish was a 10,000-iteration loop on the big digest, which the JIT compiled again after start-up, while
+     * searches waited for a core.
+     */
+    static Optional<String> heldBy(Path path, Map<String, Entry> published) {
+        String name = path.getFileName().toString();
+        Entry namesake = published.get(name.endsWith(".md") ? name.substring(0, name.length() - 3) : name);
+        if (namesake != null && namesake.file().endsWith(path)) {
+            return Optional.of(namesake.id());
+        }
+        for (Entry e : published.values()) {
+            if (e.file().endsWith(path)) {
+                return Optional.of(e.id());
+            }
+        }
+        return Optional.empty();
     }
 }

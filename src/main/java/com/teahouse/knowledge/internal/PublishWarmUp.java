@@ -26,8 +26,14 @@ public final class PublishWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(PublishWarmUp.class);
 
-    /** Entries copied into the scratch index: enough for several segments and merges, few enough to build at once. */
-    static final int ENTRIES = 200;
+    /**
+     * Entries copied into the scratch index (all of a digest of fewer): enough for several segments and merges, and
+     * for the per-publish loops over every document (doc → entry map, deleted documents) to run often enough that
+     * the JIT compiles them here; with 200 a 10,000-entry digest's follower still compiled them during its first
+     * publishes (about 20 ms of compiler CPU a publish, while searches waited for a core). Few enough to build on a
+     * low-priority thread in a few seconds of CPU.
+     */
+    static final int ENTRIES = 2000;
     /**
      * Publishes applied to the scratch index: the per-publish code (commit, reopen, segment mapping) must run often
      * enough to be compiled, and the merge policy must merge segments a few dozen times.
