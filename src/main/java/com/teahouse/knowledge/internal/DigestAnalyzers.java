@@ -24,7 +24,8 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * The analysis chains. Index and query chains are identical except that query chains add the
  * synonym graph: expanding at query time keeps a synonyms edit cheap and the index small.
  * Stop words are removed after stemming (with a stemmed stop set) so synonym phrases such as
- * "talk to a human" still see every word.
+ * "talk to a human" still see every word. English is spelt the British way before stemming
+ * ({@link BritishSpellingFilter}), in both chains and in the synonym rules.
  */
 final class DigestAnalyzers {
 
@@ -65,7 +66,8 @@ final class DigestAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new PorterStemFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+                TokenStream s = new PorterStemFilter(
+                        new BritishSpellingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source))));
                 if (synonyms != null) {
                     s = new SynonymGraphFilter(s, synonyms, true);
                 }
@@ -91,7 +93,8 @@ final class DigestAnalyzers {
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 return new TokenStreamComponents(source,
-                        new PorterStemFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source))));
+                        new PorterStemFilter(new BritishSpellingFilter(
+                                new LowerCaseFilter(new EnglishPossessiveFilter(source)))));
             }
         };
     }

@@ -133,7 +133,14 @@ final class QueryPlan {
                             List<TokenLists.Token> tokens, int typedLength, int contextEnd, float synonymFactor,
                             float contextFactor) {
         Map<String, Float> weights = new LinkedHashMap<>();
+        boolean englishField = field.equals(Fields.EN_Q) || field.equals(Fields.EN_B);
         for (TokenLists.Token t : tokens) {
+            // the English chain splits Chinese into single characters (a synonym's 个体户 → 个, 体, 户; 政务热线 → 热, 线)
+            // that match any entry whose Chinese tags share one: noise that lifted one entry of a family (getihu,
+            // 12345) over the others. The Chinese fields match Chinese.
+            if (englishField && hasHan(t.term())) {
+                continue;
+            }
             boolean typed = !t.synonym() && t.start() < typedLength;
             // the context's own words (typed after the question), not the synonyms of either
             boolean context = !t.synonym() && t.start() > typedLength && t.start() < contextEnd;
@@ -157,6 +164,10 @@ final class QueryPlan {
         for (Map.Entry<String, Float> e : terms) {
             q.add(new BoostQuery(new TermQuery(new Term(field, e.getKey())), e.getValue()), BooleanClause.Occur.SHOULD);
         }
+    }
+
+    private static boolean hasHan(String term) {
+        return term.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     /**
