@@ -58,21 +58,25 @@ final class AskClauses {
     /**
      * {@code text} cut to at most {@code max} characters. Where the cut would lose clauses that ask, they are kept (up
      * to half of {@code max}, the first of them first) after as much of the start as still fits: the start says who
-     * asks and about what, the ask what they want to know.
+     * asks and about what, the ask what they want to know. Only the last {@code max} characters are searched for
+     * the ask (a long message asks at its end), so a pasted book costs no more than a long message.
      */
     static String keepingTheAsk(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
+        int from = Math.max(max / 2, text.length() - max);
         StringBuilder asks = new StringBuilder();
         int firstKept = max;
-        for (Clause c : of(text)) {
-            if (c.ask() && c.end() > max) {
-                firstKept = Math.min(firstKept, c.start());
-                String clause = text.substring(c.start(), c.end()).strip();
+        for (Clause c : of(text.substring(from))) {
+            int start = from + c.start();
+            int end = from + c.end();
+            if (c.ask() && end > max) {
+                String clause = text.substring(start, end).strip();
                 if (asks.length() + clause.length() + 1 > max / 2) {
                     break;
                 }
+                firstKept = Math.min(firstKept, start);
                 asks.append(' ').append(clause);
             }
         }

@@ -51,6 +51,13 @@ class AskClausesTest {
     }
 
     @Test
+    void aPastedBookKeepsTheQuestionAtItsEnd() {
+        String question = "Who should I complain to about these charges?";
+        String kept = AskClauses.keepingTheAsk(STORY.repeat(300) + question, QueryPlan.MAX_CHARS);
+        assertTrue(kept.endsWith(question) && kept.length() <= QueryPlan.MAX_CHARS, kept);
+    }
+
+    @Test
     void aPasteWithoutAQuestionIsCutAtTheBound() {
         String text = STORY + STORY;
         assertEquals(text.substring(0, 120), AskClauses.keepingTheAsk(text, 120));
