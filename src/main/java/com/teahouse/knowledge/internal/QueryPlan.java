@@ -21,7 +21,10 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryPlan {
 
-    /** Long pastes say nothing more than their start, and bounded input bounds the query. */
+    /**
+     * Bounded input bounds the query. A long paste is cut to its start, but not its ask: a long message tells its
+     * story first and asks last ({@link AskClauses#keepingTheAsk}).
+     */
     static final int MAX_CHARS = 300;
     /**
      * A long paste yields dozens of terms per field, most of them common words and bigrams with long
@@ -77,7 +80,7 @@ final class QueryPlan {
     static QueryPlan of(String question, String context, IndexSnapshot snap, float contextFactor) {
         String text = question == null ? "" : question.strip();
         if (text.length() > MAX_CHARS) {
-            text = text.substring(0, MAX_CHARS);
+            text = AskClauses.keepingTheAsk(text, MAX_CHARS);
         }
         String full = context == null || context.isBlank() ? text : text + " " + context.strip();
         int han = 0;
