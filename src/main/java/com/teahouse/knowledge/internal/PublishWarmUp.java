@@ -36,9 +36,11 @@ public final class PublishWarmUp {
     static final int ENTRIES = 2000;
     /**
      * Publishes applied to the scratch index: the per-publish code (commit, reopen, segment mapping) must run often
-     * enough to be compiled, and the merge policy must merge segments a few dozen times.
+     * enough to be compiled, and the merge policy must merge segments a few dozen times. With 400, a 10,000-entry
+     * follower's compilers still took 8-14 ms of CPU for each of its first 80 publishes (search p99 5.1-5.5 ms on
+     * 2 cores); with 1,000, 6-12 ms (4.2-5.0 ms), for about 20 s of low-priority CPU at start-up on that digest.
      */
-    static final int ROUNDS = 400;
+    static final int ROUNDS = 1000;
     /** Where the scratch entries pretend to live; nothing is read or written there. */
     private static final Path SCRATCH = Path.of("publish-warm-up");
 
