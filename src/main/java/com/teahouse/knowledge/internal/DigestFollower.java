@@ -102,15 +102,9 @@ public final class DigestFollower implements AutoCloseable {
     /** The published files this instance serves; the same map until the next revision is served. */
     public synchronized Map<String, String> files() {
         if (files == null) {
-            Map<String, String> next = new HashMap<>(base);
-            changed.forEach((path, text) -> {
-                if (text == null) {
-                    next.remove(path);
-                } else {
-                    next.put(path, text);
-                }
-            });
-            base = java.util.Collections.unmodifiableMap(next);
+            // the served files with the changes since laid over them (null: withdrawn): copying the 10,000 texts
+            // after every publish was 40% of a publish call's CPU on the big digest
+            base = LayeredMap.patch(base, changed);
             changed.clear();
             files = base;
         }
