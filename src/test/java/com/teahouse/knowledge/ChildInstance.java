@@ -74,6 +74,12 @@ final class ChildInstance implements SearchingInstance {
     }
 
     @Override
+    public void onlyDuring(List<long[]> windows) {
+        to.println("windows " + String.join(",", windows.stream().map(w -> w[0] + ":" + w[1]).toList()));
+        answer();
+    }
+
+    @Override
     public void await(String id, String marker) {
         to.println("await " + id + " " + marker);
         answer();
@@ -119,6 +125,8 @@ final class ChildInstance implements SearchingInstance {
                         case "mark" -> b.mark();
                         case "report" -> b.report(w[2], Integer.parseInt(w[1])).forEach(protocol::println);
                         case "await" -> b.await(w[1], w[2]);
+                        case "windows" -> b.onlyDuring(java.util.Arrays.stream(w[1].split(",")).map(x -> new long[] {
+                                Long.parseLong(x.split(":")[0]), Long.parseLong(x.split(":")[1])}).toList());
                         default -> throw new IllegalArgumentException("unknown command: " + line);
                     }
                     protocol.println(ANSWER);

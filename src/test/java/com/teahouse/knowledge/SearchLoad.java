@@ -21,13 +21,27 @@ final class SearchLoad {
     private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
 
     /**
-     * One phase's queries: wall, cpu, queued, blocked nanoseconds, start (JVM uptime ms) and bytes allocated, in
-     * query order.
+     * One phase's queries: wall, cpu, queued, blocked nanoseconds, start (JVM uptime ms), bytes allocated and start
+     * ({@link System#nanoTime()}: the machine's monotonic clock, the same in every JVM on it), in query order.
      */
-    record Samples(long[] wall, long[] cpu, long[] queued, long[] blocked, long[] start, long[] allocated) {
+    record Samples(long[] wall, long[] cpu, long[] queued, long[] blocked, long[] start, long[] allocated,
+                   long[] at) {
 
         int size() {
             return wall.length;
+        }
+
+        /** The queries that ran, at least in part, inside one of {@code windows} ({from, to} nanoTime each). */
+        Samples overlapping(List<long[]> windows) {
+            int[] keep = java.util.stream.IntStream.range(0, size()).filter(i -> windows.stream()
+                    .anyMatch(w -> at[i] <= w[1] && at[i] + wall[i] >= w[0])).toArray();
+            long[][] cols = {wall, cpu, queued, blocked, start, allocated, at};
+            long[][] out = new long[cols.length][];
+            for (int c = 0; c < cols.length; c++) {
+                long[] col = cols[c];
+                out[c] = Arrays.stream(keep).mapToLong(i -> col[i]).toArray();
+            }
+            return new Samples(out[0], out[1], out[2], out[3], out[4], out[5], out[6]);
         }
 
         /**
@@ -100,7 +114,8 @@ final class SearchLoad {
             long cpu = after[0] - before[0];
             long queued = after[1] - before[1];
             synchronized (samples) {
-                samples.add(new long[] {wall, cpu, queued, Math.max(0, wall - cpu - queued), (s - epoch) / 1_000_000L, bytes});
+                samples.add(new long[] {wall, cpu, queued, Math.max(0, wall - cpu - queued), (s - epoch) / 1_000_000L, bytes,
+                        s});
             }
         }
     }
@@ -125,14 +140,14 @@ final class SearchLoad {
     /** The queries recorded since the last drain. */
     Samples drain() {
         synchronized (samples) {
-            long[][] cols = new long[6][samples.size()];
+            long[][] cols = new long[7][samples.size()];
             for (int i = 0; i < samples.size(); i++) {
-                for (int c = 0; c < 6; c++) {
+                for (int c = 0; c < 7; c++) {
                     cols[c][i] = samples.get(i)[c];
                 }
             }
             samples.clear();
-            return new Samples(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]);
+            return new Samples(cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]);
         }
     }
 

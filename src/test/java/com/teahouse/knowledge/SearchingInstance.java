@@ -15,6 +15,12 @@ interface SearchingInstance extends AutoCloseable {
     /** Lines on the phase since {@link #mark}: searches, who used the CPU, GC, and the follower's work per publish. */
     List<String> report(String label, int publishes);
 
+    /**
+     * Has the next {@link #report}'s search figures count only the searches that overlap one of {@code windows}
+     * ({from, to} {@link System#nanoTime()}, which on Linux is the machine's monotonic clock in every JVM).
+     */
+    void onlyDuring(List<long[]> windows);
+
     /** Returns once the instance answers entry {@code id} with {@code marker} in its text. */
     void await(String id, String marker) throws InterruptedException;
 
@@ -28,6 +34,7 @@ interface SearchingInstance extends AutoCloseable {
         private CpuUse cpu;
         private long[] gc;
         private long[] work;
+        private List<long[]> windows;
 
         Local(PolicyDigest digest, List<String> questions, int followers) {
             this.digest = digest;
@@ -92,7 +99,8 @@ interface SearchingInstance extends AutoCloseable {
 
         @Override
         public List<String> report(String label, int publishes) {
-            SearchLoad.Samples s = load.drain();
+            SearchLoad.Samples s = windows == null ? load.drain() : load.drain().overlapping(windows);
+            windows = null;
             long[] g = gc();
             long[] w = followerWork();
             List<String> out = new ArrayList<>();
@@ -108,6 +116,11 @@ interface SearchingInstance extends AutoCloseable {
                         (w[1] - work[1]) / 1e6 / publishes / followers));
             }
             return out;
+        }
+
+        @Override
+        public void onlyDuring(List<long[]> windows) {
+            this.windows = List.copyOf(windows);
         }
 
         @Override
