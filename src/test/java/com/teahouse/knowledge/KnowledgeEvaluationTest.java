@@ -79,14 +79,18 @@ class KnowledgeEvaluationTest {
      * Session 11: English fields no longer match Chinese synonym alternatives character by character, American
      * spellings meet the entries' British ones, and a long paste keeps its question (en11, long11); refit: held-out
      * 70.6% (zh 86.6%, en 57.5%), wrong 2.9%, top-3 93.8%. Overall and English floors raised.
+     * Session 12: six more sample questions per entry in each language, written from the entries alone (en12c, zh12),
+     * less those sharing half or more of their words (zh: of their character pairs, 0.45) with any evaluation question
+     * or conversation script; Chinese wrong-answer budget 1.5% (see Calibrator.MAX_WRONG); refit: held-out 74.5%
+     * (zh 87.5%, en 63.9%), wrong 2.6%, top-3 95.4%. Overall, English and top-3 floors raised.
      */
-    static final double MIN_ANSWERED_RIGHT = 0.70;
-    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.57;
+    static final double MIN_ANSWERED_RIGHT = 0.73;
+    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.62;
     /** Chinese is most of the traffic: its own floor, above the per-language one. */
     static final double MIN_ANSWERED_RIGHT_ZH = 0.86;
     static final double MAX_ANSWERED_WRONG = 0.030;
     static final double MIN_OOS_DECLINED = 0.90;
-    static final double MIN_TOP3 = 0.93;
+    static final double MIN_TOP3 = 0.95;
     static final int MAX_PERSON_REQUESTS_MISSED = 0;
     /**
      * Follow-ups answered wrong (82 two-turn cases, 2026-12-02: 2.4%, was 8.5%; zh8: 1.2%; follow8, 2026-12-03, 122
