@@ -28,6 +28,20 @@ final class SubjectSwitch {
     record Result(Ranking answered, Entry newContext) {
     }
 
+    /**
+     * Whether a ranking plausibly (at least the offer threshold) puts another entry than the sibling (and than the
+     * context, when given) first: the other words, or the whole follow-up on its own («个体户怎么注册» after the large
+     * company's payment term: registration, not the getihu's arrears), ask something of their own.
+     */
+    private static boolean asksItsOwn(Ranking r, Entry sibling, Entry context) {
+        if (r.entries().isEmpty()) {
+            return false;
+        }
+        Ranking.Ranked top = r.entries().get(0);
+        return !top.entry().id().equals(sibling.id()) && (context == null || !top.entry().id().equals(context.id()))
+                && top.probability() >= r.offerThreshold();
+    }
+
     static Optional<Result> rank(DigestSearcher searcher, IndexSnapshot snap, String question, Entry context,
                                  int limit, LocalDate today) {
         SubjectTopics subjects = snap.entities().subjects();
@@ -39,13 +53,12 @@ final class SubjectSwitch {
         SubjectTopics.Switch sw = found.get();
         Ranking rest = searcher.rank(snap, subjects.words().withoutLeaning(subjects.withoutSubjectWords(question)),
                 TopicFusion.DEPTH, today);
-        if (!rest.entries().isEmpty() && rest.concepts() > 0) {
-            Ranking.Ranked top = rest.entries().get(0);
-            if (!top.entry().id().equals(sibling.id()) && top.probability() >= rest.offerThreshold()) {
-                // the other words ask something of their own («那政府拖欠的能要利息吗»: the late interest, even in the
-                // same topic): keep the question, replace the subject
-                return Optional.of(new Result(null, sibling));
-            }
+        // the other words ask something of their own («那政府拖欠的能要利息吗»: the late interest, even in the same
+        // topic): keep the question, replace the subject
+        boolean saysMore = !rest.entries().isEmpty() && rest.concepts() > 0;
+        if (saysMore && (asksItsOwn(rest, sibling, null)
+                || asksItsOwn(searcher.rank(snap, question, TopicFusion.DEPTH, today), sibling, context))) {
+            return Optional.of(new Result(null, sibling));
         }
         boolean english = "en".equals(com.teahouse.knowledge.PolicyDigest.detectLanguage(question));
         String topic = FollowUp.topicOf(sibling, english);
