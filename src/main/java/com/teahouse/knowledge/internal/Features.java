@@ -14,7 +14,8 @@ import java.util.Map;
  *   <li>{@code behind}: for the other entries, how far they are behind the top one: top score / own
  *       score − 1, capped at 1; 0 for the top entry;</li>
  *   <li>{@code coverage}: idf-weighted share of the question's words the entry contains (synonyms count);</li>
- *   <li>{@code title}, {@code questions}, {@code answer}: the same share, per field of the entry;</li>
+ *   <li>{@code title}, {@code questions}, {@code answer}: the same share, per field of the entry; for
+ *       {@code questions}, in the one sample question that holds most of it ({@link FieldMatch});</li>
  *   <li>{@code length}: ln(1 + number of content words of the question);</li>
  *   <li>{@code per_word}: ln(1 + BM25 score / content words): BM25 sums over the question's words, so
  *       a long question scores high against many entries; per word it says how well each is met;</li>

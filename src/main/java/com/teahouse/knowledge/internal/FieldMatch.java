@@ -5,8 +5,12 @@ import java.util.Locale;
 
 /**
  * Which parts of an entry speak to the question: the idf-weighted share of the question's concepts
- * found in its title, its sample questions and its short answer (both languages). A question that
- * matches an entry's title is more likely about it than one that matches a word of its answer.
+ * found in its title, in its best-matching single sample question, and in its short answer (both languages). A
+ * question that matches an entry's title is more likely about it than one that matches a word of its answer.
+ * Sample questions are matched one at a time: an entry carries about 18 of them per language, and together they
+ * contain nearly every word a question about its neighbours uses too, so the share over all of them said little;
+ * one sample question that holds most of the question is a way of asking this entry, not its sibling (session 13:
+ * held-out answered-right 74.5% → 75.2%, follow-ups 71.2% → 72.0%, after the refit; within the noise of the split).
  * Words are matched as substrings; an English stem ending in "i" (compani) also matches without it
  * (company), which is how the English analyzer stems.
  */
@@ -28,7 +32,11 @@ final class FieldMatch {
         if (total == 0) {
             return out;
         }
+        out[1] = bestQuestion(plan, weights, total, e);
         for (int f = 0; f < fields.length; f++) {
+            if (f == 1) {
+                continue;
+            }
             for (int c = 0; c < weights.length; c++) {
                 if (found(plan.concepts.get(c), fields[f])) {
                     out[f] += weights[c] / total;
@@ -36,6 +44,24 @@ final class FieldMatch {
             }
         }
         return out;
+    }
+
+    /** The highest share of the question found in any one sample question of the entry (either language). */
+    static double bestQuestion(QueryPlan plan, double[] weights, double total, Entry e) {
+        double best = 0;
+        for (List<String> qs : List.of(e.questionsZh(), e.questionsEn())) {
+            for (String q : qs) {
+                String text = q.toLowerCase(Locale.ROOT);
+                double share = 0;
+                for (int c = 0; c < weights.length; c++) {
+                    if (found(plan.concepts.get(c), text)) {
+                        share += weights[c] / total;
+                    }
+                }
+                best = Math.max(best, share);
+            }
+        }
+        return best;
     }
 
     private static boolean found(QueryPlan.Concept c, String text) {
