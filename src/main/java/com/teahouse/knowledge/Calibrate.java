@@ -86,6 +86,12 @@ final class Calibrate {
                         + " out-of-scope declined %.1f%% (offered something %.1f%%)", 100 * r.answeredRight(),
                 100 * r.answeredWrong(), 100 * r.offeredRight(), 100 * r.oosDeclined(), 100 * r.oosOffered());
         out.println("  on the calibration split: " + figures);
+        out.println("  what each wrong-answer budget would give (out of fold on the split, each language's ridge):");
+        out.printf(Locale.ROOT, "    %-8s %22s %22s%n", "budget", "zh threshold / right", "en threshold / right");
+        for (Calibrator.Budget b : r.budgets()) {
+            out.printf(Locale.ROOT, "    %5.1f%%   %11.4f / %5.1f%%   %11.4f / %5.1f%%%n", 100 * b.maxWrongShare(),
+                    b.thresholdZh(), 100 * b.rightZh(), b.thresholdEn(), 100 * b.rightEn());
+        }
         Path rankingFile = knowledgeDir.resolve(LearnedRanker.FILE);
         String rankingHeader = "Learned reranker of the policy digest: score = sum weight x feature over the hand ranking's first"
                 + " candidates,\nP(candidate asked for) = softmax of the scores over the list.\n"

@@ -59,4 +59,9 @@ record EvalOutcome(EvalSet.Question question, DigestAnswer answer, Kind kind) {
     boolean top3() {
         return inTop3(question.expect(), answer);
     }
+
+    /** The right entry ranked first, whether or not the bot was sure enough to answer with it. */
+    boolean top1() {
+        return !answer.results().isEmpty() && question.expect().contains(answer.results().get(0).id());
+    }
 }

@@ -11,12 +11,15 @@ import com.teahouse.knowledge.EvalOutcome.Kind;
 
 /**
  * The evaluation's figures for a group of outcomes. Shares of answerable questions: answered-right,
- * offered-right, declined with the right entry in the top 3, declined without it, and top-3. Wrong
+ * offered-right, declined with the right entry in the top 3, declined without it, top-1 and top-3 (the right entry
+ * ranked first / in the first three, answered or not: top-1 beside answered-right shows how much the ranking gets
+ * right that the answer model is not sure enough to answer). Wrong
  * answers are a share of all questions (an answered out-of-scope question is wrong). Out-of-scope
  * declined is a share of the out-of-scope questions; person requests must all be handed off.
  */
 record EvalTable(String name, int n, int inScope, int oos, int persons, double answeredRight, double answeredWrong,
-                 double offeredRight, double declinedInTop3, double declinedNotInTop3, double top3, double oosDeclined,
+                 double offeredRight, double declinedInTop3, double declinedNotInTop3, double top1, double top3,
+                 double oosDeclined,
                  int personsMissed) {
 
     static EvalTable of(String name, List<EvalOutcome> outcomes) {
@@ -29,6 +32,7 @@ record EvalTable(String name, int n, int inScope, int oos, int persons, double a
                 share(count(in, Kind.OFFERED_RIGHT), in.size()),
                 share(count(in, Kind.DECLINED_IN_TOP3), in.size()),
                 share(count(in, Kind.DECLINED_NOT_IN_TOP3), in.size()),
+                share(in.stream().filter(EvalOutcome::top1).count(), in.size()),
                 share(in.stream().filter(EvalOutcome::top3).count(), in.size()),
                 share(count(oos, Kind.OOS_DECLINED), oos.size()),
                 (int) count(outcomes, Kind.PERSON_MISSED));
@@ -43,14 +47,14 @@ record EvalTable(String name, int n, int inScope, int oos, int persons, double a
     }
 
     static void header(PrintStream out) {
-        out.printf("%-36s %4s %4s %4s %3s | %6s %6s %6s %6s %6s | %6s %6s | %s%n", "group", "n", "in", "oos", "per",
-                "right", "wrong", "offer", "dTop3", "dMiss", "top3", "oosDec", "personMissed");
+        out.printf("%-36s %4s %4s %4s %3s | %6s %6s %6s %6s %6s | %6s %6s %6s | %s%n", "group", "n", "in", "oos", "per",
+                "right", "wrong", "offer", "dTop3", "dMiss", "top1", "top3", "oosDec", "personMissed");
     }
 
     void print(PrintStream out) {
-        out.printf("%-36s %4d %4d %4d %3d | %s %s %s %s %s | %s %s | %d%n", name, n, inScope, oos, persons,
+        out.printf("%-36s %4d %4d %4d %3d | %s %s %s %s %s | %s %s %s | %d%n", name, n, inScope, oos, persons,
                 pct(answeredRight), pct(answeredWrong), pct(offeredRight), pct(declinedInTop3), pct(declinedNotInTop3),
-                pct(top3), pct(oosDeclined), personsMissed);
+                pct(top1), pct(top3), pct(oosDeclined), personsMissed);
     }
 
     /**

@@ -59,6 +59,7 @@ class KbCalibrateCommandTest {
         DigestFixture.write(dir.resolve("ranking.yaml"), "model: softmax\nweights: {}\n");
         String out = run(0, "--calibrate", eval.toString(), dir.toString());
         assertTrue(out.contains("answer threshold") && out.contains("log_score") && out.contains("wrote"), out);
+        assertTrue(out.contains("what each wrong-answer budget would give") && out.contains("  3.0%"), out);
         String written = Files.readString(dir.resolve("calibration.yaml"));
         assertTrue(written.contains("answer_threshold:") && written.contains("weights:"), written);
         assertTrue(out.indexOf("ranker:") < out.indexOf("calibration split:") && out.contains("hand_share"), out);

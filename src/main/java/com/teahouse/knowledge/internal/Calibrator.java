@@ -41,7 +41,18 @@ public final class Calibrator {
     /** The fit and what it gives on the calibration split. */
     public record Result(Calibration calibration, int questions, int samples, double ridgeZh, double ridgeEn,
                          double answeredRight,
-                         double answeredWrong, double offeredRight, double oosDeclined, double oosOffered) {
+                         double answeredWrong, double offeredRight, double oosDeclined, double oosOffered,
+                         List<Budget> budgets) {
+    }
+
+    /** Budgets of wrong answers the frontier is reported at (shares of a language's questions of the split). */
+    static final double[] FRONTIER = {0.005, 0.01, 0.015, 0.02, 0.025, 0.03};
+
+    /**
+     * One wrong-answer budget, per language, out of fold: the threshold it would set and the share of that
+     * language's answerable questions of the split it would answer right.
+     */
+    public record Budget(double maxWrongShare, double thresholdZh, double rightZh, double thresholdEn, double rightEn) {
     }
 
     private Calibrator() {
@@ -89,7 +100,23 @@ public final class Calibrator {
                 Thresholds.offer(oosBest, MAX_OOS_OFFERED, answer[0]),
                 new Calibration(choices[1].model().bias(), choices[1].model().weights(), answer[1],
                         Thresholds.offer(oosBest, MAX_OOS_OFFERED, answer[1]))).withRanker(snap.calibration().ranker());
-        return summarize(snap, c, split, searcher, today, samples, choices[0].ridge(), choices[1].ridge());
+        List<Budget> budgets = new ArrayList<>();
+        List<List<CrossFit.Point>> points = new ArrayList<>();
+        for (int lang = 0; lang < 2; lang++) {
+            points.add(CrossFit.frontier(byLanguage.get(lang), Features.NAMES.size(), choices[lang].ridge(), FRONTIER));
+        }
+        for (int k = 0; k < FRONTIER.length; k++) {
+            budgets.add(new Budget(FRONTIER[k], points.get(0).get(k).threshold(),
+                    perAnswerable(points.get(0).get(k).answeredRight(), byLanguage.get(0)),
+                    points.get(1).get(k).threshold(), perAnswerable(points.get(1).get(k).answeredRight(), byLanguage.get(1))));
+        }
+        return summarize(snap, c, split, searcher, today, samples, choices[0].ridge(), choices[1].ridge(), budgets);
+    }
+
+    /** A share of all items as a share of the answerable ones, as the evaluation reports answered-right. */
+    private static double perAnswerable(double shareOfAll, List<CrossFit.Item> items) {
+        long answerable = items.stream().filter(i -> !i.outOfScope()).count();
+        return answerable == 0 ? Double.NaN : shareOfAll * items.size() / answerable;
     }
 
     /**
@@ -116,7 +143,7 @@ public final class Calibrator {
     /** Replays the split with the fitted calibration, exactly as the bot would decide. */
     private static Result summarize(IndexSnapshot snap, Calibration c, List<EvalSet.Question> split,
                                     DigestSearcher searcher, LocalDate today, int samples, double ridgeZh,
-                                    double ridgeEn) {
+                                    double ridgeEn, List<Budget> budgets) {
         IndexSnapshot fitted = snap.withRanking(c, snap.entities());
         int inScope = 0;
         int oos = 0;
@@ -140,7 +167,7 @@ public final class Calibrator {
             wrong += r.answered() && !topRight ? 1 : 0;
         }
         return new Result(c, split.size(), samples, ridgeZh, ridgeEn, share(right, inScope), share(wrong, split.size()),
-                share(offeredRight, inScope), share(oosDeclined, oos), share(oosOffered, oos));
+                share(offeredRight, inScope), share(oosDeclined, oos), share(oosOffered, oos), List.copyOf(budgets));
     }
 
     private static double share(int n, int d) {

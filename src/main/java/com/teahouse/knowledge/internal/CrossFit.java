@@ -51,6 +51,26 @@ final class CrossFit {
                 best.outOfFoldRight());
     }
 
+    /** What one wrong-answer budget gives out of fold: its threshold and the share of the items answered right. */
+    record Point(double maxWrongShare, double threshold, double answeredRight) {
+    }
+
+    /**
+     * The trade-off the budget decides, out of fold with {@code ridge}: for each budget, the threshold and the share of
+     * the items answered right. It shows what a point more or less of wrong answers would buy, so the budget is a
+     * choice made with the figures in view.
+     */
+    static List<Point> frontier(List<Item> items, int dimensions, double ridge, double[] budgets) {
+        List<Thresholds.Scored> tops = outOfFold(items, dimensions, ridge);
+        List<Point> out = new ArrayList<>();
+        for (double budget : budgets) {
+            double threshold = Thresholds.answer(tops, items.size(), budget);
+            long right = tops.stream().filter(t -> t.right() && t.probability() >= threshold).count();
+            out.add(new Point(budget, threshold, items.isEmpty() ? 0 : (double) right / items.size()));
+        }
+        return out;
+    }
+
     /** Each ranked item's top entry, scored by the model fitted without its fold. */
     static List<Thresholds.Scored> outOfFold(List<Item> items, int dimensions, double ridge) {
         List<Thresholds.Scored> tops = new ArrayList<>();

@@ -52,6 +52,21 @@ class CrossFitTest {
     }
 
     @Test
+    void aLargerWrongAnswerBudgetLowersTheThresholdAndAnswersMoreRight() {
+        List<CrossFit.Item> items = questions(13, 300, 2);
+        double[] budgets = {0.005, 0.01, 0.02, 0.05, 0.10};
+        List<CrossFit.Point> points = CrossFit.frontier(items, 3, 3, budgets);
+        assertEquals(budgets.length, points.size());
+        for (int k = 1; k < points.size(); k++) {
+            assertTrue(points.get(k).threshold() <= points.get(k - 1).threshold(), points.toString());
+            assertTrue(points.get(k).answeredRight() >= points.get(k - 1).answeredRight(), points.toString());
+        }
+        // the chosen point of the frontier is the one choose() settles on for the same ridge and budget
+        assertEquals(Thresholds.answer(CrossFit.outOfFold(items, 3, 3), items.size(), 0.02), points.get(2).threshold());
+        assertTrue(points.get(4).answeredRight() > points.get(0).answeredRight(), points.toString());
+    }
+
+    @Test
     void aQuestionIsScoredByAModelThatNeverSawIt() {
         // every question of fold 0 has feature 5 and is right; in the other folds feature 5 is wrong and -5 right: a
         // model that saw fold 0 would rate feature 5 at about 1/3, the out-of-fold one near 0
