@@ -38,12 +38,9 @@ final class CrossFit {
     static Choice choose(List<Item> items, int dimensions, double maxWrongShare) {
         Choice best = null;
         for (double ridge : RIDGES) {
-            List<Thresholds.Scored> tops = outOfFold(items, dimensions, ridge);
-            double threshold = Thresholds.answer(tops, items.size(), maxWrongShare);
-            long right = tops.stream().filter(t -> t.right() && t.probability() >= threshold).count();
-            double share = items.isEmpty() ? 0 : (double) right / items.size();
-            if (best == null || share > best.outOfFoldRight()) {
-                best = new Choice(null, ridge, threshold, share);
+            Point p = point(outOfFold(items, dimensions, ridge), items.size(), maxWrongShare);
+            if (best == null || p.answeredRight() > best.outOfFoldRight()) {
+                best = new Choice(null, ridge, p.threshold(), p.answeredRight());
             }
         }
         List<LogisticFit.Sample> all = items.stream().flatMap(i -> i.top().stream()).toList();
@@ -64,11 +61,16 @@ final class CrossFit {
         List<Thresholds.Scored> tops = outOfFold(items, dimensions, ridge);
         List<Point> out = new ArrayList<>();
         for (double budget : budgets) {
-            double threshold = Thresholds.answer(tops, items.size(), budget);
-            long right = tops.stream().filter(t -> t.right() && t.probability() >= threshold).count();
-            out.add(new Point(budget, threshold, items.isEmpty() ? 0 : (double) right / items.size()));
+            out.add(point(tops, items.size(), budget));
         }
         return out;
+    }
+
+    /** The threshold {@code budget} sets on out-of-fold {@code tops}, and the share of all {@code total} it answers right. */
+    private static Point point(List<Thresholds.Scored> tops, int total, double budget) {
+        double threshold = Thresholds.answer(tops, total, budget);
+        long right = tops.stream().filter(t -> t.right() && t.probability() >= threshold).count();
+        return new Point(budget, threshold, total == 0 ? 0 : (double) right / total);
     }
 
     /** Each ranked item's top entry, scored by the model fitted without its fold. */
