@@ -82,6 +82,10 @@ final class Calibrate {
                 100 * Calibrator.MAX_WRONG, 100 * Calibrator.MAX_WRONG_EN);
         out.printf(Locale.ROOT, "  offer threshold  zh %.4f, en %.4f (offers to <= %.0f%% of out-of-scope questions)%n",
                 c.offerThreshold(), en.offerThreshold(), 100 * Calibrator.MAX_OOS_OFFERED);
+        Calibration lexical = c.englishWithoutMeaning();
+        out.printf(Locale.ROOT, "  without the sentence encoder, English: answer threshold %.4f, offer threshold %.4f"
+                + " (its own model, fitted with the meaning features at 0)%n", lexical.answerThreshold(),
+                lexical.offerThreshold());
         String figures = String.format(Locale.ROOT, "answered-right %.1f%%, answered-wrong %.1f%%, offered-right %.1f%%,"
                         + " out-of-scope declined %.1f%% (offered something %.1f%%)", 100 * r.answeredRight(),
                 100 * r.answeredWrong(), 100 * r.offeredRight(), 100 * r.oosDeclined(), 100 * r.oosOffered());

@@ -2,7 +2,9 @@
  * The policy digest: knowledge/ (Markdown entries with front matter, sources.yaml, synonyms.txt)
  * indexed with Lucene in memory, answered with citations or declined when not sure.
  * The answer decision is a logistic model shipped as data (knowledge/calibration.yaml, refit by
- * {@code kb check --calibrate}); knowledge/entities.yaml names the parties that decide payment answers.
+ * {@code kb check --calibrate}); for English questions it also reads how close the question's meaning comes to each
+ * top entry's sample questions (a sentence encoder run in-process, shipped in its Maven artifact);
+ * knowledge/entities.yaml names the parties that decide payment answers.
  * Entry points: {@link com.teahouse.knowledge.PolicyDigest} (the bean the dialog calls),
  * {@link com.teahouse.knowledge.ChatAnswerFormatter}, {@link com.teahouse.knowledge.KbCheckCommand},
  * and the HTTP API {@code GET /api/knowledge/search}. For the policy office: {@link com.teahouse.knowledge.DigestView}

@@ -62,6 +62,7 @@ class KbCalibrateCommandTest {
         assertTrue(out.contains("what each wrong-answer budget would give") && out.contains("  3.0%"), out);
         String written = Files.readString(dir.resolve("calibration.yaml"));
         assertTrue(written.contains("answer_threshold:") && written.contains("weights:"), written);
+        assertTrue(written.contains("english_without_meaning:") && out.contains("without the sentence encoder"), written);
         assertTrue(out.indexOf("ranker:") < out.indexOf("calibration split:") && out.contains("hand_share"), out);
         // the ranker is kept only when it beats the hand ranking; a stale file is never left beside the new model
         if (out.contains("the learned ranker serves")) {
@@ -73,6 +74,9 @@ class KbCalibrateCommandTest {
         DigestLoader.Loaded loaded = DigestLoader.load(dir, LocalDate.now());
         assertTrue(loaded.report().isClean(), loaded.report().problems().toString());
         assertEquals(Files.exists(dir.resolve("ranking.yaml")), loaded.calibration().ranker() != null);
+        Calibration lexical = loaded.calibration().englishWithoutMeaning();
+        assertTrue(lexical != null && lexical.english() == null, "the fallback English model is read back");
+        assertEquals(0, lexical.weights()[com.teahouse.knowledge.internal.Features.NAMES.indexOf("en_meaning")]);
         try (PolicyDigest digest = new PolicyDigest(dir, new SimpleMeterRegistry(), null)) {
             assertEquals(3, digest.size());
         }

@@ -83,9 +83,13 @@ class KnowledgeEvaluationTest {
      * less those sharing half or more of their words (zh: of their character pairs, 0.45) with any evaluation question
      * or conversation script; Chinese wrong-answer budget 1.5% (see Calibrator.MAX_WRONG); refit: held-out 74.5%
      * (zh 87.5%, en 63.9%), wrong 2.6%, top-3 95.4%. Overall, English and top-3 floors raised.
+     * Session 14: the meaning evidence for English questions (Meanings: how close the question's sentence vector is to
+     * each top entry's sample questions'), English wrong-answer budget 1.5% like Chinese, an offer threshold per
+     * language; refit: held-out 79.3% (zh 87.9%, en 72.3%), wrong 2.1% (en 1.9%), top-3 95.4%. Overall and English
+     * floors raised.
      */
-    static final double MIN_ANSWERED_RIGHT = 0.73;
-    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.62;
+    static final double MIN_ANSWERED_RIGHT = 0.77;
+    static final double MIN_ANSWERED_RIGHT_PER_LANGUAGE = 0.70;
     /** Chinese is most of the traffic: its own floor, above the per-language one. */
     static final double MIN_ANSWERED_RIGHT_ZH = 0.86;
     static final double MAX_ANSWERED_WRONG = 0.030;

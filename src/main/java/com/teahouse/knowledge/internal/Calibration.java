@@ -26,9 +26,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <p>
  * {@code ranker} is the {@link LearnedRanker} of knowledge/ranking.yaml the model was fitted on (null: the hand
  * ranking serves): it is loaded beside this file and travels with it, because the answer model reads its output.
+ * <p>
+ * {@code englishWithoutMeaning} ({@code english_without_meaning} in the file) is the English model fitted without the
+ * {@link Meanings} evidence, with thresholds chosen the same way: it decides English questions on a machine where the
+ * sentence encoder cannot load, so the bot answers less there but is as often right (null: such questions are never
+ * answered).
  */
 public record Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold,
-                          Calibration english, LearnedRanker ranker) {
+                          Calibration english, LearnedRanker ranker, Calibration englishWithoutMeaning) {
 
     public static final String FILE = "calibration.yaml";
 
@@ -37,8 +42,13 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
      * the evaluation set of then, so a lost file does not silence the bot. It need not follow later refits.
      */
     public static final Calibration DEFAULT = new Calibration(-8.1195,
-            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0, 0, 0, 0},
+            new double[] {1.4818, 3.4326, -2.1903, 0.4074, 0.6767, 0.9393, 0.5405, 0.7900, 0.2058, 1.4583, 0.0974, 0, 0, 0, 0, 0, 0, 0, 0, 0},
             0.7395, 0.5495);
+
+    public Calibration(double bias, double[] weights, double answerThreshold, double offerThreshold,
+                       Calibration english, LearnedRanker ranker) {
+        this(bias, weights, answerThreshold, offerThreshold, english, ranker, null);
+    }
 
     public Calibration {
         if (weights.length != Features.NAMES.size()) {
@@ -58,7 +68,22 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
 
     /** The same answer model over the given ranker's output (null: the hand ranking). */
     public Calibration withRanker(LearnedRanker r) {
-        return new Calibration(bias, weights, answerThreshold, offerThreshold, english, r);
+        return new Calibration(bias, weights, answerThreshold, offerThreshold, english, r, englishWithoutMeaning);
+    }
+
+    /** With the English model to use when the meaning evidence is missing. */
+    public Calibration withEnglishWithoutMeaning(Calibration lexical) {
+        return new Calibration(bias, weights, answerThreshold, offerThreshold, english, ranker, lexical);
+    }
+
+    /**
+     * What decides a question the meaning evidence could not be had for: English questions by the model fitted without
+     * it; without one, by a model that answers nothing (the one fitted with it would misjudge them).
+     */
+    public Calibration withoutMeaning() {
+        Calibration lexical = englishWithoutMeaning != null ? englishWithoutMeaning
+                : new Calibration(-100, new double[weights.length], 1, 1);
+        return new Calibration(bias, weights, answerThreshold, offerThreshold, lexical, ranker, null);
     }
 
     /** One model and one pair of thresholds for both languages (older files, tests). */
@@ -95,8 +120,9 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file, StandardCharsets.UTF_8));
             Calibration zh = part(root, "");
             JsonNode en = root.get("english");
+            JsonNode lexical = root.get("english_without_meaning");
             return en == null ? zh : new Calibration(zh.bias, zh.weights, zh.answerThreshold, zh.offerThreshold,
-                    part(en, "english."));
+                    part(en, "english."), null, lexical == null ? null : part(lexical, "english_without_meaning."));
         } catch (IOException | RuntimeException e) {
             report.add(Problem.warning(file, 1, "bad calibration: " + e.getMessage()
                     + "; using the built-in calibration (kb check --calibrate <eval-dir> rewrites it)"));
@@ -148,6 +174,11 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
             out.append("english:\n");
             english.appendPart(out, "  ");
         }
+        if (englishWithoutMeaning != null) {
+            out.append("# English questions when the sentence encoder cannot load (no meaning evidence)\n");
+            out.append("english_without_meaning:\n");
+            englishWithoutMeaning.appendPart(out, "  ");
+        }
         return out.toString();
     }
 
@@ -165,7 +196,8 @@ public record Calibration(double bias, double[] weights, double answerThreshold,
     public boolean equals(Object o) {
         return o instanceof Calibration c && c.bias == bias && Arrays.equals(c.weights, weights)
                 && c.answerThreshold == answerThreshold && c.offerThreshold == offerThreshold
-                && java.util.Objects.equals(c.english, english) && java.util.Objects.equals(c.ranker, ranker);
+                && java.util.Objects.equals(c.english, english) && java.util.Objects.equals(c.ranker, ranker)
+                && java.util.Objects.equals(c.englishWithoutMeaning, englishWithoutMeaning);
     }
 
     @Override

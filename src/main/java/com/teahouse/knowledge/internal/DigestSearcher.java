@@ -18,10 +18,22 @@ import com.teahouse.knowledge.PreviousTurn;
 import com.teahouse.knowledge.RelatedEntry;
 
 /**
- * Runs one question against one snapshot: BM25 retrieval, the {@link Reranker}, then the snapshot's
- * {@link Calibration} decides answer / offer / decline. Stateless.
+ * Runs one question against one snapshot: BM25 retrieval, the {@link Reranker}, for English questions the
+ * {@link Meanings} evidence, then the snapshot's {@link Calibration} decides answer / offer / decline. Stateless (the
+ * meanings' cache of entry vectors aside).
  */
 public final class DigestSearcher {
+
+    private final Meanings meanings;
+
+    public DigestSearcher() {
+        this(Meanings.shared());
+    }
+
+    /** With another source of meaning evidence (tests: none at all). */
+    DigestSearcher(Meanings meanings) {
+        this.meanings = meanings;
+    }
 
     public DigestAnswer ask(IndexSnapshot snap, String question, String lang, int limit, LocalDate today) {
         return answer(rank(snap, question, limit, today), question, lang, limit, snap, today);
@@ -73,6 +85,11 @@ public final class DigestSearcher {
         if (ranker != null) {
             ranker.rerank(plan, candidates);
         }
+        double[][] meaning = plan.mostlyZh ? null : meanings.compare(plan.context.isEmpty() ? plan.text
+                : plan.text + " " + plan.context, candidates.stream().map(c -> c.entry).toList());
+        if (!plan.mostlyZh && meaning == null) {
+            calibration = calibration.withoutMeaning();
+        }
         double[] rankP = rankProbabilities(candidates, ranker != null);
         List<Ranking.Ranked> ranked = new ArrayList<>();
         int n = Math.min(Math.max(limit, 3), candidates.size());
@@ -83,7 +100,8 @@ public final class DigestSearcher {
             double ratio = c.score <= 0 ? 2 : Math.min(2, other / c.score);
             Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
                     c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
-                    plan.mostlyZh ? 0 : 1, rankP[i], rankP[i] - (i == 0 ? rankP.length > 1 ? rankP[1] : 0 : rankP[0]));
+                    plan.mostlyZh ? 0 : 1, rankP[i], rankP[i] - (i == 0 ? rankP.length > 1 ? rankP[1] : 0 : rankP[0]),
+                    meaning == null ? 0 : meaning[i][0], meaning == null ? 0 : meaning[i][1], meaning == null ? 0 : meaning[i][2]);
             ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note,
                     ranker == null || c.rankFeatures == null ? java.util.Map.of() : ranker.contributions(c.rankFeatures)));
         }

@@ -30,26 +30,39 @@ import java.util.Map;
  *       learned ranker: its hand score's share of the list's sum); {@code rank_margin}: for the top entry, how
  *       much it is ahead of the runner-up in that probability; for the others, how far behind the top one
  *       (negative); {@code en_rank_p}: the same for English questions only.</li>
+ *   <li>{@code en_meaning}: for English questions, how close the question's meaning is to the entry's (the best
+ *       cosine between their sentence vectors, see {@link Meanings}); {@code en_meaning_margin}: how far that is above
+ *       the closest of the other top entries (negative when below); {@code en_meaning_first}: 1 for the closest
+ *       of them. 0 for Chinese questions.</li>
  * </ul>
  */
 public record Features(double logScore, double lead, double behind, double coverage, double title, double questions,
                        double answer, double length, double perWord, double entity, double english, double rankP,
-                       double rankMargin) {
+                       double rankMargin, double meaning, double meaningMargin, double meaningFirst) {
 
     /** The names, in the order of {@link #vector()}; calibration.yaml uses them as keys. */
     public static final List<String> NAMES = List.of("log_score", "lead", "behind", "coverage", "title",
             "questions", "answer", "length", "per_word", "entity", "english", "en_lead", "en_coverage", "en_title",
-            "rank_p", "rank_margin", "en_rank_p");
+            "rank_p", "rank_margin", "en_rank_p", "en_meaning", "en_meaning_margin", "en_meaning_first");
 
     /**
-     * The learned ranker's features, added after calibration files were shipped: a file without them gives them no
-     * weight, and so does a fit on the hand ranking (see Calibrator: there they only restate lead and behind).
+     * The learned ranker's features: a fit on the hand ranking gives them no weight (see Calibrator: there they only
+     * restate lead and behind).
      */
-    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p");
+    public static final java.util.Set<String> RANKER = java.util.Set.of("rank_p", "rank_margin", "en_rank_p");
+
+    /** The {@link Meanings} evidence, absent where the sentence encoder cannot load. */
+    public static final java.util.Set<String> MEANING = java.util.Set.of("en_meaning", "en_meaning_margin",
+            "en_meaning_first");
+
+    /** Features added after calibration files were shipped: a file without them gives them no weight. */
+    public static final java.util.Set<String> ADDED = java.util.Set.of("rank_p", "rank_margin", "en_rank_p",
+            "en_meaning", "en_meaning_margin", "en_meaning_first");
 
     public double[] vector() {
         return new double[] {logScore, lead, behind, coverage, title, questions, answer, length, perWord, entity, english,
-            english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP};
+            english * lead, english * coverage, english * title, rankP, rankMargin, english * rankP,
+            english * meaning, english * meaningMargin, english * meaningFirst};
     }
 
     public Map<String, Double> asMap() {

@@ -52,6 +52,8 @@ public final class KnowledgeReloader implements AutoCloseable {
                 .description("knowledge index generations put into service").register(registry);
         Gauge.builder("teahouse.knowledge.entries", current, r -> r.get() == null ? 0 : r.get().size())
                 .description("entries in the serving index").register(registry);
+        Gauge.builder("teahouse.knowledge.meanings.pending", Meanings.shared(), Meanings::pending)
+                .description("English entry texts loaded but not yet encoded for the meaning evidence").register(registry);
         current.set(IndexBuilder.empty());
         if (!Files.isDirectory(dir)) {
             log.warn("Knowledge directory {} does not exist: serving an empty digest (set teahouse.knowledge.dir)",
@@ -117,6 +119,7 @@ public final class KnowledgeReloader implements AutoCloseable {
                 generation.incrementAndGet()).withRanking(loaded.calibration(), loaded.entities());
         catalog = loaded.catalog();
         current.set(next);
+        Meanings.shared().warmUp(loaded.entries());
         if (live != null) {
             live.close();
         }
