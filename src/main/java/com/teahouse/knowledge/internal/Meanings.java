@@ -41,6 +41,7 @@ final class Meanings {
     private volatile SentenceEncoder encoder;
     private final Map<String, byte[]> texts = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private final ExecutorService warmUps = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "meanings-warm-up");
         t.setDaemon(true);
@@ -63,6 +64,20 @@ final class Meanings {
      * encoder could be loaded.
      */
     double[][] compare(String question, List<Entry> candidates) {
+        try {
+            return closeness(question, candidates);
+        } catch (RuntimeException e) {
+            // the evidence must never cost an answer: without it the English question is decided as on a machine
+            // without the encoder. The question is not logged (it may carry personal data), only what failed.
+            if (failures.getAndIncrement() % 1000 == 0) {
+                log.warn("Sentence encoder failed ({} so far), deciding without the meaning evidence: {}",
+                        failures.get(), e.getClass().getName());
+            }
+            return null;
+        }
+    }
+
+    private double[][] closeness(String question, List<Entry> candidates) {
         String text = question.length() > MAX_CHARS ? question.substring(0, MAX_CHARS) : question;
         float[] q = encoder().encode(text);
         if (q == null) {
@@ -154,6 +169,9 @@ final class Meanings {
             for (String t : all) {
                 try {
                     vector(t);
+                } catch (RuntimeException e) {
+                    // left for the first question that reaches the entry; never fatal to the warm-up of the rest
+                    failures.incrementAndGet();
                 } finally {
                     pending.decrementAndGet();
                 }

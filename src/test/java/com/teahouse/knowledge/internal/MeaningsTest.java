@@ -77,6 +77,34 @@ class MeaningsTest {
     }
 
     @Test
+    void anEncoderThatFailsGivesNoEvidenceInsteadOfAnError() {
+        Meanings meanings = new Meanings(() -> text -> {
+            throw new IllegalStateException("runtime gone");
+        });
+        assertNull(meanings.compare("unpaid invoice", ENTRIES));
+        meanings.warmUp(ENTRIES);
+        await().atMost(Duration.ofSeconds(30)).until(() -> meanings.pending() == 0);
+    }
+
+    @Test
+    void theRealEncoderGivesTheSameVectorsWhenQuestionsArriveTogether() throws Exception {
+        SentenceEncoder encoder = SentenceEncoder.load();
+        List<String> texts = IntStream.range(0, 40).mapToObj(i -> "why was invoice number " + i + " not paid on time")
+                .toList();
+        List<float[]> alone = texts.stream().map(encoder::encode).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> together = texts.stream()
+                    .map(t -> pool.submit(() -> encoder.encode(t))).toList();
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(alone.get(i), together.get(i).get(), 1e-5f, texts.get(i));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void withoutAnEncoderThereIsNoEvidence() {
         assertNull(new Meanings(() -> SentenceEncoder.NONE).compare("unpaid invoice", ENTRIES));
     }
