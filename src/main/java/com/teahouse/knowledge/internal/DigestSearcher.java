@@ -85,7 +85,7 @@ public final class DigestSearcher {
         if (ranker != null) {
             ranker.rerank(plan, candidates);
         }
-        double[][] meaning = plan.mostlyZh ? null : meanings.compare(plan.context.isEmpty() ? plan.text
+        Meanings.Comparison meaning = plan.mostlyZh ? null : meanings.compare(plan.context.isEmpty() ? plan.text
                 : plan.text + " " + plan.context, candidates.stream().map(c -> c.entry).toList());
         if (!plan.mostlyZh && meaning == null) {
             calibration = calibration.withoutMeaning();
@@ -101,8 +101,11 @@ public final class DigestSearcher {
             Features f = new Features(Math.log1p(c.bm25), i == 0 ? 1 - ratio : 0, i == 0 ? 0 : ratio - 1, c.coverage, c.fieldShares[0], c.fieldShares[1],
                     c.fieldShares[2], length, Math.log1p(c.bm25 / Math.max(1, plan.concepts.size())), c.entity,
                     plan.mostlyZh ? 0 : 1, rankP[i], rankP[i] - (i == 0 ? rankP.length > 1 ? rankP[1] : 0 : rankP[0]),
-                    meaning == null ? 0 : meaning[i][0], meaning == null ? 0 : meaning[i][1], meaning == null ? 0 : meaning[i][2]);
-            ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), c.note,
+                    meaning == null ? 0 : meaning.rows()[i][0], meaning == null ? 0 : meaning.rows()[i][1],
+                    meaning == null ? 0 : meaning.rows()[i][2]);
+            String note = meaning == null || meaning.note(i).isEmpty() ? c.note
+                    : c.note.isEmpty() ? meaning.note(i) : c.note + "; " + meaning.note(i);
+            ranked.add(new Ranking.Ranked(c.entry, c.score, f, calibration.probability(f), note,
                     ranker == null || c.rankFeatures == null ? java.util.Map.of() : ranker.contributions(c.rankFeatures)));
         }
         return new Ranking(plan.text, early, parties, List.copyOf(ranked), calibration, plan.concepts.size());

@@ -59,11 +59,21 @@ final class Meanings {
     }
 
     /**
-     * Per candidate (the first {@link #DEPTH}; 0 for the rest): its closeness to {@code question}, how far that is
-     * above the best of the other compared candidates (negative when below), and 1 for the closest one. Null when no
-     * encoder could be loaded.
+     * Per candidate: {@code rows} holds its closeness to the question, how far that is above the best of the other
+     * compared candidates (negative when below), and 1 for the closest one (all 0 past the first {@link #DEPTH});
+     * {@code closest} the title or sample question that came closest (null past them), for "why this answer".
      */
-    double[][] compare(String question, List<Entry> candidates) {
+    record Comparison(double[][] rows, String[] closest) {
+
+        /** The explain API's note for candidate {@code i}: what it came closest to, and how close. */
+        String note(int i) {
+            return closest[i] == null ? "" : String.format(java.util.Locale.ROOT, "closest in meaning: \"%s\" (%.2f)",
+                    closest[i], rows[i][0]);
+        }
+    }
+
+    /** {@code question} against the first {@link #DEPTH} {@code candidates}; null when no encoder could be loaded. */
+    Comparison compare(String question, List<Entry> candidates) {
         try {
             return closeness(question, candidates);
         } catch (RuntimeException e) {
@@ -77,7 +87,7 @@ final class Meanings {
         }
     }
 
-    private double[][] closeness(String question, List<Entry> candidates) {
+    private Comparison closeness(String question, List<Entry> candidates) {
         String text = question.length() > MAX_CHARS ? question.substring(0, MAX_CHARS) : question;
         float[] q = encoder().encode(text);
         if (q == null) {
@@ -85,9 +95,19 @@ final class Meanings {
         }
         int n = Math.min(DEPTH, candidates.size());
         double[] sim = new double[n];
+        String[] texts = new String[candidates.size()];
         int closest = 0;
         for (int i = 0; i < n; i++) {
-            sim[i] = closeness(q, candidates.get(i));
+            Entry e = candidates.get(i);
+            texts[i] = e.titleEn();
+            sim[i] = dot(q, vector(e.titleEn()));
+            for (String s : e.questionsEn()) {
+                double d = dot(q, vector(s));
+                if (d > sim[i]) {
+                    sim[i] = d;
+                    texts[i] = s;
+                }
+            }
             closest = sim[i] > sim[closest] ? i : closest;
         }
         double[][] out = new double[candidates.size()][3];
@@ -98,16 +118,7 @@ final class Meanings {
             }
             out[i] = new double[] {sim[i], n < 2 ? 0 : sim[i] - other, i == closest ? 1 : 0};
         }
-        return out;
-    }
-
-    /** The best cosine between {@code q} and the entry's English title and sample questions. */
-    private double closeness(float[] q, Entry e) {
-        double best = dot(q, vector(e.titleEn()));
-        for (String s : e.questionsEn()) {
-            best = Math.max(best, dot(q, vector(s)));
-        }
-        return best;
+        return new Comparison(out, texts);
     }
 
     private byte[] vector(String text) {

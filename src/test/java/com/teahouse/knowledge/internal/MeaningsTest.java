@@ -46,7 +46,12 @@ class MeaningsTest {
 
     @Test
     void aParaphraseSharingNoWordIsClosestToTheEntryThatMeansIt() {
-        double[][] m = Meanings.shared().compare("the city office still owes us money for work we delivered", ENTRIES);
+        Meanings.Comparison c = Meanings.shared().compare("the city office still owes us money for work we delivered",
+                ENTRIES);
+        double[][] m = c.rows();
+        assertEquals("The government department has not paid our invoice", c.closest()[1]);
+        assertTrue(c.note(1).startsWith("closest in meaning: \"The government department has not paid our invoice\" (0."),
+                c.note(1));
         assertEquals(1, m[1][2], "the public-payment entry is the closest");
         assertEquals(0, m[0][2]);
         assertTrue(m[1][1] > 0, "ahead of the others: " + m[1][1]);
@@ -59,7 +64,10 @@ class MeaningsTest {
         Counting encoder = new Counting();
         List<Entry> many = IntStream.range(0, Meanings.DEPTH + 2)
                 .mapToObj(i -> entry("e" + i, "title " + i, "question " + i)).toList();
-        double[][] m = new Meanings(() -> encoder).compare("a question", many);
+        Meanings.Comparison c = new Meanings(() -> encoder).compare("a question", many);
+        double[][] m = c.rows();
+        assertNull(c.closest()[Meanings.DEPTH]);
+        assertEquals("", c.note(Meanings.DEPTH));
         assertEquals(many.size(), m.length);
         assertArrayEquals(new double[3], m[Meanings.DEPTH]);
         assertArrayEquals(new double[3], m[Meanings.DEPTH + 1]);
