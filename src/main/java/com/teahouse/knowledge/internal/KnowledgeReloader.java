@@ -151,6 +151,7 @@ public final class KnowledgeReloader implements AutoCloseable {
         IndexSnapshot next = IndexUpdate.update(base, live, c.upserts(), c.removed(), generation.incrementAndGet(),
                 analysisCache);
         current.set(next);
+        Meanings.shared().warmUp(c.upserts());
         reloads.increment();
         log.info("Knowledge generation {} serving {} entries ({} changed, {} withdrawn)", next.generation(),
                 next.size(), c.upserts().size(), c.removed().size());
