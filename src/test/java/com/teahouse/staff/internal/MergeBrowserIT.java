@@ -65,7 +65,7 @@ class MergeBrowserIT {
         String b = g.get(1);
         WebDriver driver = HeadlessChromium.start(1366, 900);
         try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            WebDriverWait wait = new WebDriverWait(driver, WAIT);
             driver.get("http://localhost:" + port + "/staff/case/" + b);
             wait.until(d -> d.getCurrentUrl().contains("/staff/login"));
             driver.findElement(By.id("username")).sendKeys("admin");
